@@ -1,0 +1,14 @@
+namespace Locus.Core.Abstractions;
+
+/// <summary>
+/// Keys for sampling settings that <c>ChatOptions</c> has no property for; they travel in
+/// <c>ChatOptions.AdditionalProperties</c>. Values are numbers (<see cref="float"/> or <see cref="double"/>).
+/// </summary>
+public static class LocusChatOptions
+{
+    /// <summary>min_p: drop tokens whose probability is below this fraction of the most likely one's (0..1).</summary>
+    public const string MinP = "min_p";
+
+    /// <summary>repetition_penalty: llama.cpp's multiplicative repeat penalty (1 = off).</summary>
+    public const string RepetitionPenalty = "repetition_penalty";
+}
