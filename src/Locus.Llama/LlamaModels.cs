@@ -1,5 +1,8 @@
 using Locus.Core.Abstractions;
 using Locus.Core.Configuration;
+using Locus.Core.Errors;
+using Locus.Gguf;
+using Locus.Llama.Engine;
 using Microsoft.Extensions.Logging;
 
 namespace Locus.Llama;
@@ -8,16 +11,70 @@ namespace Locus.Llama;
 public static class LlamaModels
 {
     /// <summary>
-    /// Loads every model in <paramref name="models"/>. Failures are <see cref="Locus.Core.Errors.LocusException"/>s whose
-    /// message says what is missing and how to fix it (native library not found, file not GGUF, no chat template, ...).
+    /// Loads every model in <paramref name="models"/>. Failures are <see cref="LocusException"/>s whose message says what
+    /// is missing and how to fix it (native library not found, file missing or not GGUF, unknown chat template, ...).
     /// </summary>
-    public static Task<IModelCatalog> LoadAsync(
+    public static async Task<IModelCatalog> LoadAsync(
         IReadOnlyList<LocalModelSpec> models,
         LlamaOptions options,
         ILoggerFactory? loggerFactory = null,
         IProgress<ModelLoadProgress>? progress = null,
-        CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+        TimeProvider? time = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(options);
+        time ??= TimeProvider.System;
+        LlamaRuntime.EnsureInitialized(options, loggerFactory);
+        var clients = new List<LlamaChatClient>();
+        try
+        {
+            foreach (var spec in models)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var id = spec.Id ?? Path.GetFileNameWithoutExtension(spec.Path);
+                if (!File.Exists(spec.Path))
+                {
+                    throw new LocusException(LocusError.Invalid($"model file not found: {spec.Path}", "model", "model_file_not_found"));
+                }
+
+                CheckGguf(spec.Path);
+                if (clients.Any(c => c.Model.Id == id))
+                {
+                    throw new LocusException(LocusError.Invalid($"two models have the id '{id}'; give one an explicit id", "model"));
+                }
+
+                // llama.cpp loads synchronously; keep it off the caller's thread so a UI can draw progress.
+                var model = await Task.Run(() => LlamaLocalModel.Load(id, spec.Path, options, time,
+                    progress is null ? null : f => progress.Report(new ModelLoadProgress(id, f))), cancellationToken).ConfigureAwait(false);
+                clients.Add(new LlamaChatClient(model, time));
+            }
+        }
+        catch
+        {
+            foreach (var client in clients)
+            {
+                client.Model.Dispose();
+            }
+
+            throw;
+        }
+
+        return new LlamaModelCatalog(clients, time.GetUtcNow());
+    }
+
+    /// <summary>Reads the header in C# first: a corrupt file gets a precise message instead of llama.cpp's log noise.</summary>
+    private static void CheckGguf(string path)
+    {
+        try
+        {
+            GgufReader.Read(path);
+        }
+        catch (GgufFormatException e)
+        {
+            throw new LocusException(LocusError.Invalid($"'{path}' is not a usable GGUF model: {e.Message}", "model", "model_file_invalid"), e);
+        }
+    }
 }
 
 /// <param name="Path">The GGUF file.</param>

@@ -1,0 +1,101 @@
+using System.Collections.Frozen;
+
+namespace Locus.Core.Configuration;
+
+/// <summary>One configuration key: its dotted name (YAML path and override name) and its environment variable.</summary>
+internal sealed record ConfigKey(string Name, string EnvironmentVariable, bool IsSecret = false);
+
+/// <summary>
+/// The single list of keys Locus understands. The YAML reader, the environment reader and the override reader all
+/// consult it, so a key cannot be readable from one source and silently ignored by another.
+/// </summary>
+internal static class ConfigKeys
+{
+    public const string ConfigFileVariable = "LOCUS_CONFIG";
+
+    public const string ServerHost = "server.host";
+    public const string ServerPort = "server.port";
+    public const string ServerApiKeys = "server.api_keys";
+    public const string ServerMaxRequestBodyBytes = "server.max_request_body_bytes";
+    public const string LlamaNativeDir = "llama.native_dir";
+    public const string LlamaThreads = "llama.threads";
+    public const string LlamaContextSize = "llama.context_size";
+    public const string LlamaBatchSize = "llama.batch_size";
+    public const string LlamaParallel = "llama.parallel";
+    public const string LlamaQueueLimit = "llama.queue_limit";
+    public const string LlamaChatTemplateFallback = "llama.chat_template_fallback";
+    public const string LlamaGpuLayers = "llama.gpu_layers";
+    public const string ModelsDirectory = "models.directory";
+    public const string DefaultFileName = "models.default.file_name";
+    public const string DefaultUrl = "models.default.url";
+    public const string DefaultSha256 = "models.default.sha256";
+    public const string DefaultSizeBytes = "models.default.size_bytes";
+
+    public static IReadOnlyList<ConfigKey> All { get; } =
+    [
+        Standard(ServerHost),
+        Standard(ServerPort),
+        // The one exception to the naming rule: LOCUS_API_KEYS is what people will guess, and it is a secret
+        // that deserves a short, memorable name.
+        new(ServerApiKeys, "LOCUS_API_KEYS", IsSecret: true),
+        Standard(ServerMaxRequestBodyBytes),
+        Standard(LlamaNativeDir),
+        Standard(LlamaThreads),
+        Standard(LlamaContextSize),
+        Standard(LlamaBatchSize),
+        Standard(LlamaParallel),
+        Standard(LlamaQueueLimit),
+        Standard(LlamaChatTemplateFallback),
+        Standard(LlamaGpuLayers),
+        Standard(ModelsDirectory),
+        Standard(DefaultFileName),
+        Standard(DefaultUrl),
+        Standard(DefaultSha256),
+        Standard(DefaultSizeBytes),
+    ];
+
+    /// <summary>Names that group keys (YAML mappings), not values.</summary>
+    public static FrozenSet<string> Sections { get; } =
+        new[] { "server", "llama", "models", "models.default" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, ConfigKey> ByName =
+        All.ToFrozenDictionary(k => k.Name, StringComparer.Ordinal);
+
+    public static ConfigKey? Find(string name) => ByName.GetValueOrDefault(name);
+
+    /// <summary>The known key closest to a misspelt one (at most two edits away), for "did you mean" hints.</summary>
+    public static string? Suggest(string unknown)
+    {
+        var best = All.Select(k => k.Name).Concat(Sections)
+            .Select(name => (name, distance: EditDistance(unknown, name)))
+            .MinBy(c => c.distance);
+        return best.distance is > 0 and <= 2 ? best.name : null;
+    }
+
+    private static ConfigKey Standard(string name) =>
+        new(name, "LOCUS_" + name.Replace('.', '_').ToUpperInvariant());
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.AI;
+
+namespace Locus.Llama.Engine;
+
+/// <summary>One generation: tokens in, text out through <see cref="OnText"/>.</summary>
+/// <param name="PromptTokens">The full prompt, already templated and tokenized.</param>
+/// <param name="Sampling">How to pick tokens.</param>
+/// <param name="MaxTokens">Most tokens to generate; null = until the context is full.</param>
+/// <param name="StopSequences">Texts that end generation (not emitted).</param>
+/// <param name="OnText">Receives each piece of visible text as soon as it is safe to emit; called on the generation thread.</param>
+internal sealed record GenerationRequest(
+    int[] PromptTokens,
+    SamplingSettings Sampling,
+    int? MaxTokens,
+    IReadOnlyList<string> StopSequences,
+    Action<string> OnText);
+
+/// <summary>How a generation ended, with token counts and timings (for usage and benchmarks).</summary>
+internal sealed record GenerationResult(
+    ChatFinishReason FinishReason,
+    int PromptTokens,
+    int CompletionTokens,
+    TimeSpan PromptEvalTime,
+    TimeSpan GenerationTime);

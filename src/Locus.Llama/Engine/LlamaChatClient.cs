@@ -1,0 +1,154 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading.Channels;
+using Locus.Core.Abstractions;
+using Locus.Core.Errors;
+using Microsoft.Extensions.AI;
+
+namespace Locus.Llama.Engine;
+
+/// <summary>
+/// A local GGUF model as an <see cref="IChatClient"/> (chat, through the model's template) and an
+/// <see cref="ITextCompletionClient"/> (raw prompts). Generation runs on a dedicated thread per request, because
+/// llama.cpp computes synchronously; text reaches the caller through a channel as soon as each token decodes.
+/// </summary>
+internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) : IChatClient, ITextCompletionClient
+{
+    public LlamaLocalModel Model { get; } = model;
+
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        CompleteAsync(Model.Formatter.Format(messages), options, cancellationToken);
+
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        CompleteStreamingAsync(Model.Formatter.Format(messages), options, cancellationToken);
+
+    public async Task<ChatResponse> CompleteAsync(string prompt, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var text = new StringBuilder();
+        var result = await RunAsync(prompt, options, piece => text.Append(piece), cancellationToken).ConfigureAwait(false);
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, text.ToString()))
+        {
+            ResponseId = NewId(),
+            ModelId = Model.Id,
+            CreatedAt = time.GetUtcNow(),
+            FinishReason = result.FinishReason,
+            Usage = Usage(result),
+        };
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> CompleteStreamingAsync(string prompt, ChatOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var id = NewId();
+        var created = time.GetUtcNow();
+        var channel = Channel.CreateUnbounded<ChatResponseUpdate>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var run = RunAsync(prompt, options, piece => channel.Writer.TryWrite(Update(id, created, piece)), stop.Token);
+        _ = run.ContinueWith(task =>
+        {
+            if (task.IsCompletedSuccessfully)
+            {
+                var last = Update(id, created, null);
+                last.FinishReason = task.Result.FinishReason;
+                last.Contents.Add(new UsageContent(Usage(task.Result)));
+                channel.Writer.TryWrite(last);
+            }
+
+            channel.Writer.TryComplete(task.Exception?.InnerException ?? (task.IsCanceled ? new OperationCanceledException() : null));
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        try
+        {
+            await foreach (var update in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // Tokens may be buffered ahead of a slow reader; a cancelled reader gets none of them.
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return update;
+            }
+        }
+        finally
+        {
+            // The consumer stopped early (client gone, or broke out of the loop): stop generating and free the slot.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await run.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                .ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Tokenizes, checks the context fits, waits for a slot, then generates on a dedicated thread.</summary>
+    private async Task<GenerationResult> RunAsync(string prompt, ChatOptions? options, Action<string> onText, CancellationToken cancellationToken)
+    {
+        var tokens = Model.Tokenize(prompt);
+        CheckFits(tokens.Length, options?.MaxOutputTokens);
+        var request = new GenerationRequest(tokens, SamplingSettings.From(options), options?.MaxOutputTokens,
+            options?.StopSequences?.ToArray() ?? [], onText);
+
+        var lease = await Model.Scheduler.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var completion = new TaskCompletionSource<GenerationResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                completion.TrySetResult(lease.Slot.Run(request, cancellationToken));
+            }
+            catch (OperationCanceledException)
+            {
+                completion.TrySetCanceled(cancellationToken);
+            }
+            catch (Exception e)
+            {
+                completion.TrySetException(e);
+            }
+            finally
+            {
+                lease.Dispose();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "locus-generate",
+        };
+        thread.Start();
+        return await completion.Task.ConfigureAwait(false);
+    }
+
+    private void CheckFits(int promptTokens, int? maxTokens)
+    {
+        if (promptTokens >= Model.ContextLength || (maxTokens is { } max && promptTokens + max > Model.ContextLength))
+        {
+            var asked = maxTokens is { } m ? $"{promptTokens} in the prompt plus {m} requested for the completion" : $"{promptTokens} in the prompt";
+            throw new LocusException(new LocusError(LocusErrorKind.ContextOverflow,
+                $"This model's maximum context length is {Model.ContextLength} tokens; the request needs {asked}. " +
+                "Shorten the messages or lower max_tokens.", "messages", "context_length_exceeded"));
+        }
+    }
+
+    private ChatResponseUpdate Update(string id, DateTimeOffset created, string? text) =>
+        new(ChatRole.Assistant, text is null ? [] : [new TextContent(text)])
+        {
+            ResponseId = id,
+            ModelId = Model.Id,
+            CreatedAt = created,
+        };
+
+    private static UsageDetails Usage(GenerationResult result) => new()
+    {
+        InputTokenCount = result.PromptTokens,
+        OutputTokenCount = result.CompletionTokens,
+        TotalTokenCount = result.PromptTokens + result.CompletionTokens,
+    };
+
+    private static string NewId() => "locus-" + Guid.NewGuid().ToString("N");
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is not null ? null
+        : serviceType.IsInstanceOfType(this) ? this
+        : serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("llama.cpp", null, Model.Id)
+        : null;
+
+    public void Dispose()
+    {
+        // The catalog owns the model; a client is a view onto it.
+    }
+}

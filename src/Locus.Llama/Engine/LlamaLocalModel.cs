@@ -1,0 +1,128 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Locus.Core.Configuration;
+using Locus.Core.Errors;
+using Locus.Llama.Native;
+
+namespace Locus.Llama.Engine;
+
+/// <summary>A loaded GGUF: weights, vocabulary, chat formatting and the slots that run requests against it.</summary>
+internal sealed unsafe class LlamaLocalModel : IDisposable
+{
+    private readonly SafeModelHandle _model;
+    private readonly List<LlamaSlot> _slots;
+
+    private LlamaLocalModel(string id, string path, SafeModelHandle model, List<LlamaSlot> slots, ChatPromptFormatter formatter,
+        int queueLimit, TimeProvider time)
+    {
+        Id = id;
+        Path = path;
+        _model = model;
+        _slots = slots;
+        Vocab = LlamaApi.Vocab(model);
+        Formatter = formatter;
+        ContextLength = slots[0].ContextLength;
+        Scheduler = new SlotScheduler(slots, queueLimit, time);
+        Description = LlamaApi.Description(model);
+    }
+
+    public string Id { get; }
+
+    public string Path { get; }
+
+    public string Description { get; }
+
+    public IntPtr Vocab { get; }
+
+    public int ContextLength { get; }
+
+    public ChatPromptFormatter Formatter { get; }
+
+    public SlotScheduler Scheduler { get; }
+
+    public static LlamaLocalModel Load(string id, string path, LlamaOptions options, TimeProvider time, Action<float>? progress)
+    {
+        var parameters = LlamaApi.llama_model_default_params();
+        parameters.NGpuLayers = options.GpuLayers;
+        var progressHandle = progress is null ? default : GCHandle.Alloc(progress);
+        if (progress is not null)
+        {
+            parameters.ProgressCallback = (IntPtr)(delegate* unmanaged<float, IntPtr, byte>)&OnProgress;
+            parameters.ProgressCallbackUserData = GCHandle.ToIntPtr(progressHandle);
+        }
+
+        SafeModelHandle? model;
+        try
+        {
+            model = LlamaApi.LoadModel(path, parameters);
+        }
+        finally
+        {
+            if (progressHandle.IsAllocated)
+            {
+                progressHandle.Free();
+            }
+        }
+
+        if (model is null)
+        {
+            var reason = LlamaRuntime.LastNativeError is { } error ? $" llama.cpp said: {error}." : "";
+            throw new LocusException(new LocusError(LocusErrorKind.Unavailable,
+                $"llama.cpp could not load '{path}'.{reason} Check that it is a complete GGUF file of an architecture llama.cpp v0.5.0 supports.",
+                Code: "model_load_failed"));
+        }
+
+        try
+        {
+            var trained = LlamaApi.TrainedContextLength(model);
+            var contextLength = options.ContextSize > 0 ? options.ContextSize : Math.Min(trained, 8192);
+            var batch = Math.Min(options.BatchSize, contextLength);
+            var threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+            var formatter = ChatPromptFormatter.Create(id, LlamaApi.ChatTemplate(model), options.ChatTemplateFallback);
+            var slots = new List<LlamaSlot>();
+            for (var i = 0; i < options.Parallel; i++)
+            {
+                slots.Add(LlamaSlot.Create(model, LlamaApi.Vocab(model), contextLength, batch, threads));
+            }
+
+            return new LlamaLocalModel(id, path, model, slots, formatter, options.QueueLimit, time);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    public int[] Tokenize(string text) =>
+        LlamaApi.Tokenize(Vocab, Encoding.UTF8.GetBytes(text), addSpecial: true, parseSpecial: true);
+
+    [UnmanagedCallersOnly]
+    private static byte OnProgress(float fraction, IntPtr state)
+    {
+        ((Action<float>)GCHandle.FromIntPtr(state).Target!)(fraction);
+        return 1;
+    }
+
+    public void Dispose()
+    {
+        foreach (var slot in _slots)
+        {
+            slot.RequestAbort();
+        }
+
+        // Free native memory only once running generations have let go of their slots; if one hangs, leak instead of crashing.
+        if (!Scheduler.Drain(TimeSpan.FromSeconds(10)))
+        {
+            return;
+        }
+
+        foreach (var slot in _slots)
+        {
+            slot.Dispose();
+        }
+
+        Scheduler.Dispose();
+        _model.Dispose();
+    }
+}

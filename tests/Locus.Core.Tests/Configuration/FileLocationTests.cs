@@ -1,0 +1,81 @@
+using Locus.Core.Configuration;
+
+namespace Locus.Core.Tests.Configuration;
+
+public sealed class FileLocationTests : IDisposable
+{
+    private readonly ConfigFixture fixture = new();
+
+    public void Dispose() => fixture.Dispose();
+
+    [Fact]
+    public void FindConfigFile_NoFilesAnywhere_ReturnsNull() =>
+        Assert.Null(LocusConfiguration.FindConfigFile(fixture.Sources));
+
+    [Fact]
+    public void Load_ExplicitPathMissing_ErrorNamesThePath()
+    {
+        fixture.ConfigPath = "missing.yaml";
+
+        var error = fixture.SingleError();
+
+        Assert.Equal($"config file {Path.Join(fixture.WorkingDirectory, "missing.yaml")} does not exist", error.Message);
+    }
+
+    [Fact]
+    public void Load_ExplicitPath_WinsOverLocusConfigAndLocalFile()
+    {
+        fixture.ConfigPath = fixture.Write("explicit.yaml", "server:\n  port: 1001\n");
+        fixture.Environment["LOCUS_CONFIG"] = fixture.Write("env.yaml", "server:\n  port: 1002\n");
+        fixture.WriteLocal("server:\n  port: 1003\n");
+
+        Assert.Equal(1001, fixture.Load().Server.Port);
+    }
+
+    [Fact]
+    public void Load_LocusConfigSet_WinsOverLocalFile()
+    {
+        fixture.Environment["LOCUS_CONFIG"] = fixture.Write("env.yaml", "server:\n  port: 1002\n");
+        fixture.WriteLocal("server:\n  port: 1003\n");
+
+        Assert.Equal(1002, fixture.Load().Server.Port);
+    }
+
+    [Fact]
+    public void Load_LocusConfigMissing_ErrorNamesTheVariable()
+    {
+        fixture.Environment["LOCUS_CONFIG"] = "~/nope.yaml";
+
+        var error = fixture.SingleError();
+
+        Assert.Equal(
+            $"config file {Path.Join(fixture.Home, "nope.yaml")} does not exist (from environment variable LOCUS_CONFIG)",
+            error.ToString());
+    }
+
+    [Fact]
+    public void Load_LocalAndUserFiles_LocalFileWins()
+    {
+        fixture.WriteLocal("server:\n  port: 1003\n");
+        fixture.Write("home/.config/locus/config.yaml", "server:\n  port: 1004\n");
+
+        Assert.Equal(1003, fixture.Load().Server.Port);
+    }
+
+    [Fact]
+    public void Load_OnlyUserFile_UserFileIsRead()
+    {
+        var user = fixture.Write("home/.config/locus/config.yaml", "server:\n  port: 1004\n");
+
+        Assert.Equal(1004, fixture.Load().Server.Port);
+        Assert.Equal(user, LocusConfiguration.FindConfigFile(fixture.Sources));
+    }
+
+    [Fact]
+    public void Load_RelativeModelsDirectoryInFile_ResolvesAgainstTheFilesFolder()
+    {
+        fixture.ConfigPath = fixture.Write("etc/locus/config.yaml", "models:\n  directory: ./store\n");
+
+        Assert.Equal(Path.Join(fixture.Root, "etc", "locus", "store"), fixture.Load().Models.Directory);
+    }
+}
