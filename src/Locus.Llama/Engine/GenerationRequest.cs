@@ -8,12 +8,14 @@ namespace Locus.Llama.Engine;
 /// <param name="MaxTokens">Most tokens to generate; null = until the context is full.</param>
 /// <param name="StopSequences">Texts that end generation (not emitted).</param>
 /// <param name="OnText">Receives each piece of visible text as soon as it is safe to emit; called on the generation thread.</param>
+/// <param name="IgnoreEndOfGeneration">Keep going past end-of-generation tokens (benchmarks need exactly MaxTokens).</param>
 internal sealed record GenerationRequest(
     int[] PromptTokens,
     SamplingSettings Sampling,
     int? MaxTokens,
     IReadOnlyList<string> StopSequences,
-    Action<string> OnText);
+    Action<string> OnText,
+    bool IgnoreEndOfGeneration = false);
 
 /// <summary>How a generation ended, with token counts and timings (for usage and benchmarks).</summary>
 internal sealed record GenerationResult(

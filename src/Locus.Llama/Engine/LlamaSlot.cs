@@ -125,7 +125,7 @@ internal sealed unsafe class LlamaSlot : IDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             var token = LlamaApi.Sample(sampler, context);
-            if (LlamaApi.IsEndOfGeneration(_vocab, token))
+            if (!request.IgnoreEndOfGeneration && LlamaApi.IsEndOfGeneration(_vocab, token))
             {
                 finish = ChatFinishReason.Stop;
                 break;

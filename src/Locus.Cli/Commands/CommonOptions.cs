@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Locus.Core.Configuration;
+
+namespace Locus.Cli.Commands;
+
+/// <summary>Options several commands share, and how they become configuration overrides (flags beat env beats file).</summary>
+internal static class CommonOptions
+{
+    public static Option<string?> Config() => new("--config", "-c")
+    {
+        Description = "Config file (default: $LOCUS_CONFIG, ./locus.yaml, ~/.config/locus/config.yaml)",
+        HelpName = "FILE",
+    };
+
+    public static Option<int?> Threads() => new("--threads", "-t") { Description = "llama.cpp threads (default: one per core)" };
+
+    public static Option<int?> ContextSize() => new("--ctx") { Description = "Context window in tokens (default: the model's, capped at 8192)" };
+
+    public static Option<string?> TemplateFallback() => new("--chat-template")
+    {
+        Description = "Chat template when the model's own is missing or unknown: a llama.cpp built-in (chatml, llama3, ...) or 'raw'",
+        HelpName = "NAME",
+    };
+
+    /// <summary>Loads configuration with the given flag overrides; null values are flags that were not passed.</summary>
+    public static LocusOptions Load(string? configPath, IReadOnlyDictionary<string, string?> flags)
+    {
+        var overrides = flags.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!);
+        return LocusConfiguration.Load(ConfigurationSources.FromProcess(configPath, overrides));
+    }
+}

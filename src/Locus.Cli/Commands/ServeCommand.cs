@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Locus.Cli.Terminal;
+using Locus.Core.Abstractions;
+using Locus.Llama;
+using Locus.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Locus.Cli.Commands;
+
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string[]>("--model", "-m")
+        {
+            Description = "GGUF model file to serve (repeat for several). Default: the configured default model, downloaded on first use",
+            HelpName = "PATH",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var port = new Option<int?>("--port", "-p") { Description = "Port to listen on (default 11480; 0 = any free port)" };
+        var host = new Option<string?>("--host") { Description = "Address to listen on (default 127.0.0.1; anything else requires API keys)" };
+        var config = CommonOptions.Config();
+        var threads = CommonOptions.Threads();
+        var ctx = CommonOptions.ContextSize();
+        var parallel = new Option<int?>("--parallel") { Description = "Requests generated at once per model (default 1)" };
+        var template = CommonOptions.TemplateFallback();
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Log debug details (never prompt text)" };
+
+        var command = new Command("serve", "Serve GGUF models through an OpenAI-compatible HTTP API")
+        {
+            model, port, host, config, threads, ctx, parallel, template, verbose,
+        };
+        command.SetAction((parse, cancellationToken) => CliErrors.Run(async () =>
+        {
+            var options = CommonOptions.Load(parse.GetValue(config), new Dictionary<string, string?>
+            {
+                ["server.port"] = parse.GetValue(port)?.ToString(),
+                ["server.host"] = parse.GetValue(host),
+                ["llama.threads"] = parse.GetValue(threads)?.ToString(),
+                ["llama.context_size"] = parse.GetValue(ctx)?.ToString(),
+                ["llama.parallel"] = parse.GetValue(parallel)?.ToString(),
+                ["llama.chat_template_fallback"] = parse.GetValue(template),
+            });
+            using var loggers = LoggerFactory.Create(b => b
+                .AddSimpleConsole(o => o.SingleLine = true)
+                .SetMinimumLevel(parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information));
+            var specs = await ModelSource.ResolveAsync(parse.GetValue(model) ?? [], options, cancellationToken).ConfigureAwait(false);
+            using var catalog = await LoadAsync(specs, options, loggers, cancellationToken).ConfigureAwait(false);
+
+            await using var app = LocusServer.Build(options.Server, catalog, loggers);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var url = app.Urls.First();
+            Console.WriteLine($"Locus is serving {string.Join(", ", catalog.Models.Select(m => m.Id))} at {url}");
+            Console.WriteLine($"OpenAI base URL: {url}/v1   (Ctrl+C to stop)");
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        }));
+        return command;
+    }
+
+    internal static Task<IModelCatalog> LoadAsync(IReadOnlyList<LocalModelSpec> specs, Core.Configuration.LocusOptions options,
+        ILoggerFactory? loggers, CancellationToken cancellationToken) =>
+        ProgressBars.Run($"Loading {string.Join(", ", specs.Select(s => Path.GetFileName(s.Path)))}", report =>
+            LlamaModels.LoadAsync(specs, options.Llama, loggers, ProgressBars.ForLoad(report), cancellationToken: cancellationToken));
+}

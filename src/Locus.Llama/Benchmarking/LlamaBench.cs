@@ -1,0 +1,46 @@
+using Locus.Core.Configuration;
+using Locus.Llama.Engine;
+
+namespace Locus.Llama.Benchmarking;
+
+/// <summary>One measured run: prompt evaluation and generation speed of Locus's engine, the way llama-bench measures them.</summary>
+public sealed record BenchRun(int PromptTokens, double PromptTokensPerSecond, int GeneratedTokens, double GenerationTokensPerSecond);
+
+/// <summary>
+/// Measures the engine's own code path (the slot's prompt evaluation and sample-decode loop, as a request runs it) on
+/// random prompt tokens with greedy sampling, like llama-bench's pp/tg tests: the prompt is evaluated from an empty
+/// cache, then exactly <c>generate</c> tokens are generated on top of it (end-of-generation ignored).
+/// </summary>
+public static class LlamaBench
+{
+    public static async Task<IReadOnlyList<BenchRun>> RunAsync(string modelPath, LlamaOptions options, int promptTokens, int generate,
+        int repetitions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var sized = options with { ContextSize = Math.Max(options.ContextSize, promptTokens + generate + 1), Parallel = 1 };
+        using var catalog = await LlamaModels.LoadAsync([new LocalModelSpec(modelPath)], sized, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        var model = ((LlamaChatClient)catalog.Find(catalog.Models[0].Id)!).Model;
+        var vocab = Native.LlamaApi.VocabSize(model.Vocab);
+        var random = new Random(42);
+        var runs = new List<BenchRun>();
+
+        // One warm-up run (not reported), as llama-bench does: first use allocates compute buffers and JITs the loop.
+        for (var i = -1; i < repetitions; i++)
+        {
+            var prompt = Enumerable.Range(0, promptTokens).Select(_ => random.Next(vocab)).ToArray();
+            var request = new GenerationRequest(prompt, new SamplingSettings(Temperature: 0), generate, [], static _ => { }, IgnoreEndOfGeneration: true);
+            using var lease = await model.Scheduler.AcquireAsync(cancellationToken).ConfigureAwait(false);
+            var result = await Task.Factory.StartNew(() => lease.Slot.Run(request, cancellationToken), cancellationToken,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+            if (i >= 0)
+            {
+                // Generation time covers generate-1 decodes plus generate samples: the first token comes from the prompt's logits.
+                runs.Add(new BenchRun(promptTokens, promptTokens / result.PromptEvalTime.TotalSeconds,
+                    result.CompletionTokens, (result.CompletionTokens - 1) / result.GenerationTime.TotalSeconds));
+            }
+        }
+
+        return runs;
+    }
+}

@@ -1,0 +1,52 @@
+using Locus.Server.Errors;
+using Locus.Server.Protocol;
+using Locus.Server.Sse;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Locus.Server.Endpoints;
+
+/// <summary><c>POST /v1/chat/completions</c>.</summary>
+internal sealed class ChatCompletionsEndpoint(ServerState state)
+{
+    private const string Name = "chat.completions";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        ChatRequest request;
+        using (var body = await RequestBody.ReadAsync(context, state.Options.MaxRequestBodyBytes))
+            request = ChatRequest.Parse(body.RootElement);
+        var client = state.FindModel(request.Model);
+        var meta = state.NewResponse("chatcmpl-", request.Model);
+        // RequestAborted: a client that goes away stops generation instead of leaving it to run for nobody.
+        var cancellationToken = context.RequestAborted;
+        var started = state.Time.GetTimestamp();
+        Log.GenerationStarted(state.Logger, Name, request.Model, request.Stream.Stream);
+        if (state.Logger.IsEnabled(LogLevel.Trace))
+            Log.GenerationInput(state.Logger, Name, request.Model, string.Join("\n", request.Messages.Select(m => $"{m.Role}: {m.Text}")));
+
+        if (request.Stream.Stream)
+        {
+            var updates = client.GetStreamingResponseAsync(request.Messages, request.Options, cancellationToken);
+            var streamed = await StreamPump.RunAsync(context, updates, new ChatChunkFormat(meta, request.Stream.IncludeUsage), cancellationToken);
+            Finished(request.Model, streamed, started);
+            return;
+        }
+
+        var response = await client.GetResponseAsync(request.Messages, request.Options, cancellationToken);
+        var result = new StreamResult(OpenAIMapping.FinishReason(response.FinishReason), OpenAIMapping.Usage(response.Usage));
+        var completion = new ChatCompletion
+        {
+            Id = meta.Id,
+            Created = meta.Created,
+            Model = meta.Model,
+            Choices = [new ChatChoice { Message = new AssistantMessage { Content = response.Text }, FinishReason = result.FinishReason }],
+            Usage = result.Usage,
+        };
+        await JsonResponse.WriteAsync(context, completion, ServerJsonContext.Wire.ChatCompletion);
+        Finished(request.Model, result, started);
+    }
+
+    private void Finished(string model, StreamResult result, long started) => Log.GenerationFinished(state.Logger, Name, model,
+        result.Usage.PromptTokens, result.Usage.CompletionTokens, (long)state.Time.GetElapsedTime(started).TotalMilliseconds, result.FinishReason);
+}

@@ -1,0 +1,53 @@
+using Locus.Core.Abstractions;
+using Locus.Core.Errors;
+using Locus.Server.Errors;
+using Locus.Server.Protocol;
+using Locus.Server.Sse;
+using Microsoft.AspNetCore.Http;
+
+namespace Locus.Server.Endpoints;
+
+/// <summary><c>POST /v1/completions</c>: the prompt goes to the model as-is, without a chat template.</summary>
+internal sealed class CompletionsEndpoint(ServerState state)
+{
+    private const string Name = "completions";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        CompletionRequest request;
+        using (var body = await RequestBody.ReadAsync(context, state.Options.MaxRequestBodyBytes))
+            request = CompletionRequest.Parse(body.RootElement);
+        var client = state.FindModel(request.Model).GetService(typeof(ITextCompletionClient)) as ITextCompletionClient
+            ?? throw new LocusException(LocusError.Invalid(
+                $"The model '{request.Model}' does not do raw text completions; use /v1/chat/completions.", "model", "unsupported_model"));
+        var meta = state.NewResponse("cmpl-", request.Model);
+        var cancellationToken = context.RequestAborted;
+        var started = state.Time.GetTimestamp();
+        Log.GenerationStarted(state.Logger, Name, request.Model, request.Stream.Stream);
+        Log.GenerationInput(state.Logger, Name, request.Model, request.Prompt);
+
+        if (request.Stream.Stream)
+        {
+            var updates = client.CompleteStreamingAsync(request.Prompt, request.Options, cancellationToken);
+            var streamed = await StreamPump.RunAsync(context, updates, new TextChunkFormat(meta, request.Stream.IncludeUsage), cancellationToken);
+            Finished(request.Model, streamed, started);
+            return;
+        }
+
+        var response = await client.CompleteAsync(request.Prompt, request.Options, cancellationToken);
+        var result = new StreamResult(OpenAIMapping.FinishReason(response.FinishReason), OpenAIMapping.Usage(response.Usage));
+        var completion = new TextCompletionWithUsage
+        {
+            Id = meta.Id,
+            Created = meta.Created,
+            Model = meta.Model,
+            Choices = [new TextChoice { Text = response.Text, FinishReason = result.FinishReason }],
+            Usage = result.Usage,
+        };
+        await JsonResponse.WriteAsync(context, completion, ServerJsonContext.Wire.TextCompletionWithUsage);
+        Finished(request.Model, result, started);
+    }
+
+    private void Finished(string model, StreamResult result, long started) => Log.GenerationFinished(state.Logger, Name, model,
+        result.Usage.PromptTokens, result.Usage.CompletionTokens, (long)state.Time.GetElapsedTime(started).TotalMilliseconds, result.FinishReason);
+}

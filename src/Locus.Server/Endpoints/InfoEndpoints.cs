@@ -1,0 +1,25 @@
+using Locus.Core.Abstractions;
+using Locus.Server.Errors;
+using Locus.Server.Protocol;
+using Microsoft.AspNetCore.Http;
+
+namespace Locus.Server.Endpoints;
+
+/// <summary><c>GET /health</c>, <c>GET /v1/models</c>, <c>GET /v1/models/{id}</c>.</summary>
+internal sealed class InfoEndpoints(ServerState state)
+{
+    public Task HealthAsync(HttpContext context) => JsonResponse.WriteAsync(context,
+        new HealthStatus("ok", [.. state.Catalog.Models.Select(m => m.Id)]), ServerJsonContext.Wire.HealthStatus);
+
+    public Task ListAsync(HttpContext context) => JsonResponse.WriteAsync(context,
+        new ModelList { Data = [.. state.Catalog.Models.Select(Entry)] }, ServerJsonContext.Wire.ModelList);
+
+    public Task GetAsync(HttpContext context)
+    {
+        var id = context.Request.RouteValues["id"] as string ?? "";
+        var model = state.Catalog.Models.FirstOrDefault(m => m.Id == id) ?? throw ServerState.ModelNotFound(id);
+        return JsonResponse.WriteAsync(context, Entry(model), ServerJsonContext.Wire.ModelEntry);
+    }
+
+    private static ModelEntry Entry(ModelInfo m) => new() { Id = m.Id, Created = m.Created.ToUnixTimeSeconds(), OwnedBy = m.OwnedBy };
+}

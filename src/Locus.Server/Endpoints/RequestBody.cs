@@ -1,0 +1,89 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Unicode;
+using Locus.Server.Errors;
+using Locus.Server.Protocol;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Locus.Server.Endpoints;
+
+/// <summary>Reads a request body as one JSON object, within the size limit, or throws a 4xx.</summary>
+internal static class RequestBody
+{
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
+
+    public static async Task<JsonDocument> ReadAsync(HttpContext context, long maxBytes)
+    {
+        var request = context.Request;
+        CheckContentType(request.ContentType);
+        if (request.ContentLength > maxBytes)
+            throw new ApiException(TooLarge(maxBytes));
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            // Kestrel enforces the same limit for chunked bodies; counting here keeps other hosts honest too.
+            while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                    throw new ApiException(TooLarge(maxBytes));
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+        return Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+    }
+
+    /// <summary>The returned document reads <paramref name="body"/> in place: the memory must not be reused while it lives.</summary>
+    public static JsonDocument Parse(ReadOnlyMemory<byte> body)
+    {
+        if (body.IsEmpty)
+            throw Invalid("invalid_json", "The request body is empty: send a JSON object.");
+        // JsonDocument does not reject every malformed UTF-8 sequence inside strings; check the whole body first.
+        if (!Utf8.IsValid(body.Span))
+            throw Invalid("invalid_json", "The request body is not valid UTF-8.");
+        if (body.Span.StartsWith("\uFEFF"u8))
+            body = body[3..];
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            // The parser's own message quotes body bytes; report the position only (bodies are never logged).
+            var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
+            throw Invalid("invalid_json",
+                $"We could not parse the JSON body of your request{where}. Send one valid JSON object, each property once.");
+        }
+        if (document.RootElement.ValueKind == JsonValueKind.Object)
+            return document;
+        var got = Fields.Describe(document.RootElement);
+        document.Dispose();
+        throw Invalid("invalid_type", $"The request body must be a JSON object, but got {got}.");
+    }
+
+    public static ApiError TooLarge(long? maxBytes = null) => new(413, ApiError.InvalidRequest,
+        maxBytes is { } max ? $"The request body is larger than this server accepts ({max} bytes; see server.max_request_body_bytes)." : "The request body is too large.",
+        null, "request_too_large");
+
+    // No Content-Type is accepted (some minimal clients send none; the body is validated as JSON regardless).
+    private static void CheckContentType(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType))
+            return;
+        if (MediaTypeHeaderValue.TryParse(contentType, out var media)
+            && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            && (!media.Charset.HasValue || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || media.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)))
+            return;
+        throw new ApiException(new ApiError(415, ApiError.InvalidRequest,
+            $"Unsupported Content-Type '{contentType}': send the body as application/json.", null, "unsupported_media_type"));
+    }
+
+    private static ApiException Invalid(string code, string message) => new(new ApiError(400, ApiError.InvalidRequest, message, null, code));
+}

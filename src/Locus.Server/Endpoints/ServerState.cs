@@ -1,0 +1,30 @@
+using Locus.Core.Abstractions;
+using Locus.Core.Configuration;
+using Locus.Core.Errors;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace Locus.Server.Endpoints;
+
+/// <summary>What every endpoint shares: options, the models, the clock, the logger.</summary>
+internal sealed class ServerState(ServerOptions options, IModelCatalog catalog, TimeProvider time, ILogger logger)
+{
+    public ServerOptions Options => options;
+
+    public IModelCatalog Catalog => catalog;
+
+    public TimeProvider Time => time;
+
+    public ILogger Logger => logger;
+
+    public IChatClient FindModel(string id) => catalog.Find(id) ?? throw ModelNotFound(id);
+
+    public static LocusException ModelNotFound(string id) => new(new LocusError(LocusErrorKind.ModelNotFound,
+        $"The model '{id}' does not exist here. GET /v1/models lists the models this server has loaded.", "model", "model_not_found"));
+
+    /// <summary>The id, timestamp and model every object (or chunk) of one response repeats.</summary>
+    public ResponseMeta NewResponse(string idPrefix, string model) =>
+        new(idPrefix + Guid.NewGuid().ToString("N"), time.GetUtcNow().ToUnixTimeSeconds(), model);
+}
+
+internal readonly record struct ResponseMeta(string Id, long Created, string Model);

@@ -1,0 +1,67 @@
+using Locus.Core.Abstractions;
+using Locus.Core.Configuration;
+using Locus.Server.Auth;
+using Locus.Server.Endpoints;
+using Locus.Server.Errors;
+using Locus.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Locus.Server;
+
+/// <summary>The OpenAI-compatible HTTP server.</summary>
+public static class LocusServer
+{
+    /// <summary>
+    /// Builds (does not start) a server for <paramref name="catalog"/> on <c>options.Host:options.Port</c>; port 0 picks
+    /// a free one, readable from <c>app.Urls</c> after <c>StartAsync</c>. The caller keeps ownership of the catalog.
+    /// </summary>
+    /// <exception cref="Locus.Core.Errors.LocusException">
+    /// The settings are unusable: e.g. a non-loopback host without <c>server.api_keys</c>. The message says which setting.
+    /// </exception>
+    public static WebApplication Build(
+        ServerOptions options, IModelCatalog catalog, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var endpoint = ListenAddress.Resolve(options);
+
+        // The empty builder reads no appsettings.json or ASPNETCORE_* variables: Locus's own config is the only input.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(LocusServer).Assembly.GetName().Name });
+        builder.Services.AddLogging();
+        if (loggerFactory is not null)
+            builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddRoutingCore();
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            // Slow-loris guard; generation time is not limited here because responses stream as they are made.
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
+            kestrel.Limits.KeepAliveTimeout = TimeSpan.FromMinutes(2);
+            kestrel.Listen(endpoint);
+        });
+
+        var app = builder.Build();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Locus.Server");
+        var state = new ServerState(options, catalog, time ?? TimeProvider.System, logger);
+        app.Use(next => new ErrorMiddleware(next, logger).InvokeAsync);
+        app.Use(next => new ApiKeyMiddleware(next, new ApiKeys(options.ApiKeys), logger).InvokeAsync);
+        app.UseRouting();
+        MapEndpoints(app, state);
+        return app;
+    }
+
+    private static void MapEndpoints(WebApplication app, ServerState state)
+    {
+        var info = new InfoEndpoints(state);
+        app.MapGet("/health", (RequestDelegate)info.HealthAsync);
+        app.MapGet("/v1/models", (RequestDelegate)info.ListAsync);
+        app.MapGet("/v1/models/{**id}", (RequestDelegate)info.GetAsync);
+        app.MapPost("/v1/chat/completions", (RequestDelegate)new ChatCompletionsEndpoint(state).HandleAsync);
+        app.MapPost("/v1/completions", (RequestDelegate)new CompletionsEndpoint(state).HandleAsync);
+    }
+}
