@@ -5,7 +5,7 @@ public sealed record LlamaOptions
     /// <summary>A folder holding a user's own llama.cpp build (libllama + libggml*); null uses the bundled prebuilt one.</summary>
     public string? NativeDir { get; init; }
 
-    /// <summary>Threads for generation and prompt evaluation; 0 = one per physical core.</summary>
+    /// <summary>Threads for generation and prompt evaluation; 0 = one per CPU core available to the process.</summary>
     public int Threads { get; init; }
 
     /// <summary>Context window per sequence in tokens; 0 = the model's trained context, capped at 8192.</summary>
