@@ -13,20 +13,27 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model", "-m") { Description = "GGUF model file", HelpName = "PATH", Required = true };
+        var model = new Option<string>("--model", "-m") { Description = "GGUF model file", HelpName = "PATH", Required = true, Recursive = false };
         var prompt = new Option<int>("--prompt-tokens", "-p") { Description = "Prompt length in tokens", DefaultValueFactory = _ => 256 };
         var generate = new Option<int>("--gen-tokens", "-n") { Description = "Tokens to generate", DefaultValueFactory = _ => 128 };
         var threads = new Option<int>("--threads", "-t") { Description = "llama.cpp threads (set it explicitly when comparing)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var reps = new Option<int>("--reps", "-r") { Description = "Measured repetitions (after one warm-up)", DefaultValueFactory = _ => 5 };
         var batch = new Option<int>("--batch", "-b") { Description = "Prompt batch size", DefaultValueFactory = _ => 512 };
+        var http = new Option<bool>("--http") { Description = "Instead: streamed generation in-process vs through the HTTP server (interleaved)" };
 
         var command = new Command("bench", "Measure prompt and generation tokens/s of a model in this process (JSON lines)")
         {
-            model, prompt, generate, threads, reps, batch,
+            model, prompt, generate, threads, reps, batch, http, MakeModelCommand.Create(),
         };
         command.SetAction((parse, cancellationToken) => CliErrors.Run(async () =>
         {
             var path = parse.GetRequiredValue(model);
+            if (parse.GetValue(http))
+            {
+                await StreamingBench.RunAsync(path, parse.GetValue(threads), parse.GetValue(generate), parse.GetValue(reps), cancellationToken).ConfigureAwait(false);
+                return 0;
+            }
+
             var options = new Core.Configuration.LlamaOptions { Threads = parse.GetValue(threads), BatchSize = parse.GetValue(batch) };
             var runs = await LlamaBench.RunAsync(path, options, parse.GetValue(prompt), parse.GetValue(generate), parse.GetValue(reps), cancellationToken)
                 .ConfigureAwait(false);
