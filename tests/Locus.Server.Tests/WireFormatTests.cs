@@ -55,7 +55,8 @@ public sealed class WireFormatTests : IAsyncLifetime
 
         Assert.Equal(SseEvents.Done, events[^1]);
         Assert.Equal(events.Count - 1, chunks.Count);
-        Assert.Equal(5, chunks.Count); // role, 2 contents, finish, usage
+        // The scripted model hands over both texts at once; updates that are ready together go out as one event.
+        Assert.Equal(4, chunks.Count); // role, content, finish, usage
         Assert.Single(chunks.Select(c => c.GetProperty("id").GetString()).Distinct());
         Assert.All(chunks, c => Assert.Equal(["id", "object", "created", "model", "system_fingerprint", "choices", "usage"], Names(c)));
         Assert.All(chunks[..^1], c => Assert.Equal(["index", "delta", "logprobs", "finish_reason"], Names(Choice(c))));
@@ -63,12 +64,12 @@ public sealed class WireFormatTests : IAsyncLifetime
         Assert.All(chunks, c => Assert.Equal(FixedTime.Instant.ToUnixTimeSeconds(), c.GetProperty("created").GetInt64()));
         Assert.All(chunks[..^1], c => Assert.Equal(JsonValueKind.Null, c.GetProperty("usage").ValueKind));
         Assert.Equal("""{"role":"assistant","content":""}""", Delta(chunks[0]).GetRawText());
-        Assert.Equal(["Hel", "lo"], chunks[1..3].Select(c => Delta(c).GetProperty("content").GetString()));
-        Assert.All(chunks[..3], c => Assert.Equal(JsonValueKind.Null, Choice(c).GetProperty("finish_reason").ValueKind));
-        Assert.Equal("{}", Delta(chunks[3]).GetRawText());
-        Assert.Equal("stop", Choice(chunks[3]).GetProperty("finish_reason").GetString());
-        Assert.Equal(0, chunks[4].GetProperty("choices").GetArrayLength());
-        AssertUsage(chunks[4].GetProperty("usage"), 5, 2);
+        Assert.Equal("Hello", Delta(chunks[1]).GetProperty("content").GetString());
+        Assert.All(chunks[..2], c => Assert.Equal(JsonValueKind.Null, Choice(c).GetProperty("finish_reason").ValueKind));
+        Assert.Equal("{}", Delta(chunks[2]).GetRawText());
+        Assert.Equal("stop", Choice(chunks[2]).GetProperty("finish_reason").GetString());
+        Assert.Equal(0, chunks[3].GetProperty("choices").GetArrayLength());
+        AssertUsage(chunks[3].GetProperty("usage"), 5, 2);
     }
 
     [Fact]
@@ -81,7 +82,8 @@ public sealed class WireFormatTests : IAsyncLifetime
         var chunks = SseEvents.Json(events);
 
         Assert.Equal(SseEvents.Done, events[^1]);
-        Assert.Equal(5, chunks.Count); // role, 3 contents, finish
+        Assert.Equal(3, chunks.Count); // role, content (three ready updates merged), finish
+        Assert.Equal("abc", Delta(chunks[1]).GetProperty("content").GetString());
         Assert.All(chunks, c => Assert.False(c.TryGetProperty("usage", out _)));
         Assert.Equal("stop", Choice(chunks[^1]).GetProperty("finish_reason").GetString());
         Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
@@ -134,12 +136,12 @@ public sealed class WireFormatTests : IAsyncLifetime
         var chunks = SseEvents.Json(events);
 
         Assert.Equal(SseEvents.Done, events[^1]);
-        Assert.Equal(4, chunks.Count); // 2 texts, finish, usage
+        Assert.Equal(3, chunks.Count); // text (two ready updates merged), finish, usage
         Assert.All(chunks, c => Assert.Equal("text_completion", c.GetProperty("object").GetString()));
-        Assert.Equal(["x", "y", ""], chunks[..3].Select(c => Choice(c).GetProperty("text").GetString()));
-        Assert.Equal("length", Choice(chunks[2]).GetProperty("finish_reason").GetString());
-        Assert.Equal(0, chunks[3].GetProperty("choices").GetArrayLength());
-        AssertUsage(chunks[3].GetProperty("usage"), 4, 2);
+        Assert.Equal(["xy", ""], chunks[..2].Select(c => Choice(c).GetProperty("text").GetString()));
+        Assert.Equal("length", Choice(chunks[1]).GetProperty("finish_reason").GetString());
+        Assert.Equal(0, chunks[2].GetProperty("choices").GetArrayLength());
+        AssertUsage(chunks[2].GetProperty("usage"), 4, 2);
     }
 
     private static JsonElement Choice(JsonElement chunk) => chunk.GetProperty("choices")[0];

@@ -20,14 +20,17 @@ internal static class StreamingBench
 {
     public static async Task RunAsync(string modelPath, int threads, int tokens, int reps, CancellationToken cancellationToken)
     {
-        var options = new LlamaOptions { Threads = threads, ContextSize = 1024, ChatTemplateFallback = "raw" };
+        var options = new LlamaOptions { Threads = threads, ContextSize = 2048, ChatTemplateFallback = "raw" };
         using var catalog = await LlamaModels.LoadAsync([new LocalModelSpec(modelPath)], options, cancellationToken: cancellationToken).ConfigureAwait(false);
         var model = catalog.Models[0].Id;
         var text = (ITextCompletionClient)catalog.Find(model)!.GetService(typeof(ITextCompletionClient))!;
         await using var app = LocusServer.Build(new ServerOptions { Port = 0 }, catalog);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-        var body = JsonSerializer.Serialize(new { model, prompt = "Once upon a time", max_tokens = tokens, temperature = 0, stream = true });
+        var body = JsonSerializer.Serialize(new
+        {
+            model, prompt = "Once upon a time", max_tokens = tokens, temperature = 0, stream = true, stream_options = new { include_usage = true },
+        });
 
         for (var i = -1; i < reps; i++)
         {
@@ -41,19 +44,20 @@ internal static class StreamingBench
         }
     }
 
-    private static async IAsyncEnumerable<string> Pieces(ITextCompletionClient client, int tokens, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Yields the completion token count once, at the end (the server may merge several tokens into one event).</summary>
+    private static async IAsyncEnumerable<long> Pieces(ITextCompletionClient client, int tokens, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var options = new ChatOptions { Temperature = 0, MaxOutputTokens = tokens };
         await foreach (var update in client.CompleteStreamingAsync("Once upon a time", options, cancellationToken).ConfigureAwait(false))
         {
-            if (update.Text.Length > 0)
+            if (update.Contents.OfType<UsageContent>().FirstOrDefault() is { } usage)
             {
-                yield return update.Text;
+                yield return usage.Details.OutputTokenCount ?? 0;
             }
         }
     }
 
-    private static async IAsyncEnumerable<string> SsePieces(HttpClient http, string body, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<long> SsePieces(HttpClient http, string body, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/completions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -67,32 +71,31 @@ internal static class StreamingBench
             }
 
             using var json = JsonDocument.Parse(line.AsMemory(6));
-            var piece = json.RootElement.GetProperty("choices")[0].GetProperty("text").GetString();
-            if (!string.IsNullOrEmpty(piece))
+            if (json.RootElement.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object)
             {
-                yield return piece;
+                yield return usage.GetProperty("completion_tokens").GetInt64();
             }
         }
     }
 
-    private static async Task<(int Pieces, double PiecesPerSecond)> TimeAsync(IAsyncEnumerable<string> pieces)
+    private static async Task<(long Tokens, double TokensPerSecond)> TimeAsync(IAsyncEnumerable<long> tokenCounts)
     {
         var start = Stopwatch.GetTimestamp();
-        var count = 0;
-        await foreach (var _ in pieces.ConfigureAwait(false))
+        long tokens = 0;
+        await foreach (var count in tokenCounts.ConfigureAwait(false))
         {
-            count++;
+            tokens = count;
         }
 
-        return (count, count / Stopwatch.GetElapsedTime(start).TotalSeconds);
+        return (tokens, tokens / Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
 
-    private static void Print(string impl, string model, (int Pieces, double PiecesPerSecond) result) =>
+    private static void Print(string impl, string model, (long Tokens, double TokensPerSecond) result) =>
         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["impl"] = impl,
             ["model"] = Path.GetFileName(model),
-            ["tg_tokens"] = result.Pieces,
-            ["tg_tps"] = Math.Round(result.PiecesPerSecond, 2),
+            ["tg_tokens"] = result.Tokens,
+            ["tg_tps"] = Math.Round(result.TokensPerSecond, 2),
         }));
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.AI;
 
 namespace Locus.Llama.Tests.Engine;
 
+[Collection(IsolatedCollection.Name)]
 public sealed class ConcurrencyTests
 {
     // Enough room that an unbounded generation runs for seconds unless something stops it.

@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 
 namespace Locus.Llama.Tests.Engine;
 
+[Collection(IsolatedCollection.Name)]
 public sealed class MemoryTests
 {
     [ModelFact]

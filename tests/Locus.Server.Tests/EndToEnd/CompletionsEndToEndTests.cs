@@ -41,4 +41,16 @@ public sealed class CompletionsEndToEndTests(EngineFixture engine)
         Assert.Equal(doc.RootElement.GetProperty("choices")[0].GetProperty("text").GetString(), text);
         Assert.Equal(doc.RootElement.GetProperty("usage").GetRawText(), chunks[^1].GetProperty("usage").GetRawText());
     }
+
+    [EngineFact]
+    public async Task Completion_Streaming_TextArrivesInManyEventsNotOneBlock()
+    {
+        using var streamed = await engine.Server.Http.SendAsync(Requests.Post("/v1/completions",
+            """{"model":"stories260K","prompt":"Once upon a time","max_tokens":64,"temperature":0,"stream":true}"""));
+        var chunks = SseEvents.Json(await SseEvents.ReadAsync(streamed));
+
+        // Tokens that are ready together may share an event (at most 16), but a 64-token answer must still stream.
+        var textEvents = chunks.Count(c => c.GetProperty("choices")[0].GetProperty("text").GetString()!.Length > 0);
+        Assert.True(textEvents >= 4, $"only {textEvents} text events for 64 tokens");
+    }
 }

@@ -11,6 +11,7 @@ namespace Locus.Server.Tests.EndToEnd;
 /// Clients that go away mid-stream, against the real engine with ONE slot and NO queue: if a disconnect left the
 /// generation running, the next request would get 429 instead of an answer.
 /// </summary>
+[Collection(MemoryCollection.Name)]
 public sealed class DisconnectEndToEndTests
 {
     private const string LongStream = """{"model":"stories260K","prompt":"Once upon a time","stream":true,"temperature":0.8}""";
