@@ -25,14 +25,22 @@ public static class LlamaBench
         var random = new Random(42);
         var runs = new List<BenchRun>();
 
-        // One warm-up run (not reported), as llama-bench does: first use allocates compute buffers and JITs the loop.
-        for (var i = -1; i < repetitions; i++)
+        // Warm-up runs (not reported), as llama-bench does one: first use allocates compute buffers. A .NET process also
+        // re-compiles hot methods in the background once they have run a while (tiered JIT); on two cores that
+        // compilation competes with llama.cpp's threads, so the warm-up ends with a pause that lets it finish, and
+        // what is measured is the steady state a long-running server is in.
+        const int warmups = 4;
+        for (var i = -warmups; i < repetitions; i++)
         {
+            if (i == 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+            }
+
             var prompt = Enumerable.Range(0, promptTokens).Select(_ => random.Next(vocab)).ToArray();
             var request = new GenerationRequest(prompt, new SamplingSettings(Temperature: 0), generate, [], static _ => { }, IgnoreEndOfGeneration: true);
             using var lease = await model.Scheduler.AcquireAsync(cancellationToken).ConfigureAwait(false);
-            var result = await Task.Factory.StartNew(() => lease.Slot.Run(request, cancellationToken), cancellationToken,
-                TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+            var result = await lease.Slot.RunAsync(request, cancellationToken).ConfigureAwait(false);
             if (i >= 0)
             {
                 // Generation time covers generate-1 decodes plus generate samples: the first token comes from the prompt's logits.

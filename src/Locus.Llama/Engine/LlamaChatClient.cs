@@ -9,8 +9,8 @@ namespace Locus.Llama.Engine;
 
 /// <summary>
 /// A local GGUF model as an <see cref="IChatClient"/> (chat, through the model's template) and an
-/// <see cref="ITextCompletionClient"/> (raw prompts). Generation runs on a dedicated thread per request, because
-/// llama.cpp computes synchronously; text reaches the caller through a channel as soon as each token decodes.
+/// <see cref="ITextCompletionClient"/> (raw prompts). Generation runs on the slot's own thread, because llama.cpp
+/// computes synchronously; text reaches the caller through a channel as soon as each token decodes.
 /// </summary>
 internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) : IChatClient, ITextCompletionClient
 {
@@ -76,7 +76,7 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
         }
     }
 
-    /// <summary>Tokenizes, checks the context fits, waits for a slot, then generates on a dedicated thread.</summary>
+    /// <summary>Tokenizes, checks the context fits, waits for a slot, then generates on the slot's thread.</summary>
     private async Task<GenerationResult> RunAsync(string prompt, ChatOptions? options, Action<string> onText, CancellationToken cancellationToken)
     {
         var tokens = Model.Tokenize(prompt);
@@ -84,33 +84,8 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
         var request = new GenerationRequest(tokens, SamplingSettings.From(options), options?.MaxOutputTokens,
             options?.StopSequences?.ToArray() ?? [], onText);
 
-        var lease = await Model.Scheduler.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        var completion = new TaskCompletionSource<GenerationResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                completion.TrySetResult(lease.Slot.Run(request, cancellationToken));
-            }
-            catch (OperationCanceledException)
-            {
-                completion.TrySetCanceled(cancellationToken);
-            }
-            catch (Exception e)
-            {
-                completion.TrySetException(e);
-            }
-            finally
-            {
-                lease.Dispose();
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "locus-generate",
-        };
-        thread.Start();
-        return await completion.Task.ConfigureAwait(false);
+        using var lease = await Model.Scheduler.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        return await lease.Slot.RunAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     private void CheckFits(int promptTokens, int? maxTokens)

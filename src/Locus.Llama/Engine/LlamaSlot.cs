@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Locus.Llama.Native;
@@ -21,6 +22,7 @@ internal sealed unsafe class LlamaSlot : IDisposable
 
     // Read by llama.cpp's abort callback between graph nodes, so it lives in native memory: no GC handle on the hot path.
     private readonly int* _abortFlag;
+    private readonly SlotWorker _worker = new("locus-slot");
 
     private LlamaSlot(SafeContextHandle context, SafeThreadpoolHandle? threadpool, IntPtr vocab, int batchSize, int* abortFlag)
     {
@@ -44,8 +46,6 @@ internal sealed unsafe class LlamaSlot : IDisposable
         parameters.NSeqMax = 1;
         parameters.NThreads = threads;
         parameters.NThreadsBatch = threads;
-        parameters.AbortCallback = (IntPtr)(delegate* unmanaged<IntPtr, byte>)&ShouldAbort;
-        parameters.AbortCallbackData = (IntPtr)abortFlag;
 
         var context = LlamaApi.CreateContext(model, parameters);
         if (context is null)
@@ -66,8 +66,12 @@ internal sealed unsafe class LlamaSlot : IDisposable
     /// <summary>Asks a running generation to stop at the next graph node or token. Safe from any thread.</summary>
     public void RequestAbort() => Volatile.Write(ref *_abortFlag, 1);
 
+    /// <summary>Runs one generation on the slot's own thread; the task is cancelled when generation was aborted.</summary>
+    public Task<GenerationResult> RunAsync(GenerationRequest request, CancellationToken cancellationToken) =>
+        _worker.RunAsync(() => Run(request, cancellationToken));
+
     /// <summary>Runs one generation on the calling thread. Throws <see cref="OperationCanceledException"/> when aborted.</summary>
-    public GenerationResult Run(GenerationRequest request, CancellationToken cancellationToken)
+    private GenerationResult Run(GenerationRequest request, CancellationToken cancellationToken)
     {
         Volatile.Write(ref *_abortFlag, 0);
         using var registration = cancellationToken.Register(static slot => ((LlamaSlot)slot!).RequestAbort(), this);
@@ -79,8 +83,20 @@ internal sealed unsafe class LlamaSlot : IDisposable
             LlamaApi.ClearMemory(context);
             using var sampler = SamplerFactory.Create(request.Sampling, LlamaApi.VocabSize(_vocab));
 
+            // The abort callback lets a cancelled request stop inside a long prompt batch. ggml calls it after every
+            // graph node, a managed transition each time: worth it for batches, not for one-token decodes, where the
+            // loop itself checks between tokens.
             var promptStart = Stopwatch.GetTimestamp();
-            EvaluatePrompt(context, request.PromptTokens, cancellationToken);
+            LlamaApi.SetAbortCallback(context, &ShouldAbort, _abortFlag);
+            try
+            {
+                EvaluatePrompt(context, request.PromptTokens, cancellationToken);
+            }
+            finally
+            {
+                LlamaApi.SetAbortCallback(context, null, null);
+            }
+
             var promptTime = Stopwatch.GetElapsedTime(promptStart);
 
             var generationStart = Stopwatch.GetTimestamp();
@@ -93,6 +109,7 @@ internal sealed unsafe class LlamaSlot : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EvaluatePrompt(IntPtr context, int[] tokens, CancellationToken cancellationToken)
     {
         fixed (int* prompt = tokens)
@@ -110,6 +127,8 @@ internal sealed unsafe class LlamaSlot : IDisposable
         }
     }
 
+    // Optimized from the first call: on two cores, tiering this loop up in the background competes with llama.cpp.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (ChatFinishReason Finish, int Generated) Generate(IntPtr context, IntPtr sampler, GenerationRequest request, CancellationToken cancellationToken)
     {
         var room = ContextLength - request.PromptTokens.Length;
@@ -194,6 +213,7 @@ internal sealed unsafe class LlamaSlot : IDisposable
 
     public void Dispose()
     {
+        _worker.Dispose();
         _context.Dispose();
         _threadpool?.Dispose();
         NativeMemory.Free(_abortFlag);

@@ -28,6 +28,9 @@ internal static unsafe partial class LlamaApi
     [LibraryImport(NativeLibraryNames.Llama)]
     private static partial LlamaPerfContextData llama_perf_context(SafeContextHandle context);
 
+    [LibraryImport(NativeLibraryNames.Llama)]
+    private static partial void llama_set_abort_callback(IntPtr context, IntPtr callback, IntPtr data);
+
     public static SafeContextHandle? CreateContext(SafeModelHandle model, in LlamaContextParams parameters)
     {
         var context = llama_init_from_model(model, parameters);
@@ -42,6 +45,13 @@ internal static unsafe partial class LlamaApi
     }
 
     internal static void FreeContext(IntPtr context) => llama_free(context);
+
+    /// <summary>
+    /// Sets (or, with a null callback, clears) the function ggml calls after every graph node to ask whether to stop.
+    /// It takes effect from the next llama_decode.
+    /// </summary>
+    public static void SetAbortCallback(IntPtr context, delegate* unmanaged<IntPtr, byte> callback, void* data) =>
+        llama_set_abort_callback(context, (IntPtr)callback, (IntPtr)data);
 
     public static int ContextLength(SafeContextHandle context) => (int)llama_n_ctx(context);
 

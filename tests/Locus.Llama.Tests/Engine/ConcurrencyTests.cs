@@ -15,7 +15,7 @@ public sealed class ConcurrencyTests
     [ModelFact]
     public async Task Streaming_ConsumerStopsEarly_FreesSlotPromptly()
     {
-        using var loaded = await LoadedModel.LoadAsync(TestModels.Stories, LongContext);
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Stories, LongContext);
         await foreach (var update in loaded.Text.CompleteStreamingAsync("Once upon a time", Unbounded))
         {
             break; // the client went away after the first token
@@ -30,7 +30,7 @@ public sealed class ConcurrencyTests
     [ModelFact]
     public async Task Streaming_TokenCancelledMidStream_ThrowsAndFreesSlot()
     {
-        using var loaded = await LoadedModel.LoadAsync(TestModels.Stories, LongContext);
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Stories, LongContext);
         using var cts = new CancellationTokenSource();
         var received = 0;
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
@@ -51,7 +51,7 @@ public sealed class ConcurrencyTests
     [ModelFact]
     public async Task PromptEvaluation_Cancelled_StopsBeforeTheWholePromptIsEvaluated()
     {
-        using var loaded = await LoadedModel.LoadAsync(TestModels.Qwen, new LlamaOptions { Threads = 2, ContextSize = 8192, BatchSize = 64 });
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Qwen, new LlamaOptions { Threads = 2, ContextSize = 8192, BatchSize = 64 });
         var prompt = string.Join(" ", Enumerable.Range(0, 2600).Select(i => $"w{i % 97}"));
         var oneToken = new ChatOptions { Temperature = 0, MaxOutputTokens = 1 };
 
@@ -72,7 +72,7 @@ public sealed class ConcurrencyTests
     [ModelFact]
     public async Task Queue_FullQueue_RefusesWithRetryAfter()
     {
-        using var loaded = await LoadedModel.LoadAsync(TestModels.Stories, LongContext);
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Stories, LongContext);
         using var cts = new CancellationTokenSource();
         var running = loaded.Text.CompleteAsync("Once upon a time", Unbounded, cts.Token);
         await WaitUntil(() => loaded.Model.Scheduler.Waiting == 0 && !running.IsCompleted);
@@ -91,7 +91,7 @@ public sealed class ConcurrencyTests
     [ModelFact]
     public async Task Parallel_TwoSlots_RunTwoRequestsAtOnce()
     {
-        using var loaded = await LoadedModel.LoadAsync(TestModels.Stories, LongContext with { Parallel = 2, QueueLimit = 0 });
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Stories, LongContext with { Parallel = 2, QueueLimit = 0 });
         var options = new ChatOptions { Temperature = 0, MaxOutputTokens = 32 };
         var results = await Task.WhenAll(loaded.Text.CompleteAsync("Once upon a time", options), loaded.Text.CompleteAsync("Once upon a time", options));
 
@@ -102,7 +102,7 @@ public sealed class ConcurrencyTests
     public async Task Context_PromptLargerThanWindow_IsContextOverflow()
     {
         // llama.cpp rounds the window up to a multiple of 256.
-        using var loaded = await LoadedModel.LoadAsync(TestModels.Stories, new LlamaOptions { Threads = 2, ContextSize = 256 });
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Stories, new LlamaOptions { Threads = 2, ContextSize = 256 });
         var prompt = string.Concat(Enumerable.Repeat("Once upon a time there was a cat. ", 40));
 
         var tooLong = await Assert.ThrowsAsync<LocusException>(() => loaded.Text.CompleteAsync(prompt));
@@ -116,7 +116,7 @@ public sealed class ConcurrencyTests
     [ModelFact]
     public async Task Context_NoMaxTokens_StopsWithLengthWhenWindowIsFull()
     {
-        using var loaded = await LoadedModel.LoadAsync(TestModels.Stories, new LlamaOptions { Threads = 2, ContextSize = 256 });
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Stories, new LlamaOptions { Threads = 2, ContextSize = 256 });
         var response = await loaded.Text.CompleteAsync("Once upon a time", new ChatOptions { Temperature = 0 });
 
         Assert.Equal(ChatFinishReason.Length, response.FinishReason);

@@ -10,7 +10,7 @@ public sealed class GenerationTests
     [ModelFact]
     public async Task Complete_StoriesGreedy_ContinuesTheStoryInEnglish()
     {
-        using var loaded = await LoadedModel.LoadAsync(TestModels.Stories);
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Stories);
         var response = await loaded.Text.CompleteAsync("Once upon a time", Greedy);
 
         var words = response.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -24,7 +24,7 @@ public sealed class GenerationTests
     [ModelFact]
     public async Task Chat_RawFallbackOnBaseModel_AnswersFromTheMessageText()
     {
-        using var loaded = await LoadedModel.LoadAsync(TestModels.Stories,
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Stories,
             new LlamaOptions { Threads = 2, ContextSize = 512, ChatTemplateFallback = "raw" });
         var chat = await loaded.Client.GetResponseAsync([new ChatMessage(ChatRole.User, "Once upon a time")], Greedy);
         var completion = await loaded.Text.CompleteAsync("Once upon a time", Greedy);
@@ -36,7 +36,7 @@ public sealed class GenerationTests
     [ModelFact]
     public async Task CompleteStreaming_SameSeed_GivesSameTextAsNonStreaming()
     {
-        using var loaded = await LoadedModel.LoadAsync(TestModels.Stories);
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Stories);
         var options = new ChatOptions { Temperature = 0.9f, TopP = 0.95f, TopK = 40, Seed = 1234, MaxOutputTokens = 64 };
 
         var whole = await loaded.Text.CompleteAsync("The little dog", options);
@@ -59,7 +59,7 @@ public sealed class GenerationTests
     [ModelFact]
     public async Task Complete_SameSeedTwice_Repeats_DifferentSeed_Differs()
     {
-        using var loaded = await LoadedModel.LoadAsync(TestModels.Stories);
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Stories);
         ChatOptions Seeded(long seed) => new() { Temperature = 1.2f, Seed = seed, MaxOutputTokens = 40 };
 
         var a = await loaded.Text.CompleteAsync("Once upon a time", Seeded(7));
@@ -73,7 +73,7 @@ public sealed class GenerationTests
     [ModelFact]
     public async Task Complete_WithPenaltiesAndMinP_ChangesGreedyOutput()
     {
-        using var loaded = await LoadedModel.LoadAsync(TestModels.Stories);
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Stories);
         var plain = await loaded.Text.CompleteAsync("Once upon a time", Greedy);
         var penalized = await loaded.Text.CompleteAsync("Once upon a time", new ChatOptions
         {

@@ -9,7 +9,7 @@ public sealed class MemoryTests
     [ModelFact]
     public async Task CancelledRequests_HundredInARow_KeepRssWithinFivePercent()
     {
-        using var loaded = await LoadedModel.LoadAsync(TestModels.Stories, new LlamaOptions { Threads = 2, ContextSize = 4096 });
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Stories, new LlamaOptions { Threads = 2, ContextSize = 4096 });
         var options = new ChatOptions { Temperature = 0.8f };
 
         async Task CancelOne()
@@ -25,22 +25,14 @@ public sealed class MemoryTests
             await CancelOne(); // warm-up: JIT, pools, allocator high-water marks
         }
 
-        var before = Rss();
+        var before = ProcessMemory.Rss();
         for (var i = 0; i < 100; i++)
         {
             await CancelOne();
         }
 
-        var after = Rss();
+        var after = ProcessMemory.Rss();
         Assert.True(after <= before * 1.05, $"RSS grew from {before / 1e6:F1} MB to {after / 1e6:F1} MB over 100 cancelled requests");
     }
 
-    private static long Rss()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        var status = File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
-    }
 }

@@ -9,7 +9,7 @@ public sealed class TemplateAndStopTests
     [ModelFact]
     public async Task Format_QwenModel_AppliesChatMLExactly()
     {
-        using var loaded = await LoadedModel.LoadAsync(TestModels.Qwen);
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Qwen);
         var prompt = loaded.Model.Formatter.Format(
         [
             new ChatMessage(ChatRole.System, "You are terse."),
@@ -28,7 +28,7 @@ public sealed class TemplateAndStopTests
     [ModelFact]
     public async Task Tokenize_ChatMLPrompt_ParsesSpecialTokensAsSingleTokens()
     {
-        using var loaded = await LoadedModel.LoadAsync(TestModels.Qwen);
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Qwen);
         var tokens = loaded.Model.Tokenize("<|im_start|>user\nHi<|im_end|>");
 
         Assert.Equal(151644, tokens[0]); // <|im_start|> in Qwen2's vocabulary
@@ -38,7 +38,7 @@ public sealed class TemplateAndStopTests
     [ModelFact]
     public async Task Chat_StopSequenceInOutput_StopsBeforeIt()
     {
-        using var loaded = await LoadedModel.LoadAsync(TestModels.Qwen);
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Qwen);
         var messages = new[] { new ChatMessage(ChatRole.User, "Say something.") };
         var free = await loaded.Client.GetResponseAsync(messages, new ChatOptions { Temperature = 0, MaxOutputTokens = 40 });
         Assert.True(free.Text.Length > 12, "random weights should still produce text");
@@ -56,7 +56,7 @@ public sealed class TemplateAndStopTests
     [ModelFact]
     public async Task ChatStreaming_StopSequence_NeverLeaksAnyPartOfIt()
     {
-        using var loaded = await LoadedModel.LoadAsync(TestModels.Stories);
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Stories);
         var text = new System.Text.StringBuilder();
         await foreach (var update in loaded.Text.CompleteStreamingAsync("Once upon a time", new ChatOptions { Temperature = 0, MaxOutputTokens = 60, StopSequences = ["Lily"] }))
         {
@@ -69,7 +69,7 @@ public sealed class TemplateAndStopTests
     [ModelFact]
     public async Task Chat_BaseModelWithoutFallback_ExplainsHowToFix()
     {
-        using var loaded = await LoadedModel.LoadAsync(TestModels.Stories);
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Stories);
         var error = await Assert.ThrowsAsync<LocusException>(() => loaded.Client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]));
 
         Assert.Equal("chat_template_unavailable", error.Error.Code);
@@ -80,7 +80,7 @@ public sealed class TemplateAndStopTests
     [ModelFact]
     public async Task Load_UnknownFallbackTemplate_NamesTheKeyAndChoices()
     {
-        var error = await Assert.ThrowsAsync<LocusException>(() => LoadedModel.LoadAsync(TestModels.Stories,
+        var error = await Assert.ThrowsAsync<LocusException>(() => LoadedModel.LoadAsync(SharedModels.Stories,
             new LlamaOptions { Threads = 2, ContextSize = 256, ChatTemplateFallback = "no-such-template" }));
 
         Assert.StartsWith("llama.chat_template_fallback: 'no-such-template'", error.Message);
@@ -90,7 +90,7 @@ public sealed class TemplateAndStopTests
     [ModelFact]
     public async Task Load_FallbackChatML_FormatsBaseModelChats()
     {
-        using var loaded = await LoadedModel.LoadAsync(TestModels.Stories,
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Stories,
             new LlamaOptions { Threads = 2, ContextSize = 256, ChatTemplateFallback = "chatml" });
 
         Assert.Equal("<|im_start|>user\nhi<|im_end|>\n<|im_start|>assistant\n",

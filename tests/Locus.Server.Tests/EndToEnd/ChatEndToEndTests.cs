@@ -9,7 +9,7 @@ public sealed class ChatEndToEndTests(EngineFixture engine)
 {
     private const string Messages = """{"model":"stories260K","messages":[{"role":"user","content":"Once upon a time"}]""";
 
-    [EngineFact]
+    [ModelFact]
     public async Task Chat_NonStreaming_ReturnsTextFinishAndUsage()
     {
         using var response = await engine.Server.Http.SendAsync(Requests.Post("/v1/chat/completions", Messages + ""","max_tokens":16}"""));
@@ -30,7 +30,7 @@ public sealed class ChatEndToEndTests(EngineFixture engine)
         Assert.Equal(usage.GetProperty("prompt_tokens").GetInt32() + usage.GetProperty("completion_tokens").GetInt32(), usage.GetProperty("total_tokens").GetInt32());
     }
 
-    [EngineFact]
+    [ModelFact]
     public async Task Chat_MaxTokensOne_FinishesWithLength()
     {
         using var response = await engine.Server.Http.SendAsync(Requests.Post("/v1/chat/completions", Messages + ""","max_tokens":1,"temperature":0}"""));
@@ -40,7 +40,7 @@ public sealed class ChatEndToEndTests(EngineFixture engine)
         Assert.Equal(1, doc.RootElement.GetProperty("usage").GetProperty("completion_tokens").GetInt32());
     }
 
-    [EngineFact]
+    [ModelFact]
     public async Task Chat_StreamingWithUsage_FramesRoleContentFinishUsageDone()
     {
         using var response = await engine.Server.Http.SendAsync(Requests.Post("/v1/chat/completions",
@@ -62,7 +62,7 @@ public sealed class ChatEndToEndTests(EngineFixture engine)
         Assert.True(chunks.Count >= 4, "expected role, at least one content delta, finish and usage chunks");
     }
 
-    [EngineFact]
+    [ModelFact]
     public async Task Chat_StreamingAndNonStreaming_SameSeed_SameText()
     {
         const string sampling = ""","max_tokens":24,"temperature":0.9,"seed":1234""";
@@ -79,7 +79,7 @@ public sealed class ChatEndToEndTests(EngineFixture engine)
         Assert.Equal(expected, actual);
     }
 
-    [EngineFact]
+    [ModelFact]
     public async Task Chat_PromptLongerThanContext_Gets400ContextLengthExceeded()
     {
         var longText = string.Join(' ', Enumerable.Repeat("the little dog ran far away", 200));

@@ -9,7 +9,7 @@ public sealed class CompletionsEndToEndTests(EngineFixture engine)
 {
     private const string Prompt = """{"model":"stories260K","prompt":"Once upon a time","max_tokens":20,"temperature":0""";
 
-    [EngineFact]
+    [ModelFact]
     public async Task Completion_NonStreaming_ContinuesThePrompt()
     {
         using var response = await engine.Server.Http.SendAsync(Requests.Post("/v1/completions", Prompt + "}"));
@@ -25,7 +25,7 @@ public sealed class CompletionsEndToEndTests(EngineFixture engine)
         Assert.InRange(root.GetProperty("usage").GetProperty("completion_tokens").GetInt32(), 1, 20);
     }
 
-    [EngineFact]
+    [ModelFact]
     public async Task Completion_StreamingAndNonStreaming_Greedy_SameText()
     {
         using var whole = await engine.Server.Http.SendAsync(Requests.Post("/v1/completions", Prompt + "}"));
@@ -42,7 +42,7 @@ public sealed class CompletionsEndToEndTests(EngineFixture engine)
         Assert.Equal(doc.RootElement.GetProperty("usage").GetRawText(), chunks[^1].GetProperty("usage").GetRawText());
     }
 
-    [EngineFact]
+    [ModelFact]
     public async Task Completion_Streaming_TextArrivesInManyEventsNotOneBlock()
     {
         using var streamed = await engine.Server.Http.SendAsync(Requests.Post("/v1/completions",

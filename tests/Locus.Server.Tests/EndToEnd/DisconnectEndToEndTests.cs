@@ -17,7 +17,7 @@ public sealed class DisconnectEndToEndTests
     private const string LongStream = """{"model":"stories260K","prompt":"Once upon a time","stream":true,"temperature":0.8}""";
     private const string Short = """{"model":"stories260K","prompt":"Once","max_tokens":4}""";
 
-    [EngineFact]
+    [ModelFact]
     public async Task Streaming_ClientDisconnects_SlotIsFreeForTheNextRequestPromptly()
     {
         await using var server = await StartAsync();
@@ -30,7 +30,7 @@ public sealed class DisconnectEndToEndTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"the slot was busy for {clock.ElapsedMilliseconds} ms after the client left");
     }
 
-    [EngineFact]
+    [ModelFact]
     public async Task Streaming_HundredDisconnectsInARow_KeepRssWithinFivePercent()
     {
         await using var server = await StartAsync();
@@ -39,20 +39,20 @@ public sealed class DisconnectEndToEndTests
             await DisconnectAfterFirstChunkAsync(server.Address); // warm-up: JIT, Kestrel and allocator pools
         }
 
-        var before = Rss();
+        var before = ProcessMemory.Rss();
         for (var i = 0; i < 100; i++)
         {
             await DisconnectAfterFirstChunkAsync(server.Address);
         }
 
-        var after = Rss();
+        var after = ProcessMemory.Rss();
         Assert.Equal(HttpStatusCode.OK, await PostUntilNot429Async(server.Http, TimeSpan.FromSeconds(5)));
         Assert.True(after <= before * 1.05, $"RSS grew from {before / 1e6:F1} MB to {after / 1e6:F1} MB over 100 disconnected streams");
     }
 
     private static async Task<ServerWithCatalog> StartAsync()
     {
-        var catalog = await LlamaModels.LoadAsync([new LocalModelSpec(TestModels.Stories260K!)],
+        var catalog = await LlamaModels.LoadAsync([new LocalModelSpec(SharedModels.Stories)],
             new LlamaOptions { Threads = 2, ContextSize = 8192, Parallel = 1, QueueLimit = 0 });
         return new ServerWithCatalog(await RunningServer.StartAsync(catalog), catalog);
     }
@@ -103,14 +103,6 @@ public sealed class DisconnectEndToEndTests
         }
     }
 
-    private static long Rss()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        var line = File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
-    }
 
     private sealed class ServerWithCatalog(RunningServer server, Core.Abstractions.IModelCatalog catalog) : IAsyncDisposable
     {

@@ -16,8 +16,9 @@ public sealed class EngineFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (TestModels.Stories260K is not { } path)
+        if (!SharedModels.Available)
             return;
+        var path = SharedModels.Stories;
         // stories260K has no chat template of its own; chatml lets the chat endpoint format its prompts.
         _catalog = await LlamaModels.LoadAsync(
             [new LocalModelSpec(path)], new LlamaOptions { Threads = 2, ContextSize = 256, ChatTemplateFallback = "chatml" });

@@ -9,7 +9,7 @@ public sealed class OpenAISdkEndToEndTests(EngineFixture engine)
 {
     private static readonly ChatCompletionOptions Options = new() { MaxOutputTokenCount = 16, Temperature = 0 };
 
-    [EngineFact]
+    [ModelFact]
     public void CompleteChat_ReturnsGeneratedText()
     {
         ChatCompletion completion = Sdk.Chat(engine.Server, EngineFixture.ModelId).CompleteChat([new UserChatMessage("Once upon a time")], Options);
@@ -19,7 +19,7 @@ public sealed class OpenAISdkEndToEndTests(EngineFixture engine)
         Assert.InRange(completion.Usage.OutputTokenCount, 1, 16);
     }
 
-    [EngineFact]
+    [ModelFact]
     public void CompleteChatStreaming_MatchesNonStreaming()
     {
         var client = Sdk.Chat(engine.Server, EngineFixture.ModelId);
