@@ -8,11 +8,11 @@ using Locus.Server.Tests.Infrastructure;
 namespace Locus.Server.Tests.EndToEnd;
 
 /// <summary>
-/// Clients that go away mid-stream, against the real engine with ONE slot and NO queue: if a disconnect left the
-/// generation running, the next request would get 429 instead of an answer.
+/// The real engine with ONE slot and NO queue: a busy slot answers 429, and clients that go away mid-stream free it.
+/// If a disconnect left the generation running, the next request would get 429 instead of an answer.
 /// </summary>
 [Collection(MemoryCollection.Name)]
-public sealed class DisconnectEndToEndTests
+public sealed class SingleSlotEndToEndTests
 {
     private const string LongStream = """{"model":"stories260K","prompt":"Once upon a time","stream":true,"temperature":0.8}""";
     private const string Short = """{"model":"stories260K","prompt":"Once","max_tokens":4}""";
@@ -28,6 +28,23 @@ public sealed class DisconnectEndToEndTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"the slot was busy for {clock.ElapsedMilliseconds} ms after the client left");
+    }
+
+    [ModelFact]
+    public async Task Busy_OneSlotNoQueue_SecondRequestGets429WithRetryAfter()
+    {
+        await using var server = await StartAsync();
+        using var running = new HttpRequestMessage(HttpMethod.Post, "/v1/completions") { Content = new StringContent(LongStream, Encoding.UTF8, "application/json") };
+        using var stream = await server.Http.SendAsync(running, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+
+        using var refused = await server.Http.PostAsync("/v1/completions", new StringContent(Short, Encoding.UTF8, "application/json"));
+        var body = await refused.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), $"Retry-After: {refused.Headers.RetryAfter}");
+        Assert.Contains("\"type\":\"requests\"", body);
+        Assert.Contains("\"code\":\"queue_full\"", body);
     }
 
     [ModelFact]
