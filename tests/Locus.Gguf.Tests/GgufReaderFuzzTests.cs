@@ -20,10 +20,10 @@ public sealed class GgufReaderFuzzTests
         }
     }
 
-    [SharedModelFact(SharedModels.Stories)]
+    [ModelFact]
     public void Read_EveryTruncationOfStoriesHeader_ThrowsFormatException()
     {
-        var bytes = File.ReadAllBytes(SharedModels.PathOf(SharedModels.Stories));
+        var bytes = File.ReadAllBytes(SharedModels.Stories);
         var header = (int)GgufReader.Read(new MemoryStream(bytes)).DataOffset;
         var random = new Random(1);
 
@@ -36,10 +36,10 @@ public sealed class GgufReaderFuzzTests
         }
     }
 
-    [SharedModelFact(SharedModels.Qwen2)]
+    [ModelFact]
     public void Read_RandomTruncationsOfLargeVocabHeader_ThrowFormatException()
     {
-        var bytes = File.ReadAllBytes(SharedModels.PathOf(SharedModels.Qwen2));
+        var bytes = File.ReadAllBytes(SharedModels.Qwen);
         var random = new Random(2);
 
         for (var i = 0; i < 20; i++)
@@ -49,17 +49,17 @@ public sealed class GgufReaderFuzzTests
         }
     }
 
-    [SharedModelFact(SharedModels.Stories)]
+    [ModelFact]
     public void Read_RandomByteFlipsInStoriesHeader_GiveResultOrFormatException()
     {
-        var original = File.ReadAllBytes(SharedModels.PathOf(SharedModels.Stories));
+        var original = File.ReadAllBytes(SharedModels.Stories);
         FlipAndCheck(original, 14_176, cases: 3000, seed: 3);
     }
 
-    [SharedModelFact(SharedModels.Llama2)]
+    [ModelFact]
     public void Read_RandomByteFlipsInLlama2Header_GiveResultOrFormatException()
     {
-        var original = File.ReadAllBytes(SharedModels.PathOf(SharedModels.Llama2));
+        var original = File.ReadAllBytes(SharedModels.Llama2);
         FlipAndCheck(original, 724_416, cases: 150, seed: 4);
     }
 

@@ -3,10 +3,10 @@ namespace Locus.Gguf.Tests;
 /// <summary>Reads the real models in ../shared/models and checks values confirmed with an independent dump.</summary>
 public sealed class GgufReaderRealFileTests
 {
-    [SharedModelFact(SharedModels.Stories)]
+    [ModelFact]
     public void Read_Stories260K_ReportsLlamaHyperparameters()
     {
-        var f = GgufReader.Read(SharedModels.PathOf(SharedModels.Stories));
+        var f = GgufReader.Read(SharedModels.Stories);
 
         Assert.Equal(3u, f.Version);
         Assert.Equal("llama", f.Architecture);
@@ -22,10 +22,10 @@ public sealed class GgufReaderRealFileTests
         Assert.Equal(19, f.Metadata.Count);
     }
 
-    [SharedModelFact(SharedModels.Stories)]
+    [ModelFact]
     public void Read_Stories260K_ComputesLayoutAndSizes()
     {
-        var f = GgufReader.Read(SharedModels.PathOf(SharedModels.Stories));
+        var f = GgufReader.Read(SharedModels.Stories);
 
         Assert.Equal(1_185_376, f.FileSizeBytes);
         Assert.Equal(14_176, f.DataOffset); // 14,152 bytes of header padded to 32
@@ -42,10 +42,10 @@ public sealed class GgufReaderRealFileTests
         Assert.Equal(172 * 64 * 4, ffnDown.ByteSize);
     }
 
-    [SharedModelFact(SharedModels.Stories)]
+    [ModelFact]
     public void Read_Stories260K_DecodesTokenizerArrays()
     {
-        var f = GgufReader.Read(SharedModels.PathOf(SharedModels.Stories));
+        var f = GgufReader.Read(SharedModels.Stories);
 
         var tokens = f.Metadata["tokenizer.ggml.tokens"].AsStrings();
         Assert.Equal(512, tokens.Count);
@@ -57,10 +57,10 @@ public sealed class GgufReaderRealFileTests
         Assert.Equal(1e-5, f.Metadata["llama.attention.layer_norm_rms_epsilon"].AsDouble(), 1e-9);
     }
 
-    [SharedModelFact(SharedModels.Qwen2)]
+    [ModelFact]
     public void Read_RandomQwen2Tiny_ReportsQwen2WithChatMLTemplate()
     {
-        var f = GgufReader.Read(SharedModels.PathOf(SharedModels.Qwen2));
+        var f = GgufReader.Read(SharedModels.Qwen);
 
         Assert.Equal("qwen2", f.Architecture);
         Assert.Equal(151_936, f.VocabSize);
@@ -76,10 +76,10 @@ public sealed class GgufReaderRealFileTests
         Assert.Equal(25_526_464, f.FileSizeBytes);
     }
 
-    [SharedModelFact(SharedModels.Qwen2)]
+    [ModelFact]
     public void Read_RandomQwen2Tiny_IndexesLargeStringArraysLazily()
     {
-        var f = GgufReader.Read(SharedModels.PathOf(SharedModels.Qwen2));
+        var f = GgufReader.Read(SharedModels.Qwen);
 
         var tokens = f.Metadata["tokenizer.ggml.tokens"].AsStrings();
         var merges = f.Metadata["tokenizer.ggml.merges"].AsStrings();
@@ -89,10 +89,10 @@ public sealed class GgufReaderRealFileTests
         Assert.Equal("Ġ Ġ", merges[0]);
     }
 
-    [SharedModelFact(SharedModels.Llama2)]
+    [ModelFact]
     public void Read_Llama2TinyRandom_ReportsLlama2Shape()
     {
-        var f = GgufReader.Read(SharedModels.PathOf(SharedModels.Llama2));
+        var f = GgufReader.Read(SharedModels.Llama2);
 
         Assert.Equal("llama", f.Architecture);
         Assert.Equal("LLaMA v2", f.Name);
@@ -108,10 +108,10 @@ public sealed class GgufReaderRealFileTests
         Assert.Equal("<s>", f.Metadata["tokenizer.ggml.tokens"].AsStrings()[1]);
     }
 
-    [SharedModelFact(SharedModels.Qwen2)]
+    [ModelFact]
     public void Read_RealFile_ReadsNoTensorData()
     {
-        var bytes = File.ReadAllBytes(SharedModels.PathOf(SharedModels.Qwen2));
+        var bytes = File.ReadAllBytes(SharedModels.Qwen);
         using var stream = new SparseStream(bytes, bytes.Length);
 
         var f = GgufReader.Read(stream);
@@ -120,10 +120,10 @@ public sealed class GgufReaderRealFileTests
         Assert.InRange(stream.BytesRead, f.DataOffset - 32, f.DataOffset + (64 * 1024));
     }
 
-    [SharedModelFact(SharedModels.Stories)]
+    [ModelFact]
     public void Read_StreamOffsetInsideLargerStream_MeasuresFromStartPosition()
     {
-        var model = File.ReadAllBytes(SharedModels.PathOf(SharedModels.Stories));
+        var model = File.ReadAllBytes(SharedModels.Stories);
         var padded = new byte[100 + model.Length];
         model.CopyTo(padded, 100);
         using var stream = new MemoryStream(padded) { Position = 100 };
