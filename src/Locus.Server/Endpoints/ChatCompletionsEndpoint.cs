@@ -29,7 +29,7 @@ internal sealed class ChatCompletionsEndpoint(ServerState state)
         {
             var updates = client.GetStreamingResponseAsync(request.Messages, request.Options, cancellationToken);
             var streamed = await StreamPump.RunAsync(context, updates, new ChatChunkFormat(meta, request.Stream.IncludeUsage), cancellationToken);
-            Finished(request.Model, streamed, started);
+            state.LogFinished(Name, request.Model, streamed, started);
             return;
         }
 
@@ -44,9 +44,6 @@ internal sealed class ChatCompletionsEndpoint(ServerState state)
             Usage = result.Usage,
         };
         await JsonResponse.WriteAsync(context, completion, ServerJsonContext.Wire.ChatCompletion);
-        Finished(request.Model, result, started);
+        state.LogFinished(Name, request.Model, result, started);
     }
-
-    private void Finished(string model, StreamResult result, long started) => Log.GenerationFinished(state.Logger, Name, model,
-        result.Usage.PromptTokens, result.Usage.CompletionTokens, (long)state.Time.GetElapsedTime(started).TotalMilliseconds, result.FinishReason);
 }

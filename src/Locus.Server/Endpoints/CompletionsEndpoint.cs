@@ -30,7 +30,7 @@ internal sealed class CompletionsEndpoint(ServerState state)
         {
             var updates = client.CompleteStreamingAsync(request.Prompt, request.Options, cancellationToken);
             var streamed = await StreamPump.RunAsync(context, updates, new TextChunkFormat(meta, request.Stream.IncludeUsage), cancellationToken);
-            Finished(request.Model, streamed, started);
+            state.LogFinished(Name, request.Model, streamed, started);
             return;
         }
 
@@ -45,9 +45,6 @@ internal sealed class CompletionsEndpoint(ServerState state)
             Usage = result.Usage,
         };
         await JsonResponse.WriteAsync(context, completion, ServerJsonContext.Wire.TextCompletionWithUsage);
-        Finished(request.Model, result, started);
+        state.LogFinished(Name, request.Model, result, started);
     }
-
-    private void Finished(string model, StreamResult result, long started) => Log.GenerationFinished(state.Logger, Name, model,
-        result.Usage.PromptTokens, result.Usage.CompletionTokens, (long)state.Time.GetElapsedTime(started).TotalMilliseconds, result.FinishReason);
 }
