@@ -13,6 +13,8 @@ internal static class Program
             ChatCommand.Create(),
             ModelsCommand.Create(),
             BenchCommand.Create(),
+            RouteCommand.Create(),
+            UsageCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }

@@ -1,6 +1,7 @@
 using Locus.Core.Abstractions;
 using Locus.Core.Configuration;
 using Locus.Server.Auth;
+using Locus.Server.Composition;
 using Locus.Server.Endpoints;
 using Locus.Server.Errors;
 using Locus.Server.Hosting;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Locus.Server;
 
-/// <summary>The OpenAI-compatible HTTP server.</summary>
+/// <summary>The OpenAI-compatible HTTP server, with Anthropic's Messages API beside it.</summary>
 public static class LocusServer
 {
     /// <summary>
@@ -23,7 +24,22 @@ public static class LocusServer
     /// The settings are unusable: e.g. a non-loopback host without <c>server.api_keys</c>. The message says which setting.
     /// </exception>
     public static WebApplication Build(
-        ServerOptions options, IModelCatalog catalog, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
+        ServerOptions options, IModelCatalog catalog, ILoggerFactory? loggerFactory = null, TimeProvider? time = null) =>
+        Build(options, catalog, null, loggerFactory, time);
+
+    /// <summary>
+    /// Builds a server for a running <see cref="LocusNode"/>: every request is routed (<c>x-locus-*</c> headers
+    /// explain where it ran), client keys identify clients, and <c>GET /v1/usage</c> reports from the node's ledger.
+    /// The caller keeps ownership of the node.
+    /// </summary>
+    public static WebApplication Build(ServerOptions options, LocusNode node, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return Build(options, node.Catalog, node, loggerFactory ?? node.Settings.Loggers, time ?? node.Settings.Time);
+    }
+
+    private static WebApplication Build(
+        ServerOptions options, IModelCatalog catalog, LocusNode? node, ILoggerFactory? loggerFactory, TimeProvider? time)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -47,9 +63,15 @@ public static class LocusServer
 
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Locus.Server");
-        var state = new ServerState(options, catalog, time ?? TimeProvider.System, logger);
+        var keys = new ApiKeys([.. options.ApiKeys.Select(k => (k, ApiKeys.DefaultClient)), .. node?.ClientKeys ?? []]);
+        var state = new ServerState(options, catalog, time ?? TimeProvider.System, logger)
+        {
+            Node = node,
+            // Only an open server (no keys at all, so loopback) lets callers name themselves.
+            TrustClientHeader = !keys.Required,
+        };
         app.Use(next => new ErrorMiddleware(next, logger).InvokeAsync);
-        app.Use(next => new ApiKeyMiddleware(next, new ApiKeys(options.ApiKeys), logger).InvokeAsync);
+        app.Use(next => new ApiKeyMiddleware(next, keys, logger).InvokeAsync);
         app.UseRouting();
         MapEndpoints(app, state);
         return app;
@@ -63,5 +85,7 @@ public static class LocusServer
         app.MapGet("/v1/models/{**id}", (RequestDelegate)info.GetAsync);
         app.MapPost("/v1/chat/completions", (RequestDelegate)new ChatCompletionsEndpoint(state).HandleAsync);
         app.MapPost("/v1/completions", (RequestDelegate)new CompletionsEndpoint(state).HandleAsync);
+        app.MapPost("/v1/messages", (RequestDelegate)new MessagesEndpoint(state).HandleAsync);
+        app.MapGet("/v1/usage", (RequestDelegate)new UsageEndpoint(state.Node?.Ledger, state.Time).HandleAsync);
     }
 }

@@ -42,7 +42,7 @@ public static class MalformedRequests
         { "message not an object", "POST", Chat, U(Messages("[1]")), Json, 400, "messages[0]", "invalid_type" },
         { "role missing", "POST", Chat, U(Messages("[{\"content\":\"hi\"}]")), Json, 400, "messages[0].role", "missing_required_parameter" },
         { "role unknown", "POST", Chat, U(Messages("[{\"role\":\"wizard\",\"content\":\"hi\"}]")), Json, 400, "messages[0].role", "invalid_value" },
-        { "role tool", "POST", Chat, U(Messages("[{\"role\":\"tool\",\"content\":\"hi\",\"tool_call_id\":\"1\"}]")), Json, 400, "messages[0].role", "unsupported_value" },
+        { "role tool answering no call", "POST", Chat, U(Messages("[{\"role\":\"tool\",\"content\":\"hi\",\"tool_call_id\":\"1\"}]")), Json, 400, "messages[0].tool_call_id", "invalid_value" },
         { "role a number", "POST", Chat, U(Messages("[{\"role\":1,\"content\":\"hi\"}]")), Json, 400, "messages[0].role", "invalid_type" },
         { "content missing", "POST", Chat, U(Messages("[{\"role\":\"user\"}]")), Json, 400, "messages[0].content", "missing_required_parameter" },
         { "content a number", "POST", Chat, U(Messages("[{\"role\":\"user\",\"content\":42}]")), Json, 400, "messages[0].content", "invalid_type" },
@@ -53,7 +53,7 @@ public static class MalformedRequests
         { "content part text not a string", "POST", Chat, U(Messages("[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":7}]}]")), Json, 400, "messages[0].content[0].text", "invalid_type" },
         { "second message bad", "POST", Chat, U(Messages("[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"user\",\"content\":false}]")), Json, 400, "messages[1].content", "invalid_type" },
         { "name a number", "POST", Chat, U(Messages("[{\"role\":\"user\",\"content\":\"hi\",\"name\":3}]")), Json, 400, "messages[0].name", "invalid_type" },
-        { "assistant tool_calls", "POST", Chat, U(Messages("[{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[{\"id\":\"1\"}]}]")), Json, 400, "messages[0].tool_calls", "unsupported_parameter" },
+        { "assistant tool_calls incomplete", "POST", Chat, U(Messages("[{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[{\"id\":\"1\"}]}]")), Json, 400, "messages[0].tool_calls[0].type", "missing_required_parameter" },
 
         // sampling
         { "temperature above 2", "POST", Chat, U(ChatWith(",\"temperature\":2.5")), Json, 400, "temperature", "invalid_value" },
@@ -85,9 +85,9 @@ public static class MalformedRequests
         { "stream_options not an object", "POST", Chat, U(ChatWith(",\"stream\":true,\"stream_options\":true")), Json, 400, "stream_options", "invalid_type" },
         { "include_usage a string", "POST", Chat, U(ChatWith(",\"stream\":true,\"stream_options\":{\"include_usage\":\"yes\"}")), Json, 400, "stream_options.include_usage", "invalid_type" },
         { "logprobs true", "POST", Chat, U(ChatWith(",\"logprobs\":true")), Json, 400, "logprobs", "unsupported_parameter" },
-        { "tools non-empty", "POST", Chat, U(ChatWith(",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\"}}]")), Json, 400, "tools", "unsupported_parameter" },
+        { "tool without function", "POST", Chat, U(ChatWith(",\"tools\":[{\"type\":\"function\"}]")), Json, 400, "tools[0].function", "missing_required_parameter" },
         { "tools not an array", "POST", Chat, U(ChatWith(",\"tools\":{}")), Json, 400, "tools", "invalid_type" },
-        { "tool_choice required", "POST", Chat, U(ChatWith(",\"tool_choice\":\"required\"")), Json, 400, "tool_choice", "unsupported_parameter" },
+        { "tool_choice required without tools", "POST", Chat, U(ChatWith(",\"tool_choice\":\"required\"")), Json, 400, "tool_choice", "invalid_value" },
         { "response_format json_object", "POST", Chat, U(ChatWith(",\"response_format\":{\"type\":\"json_object\"}")), Json, 400, "response_format.type", "unsupported_value" },
         { "logit_bias non-empty", "POST", Chat, U(ChatWith(",\"logit_bias\":{\"50256\":-100}")), Json, 400, "logit_bias", "unsupported_parameter" },
 

@@ -3,6 +3,7 @@ using Locus.Cli.Terminal;
 using Locus.Core.Abstractions;
 using Locus.Llama;
 using Locus.Server;
+using Locus.Server.Composition;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -46,14 +47,31 @@ internal static class ServeCommand
             using var loggers = LoggerFactory.Create(b => b
                 .AddSimpleConsole(o => o.SingleLine = true)
                 .SetMinimumLevel(parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information));
-            var specs = await ModelSource.ResolveAsync(parse.GetValue(model) ?? [], options, cancellationToken).ConfigureAwait(false);
-            using var catalog = await LoadAsync(specs, options, loggers, cancellationToken).ConfigureAwait(false);
+            var file = RoutingConfig.FindFile(parse.GetValue(config));
+            var routing = RoutingConfig.Read(file);
+            // With targets configured, the config says what to load; otherwise --model or the default model.
+            var specs = routing.Targets.Count > 0 && parse.GetValue(model) is not { Length: > 0 }
+                ? []
+                : await ModelSource.ResolveAsync(parse.GetValue(model) ?? [], options, cancellationToken).ConfigureAwait(false);
+            if (specs.Count > 0)
+                routing = routing with { Targets = [] };
+            await using var node = await ProgressBars.Run("Loading models", report => LocusNode.StartAsync(new NodeSettings
+            {
+                Options = options,
+                Routing = routing,
+                ConfigFile = file,
+                Models = specs,
+                Loggers = loggers,
+                LoadProgress = ProgressBars.ForLoad(report),
+            }, cancellationToken)).ConfigureAwait(false);
 
-            await using var app = LocusServer.Build(options.Server, catalog, loggers);
+            await using var app = LocusServer.Build(options.Server, node, loggers);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var url = app.Urls.First();
-            Console.WriteLine($"Locus is serving {string.Join(", ", catalog.Models.Select(m => m.Id))} at {url}");
-            Console.WriteLine($"OpenAI base URL: {url}/v1   (Ctrl+C to stop)");
+            Console.WriteLine($"Locus is serving {string.Join(", ", node.Catalog.Models.Select(m => m.Id))} at {url}");
+            Console.WriteLine($"OpenAI base URL: {url}/v1   Anthropic: {url}   (Ctrl+C to stop)");
+            if (node.Ledger is not null)
+                Console.WriteLine($"Usage ledger: {node.Settings.Routing.Ledger.Path}");
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }));

@@ -54,6 +54,13 @@ internal static class ConfigKeys
         Standard(DefaultSizeBytes),
     ];
 
+    /// <summary>
+    /// Top-level sections with a structured shape (lists of targets and clients) that the routing configuration reads
+    /// and validates itself (<c>Locus.Routing.RoutingConfigReader</c>); this flat reader passes over them.
+    /// </summary>
+    public static FrozenSet<string> RoutingSections { get; } =
+        new[] { "targets", "routing", "clients", "ledger" }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Names that group keys (YAML mappings), not values.</summary>
     public static FrozenSet<string> Sections { get; } =
         new[] { "server", "llama", "models", "models.default" }.ToFrozenSet(StringComparer.Ordinal);

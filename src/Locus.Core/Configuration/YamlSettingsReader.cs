@@ -90,6 +90,10 @@ internal static class YamlSettingsReader
                 {
                     settings.Add(ToSetting(name, valueNode, At(keyNode)));
                 }
+                else if (prefix.Length == 0 && ConfigKeys.RoutingSections.Contains(name))
+                {
+                    // Read by the routing configuration, which knows its shape.
+                }
                 else if (ConfigKeys.Sections.Contains(name))
                 {
                     WalkSection(name, valueNode);

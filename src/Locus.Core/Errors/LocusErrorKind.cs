@@ -23,4 +23,13 @@ public enum LocusErrorKind
 
     /// <summary>The request body is too large (413).</summary>
     PayloadTooLarge,
+
+    /// <summary>An upstream (cloud) backend failed: a 5xx after retries, a malformed answer, a stream cut short (502).</summary>
+    UpstreamFailed,
+
+    /// <summary>An upstream backend did not answer in time (504).</summary>
+    UpstreamTimeout,
+
+    /// <summary>Policy forbids this request: e.g. private data that may not leave the device, or a spent budget (403).</summary>
+    PolicyDenied,
 }

@@ -18,9 +18,11 @@ internal sealed record GenerationRequest(
     bool IgnoreEndOfGeneration = false);
 
 /// <summary>How a generation ended, with token counts and timings (for usage and benchmarks).</summary>
+/// <param name="StopSequence">The stop sequence that ended it, if one did.</param>
 internal sealed record GenerationResult(
     ChatFinishReason FinishReason,
     int PromptTokens,
     int CompletionTokens,
     TimeSpan PromptEvalTime,
-    TimeSpan GenerationTime);
+    TimeSpan GenerationTime,
+    string? StopSequence = null);

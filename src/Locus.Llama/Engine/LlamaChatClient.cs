@@ -16,12 +16,18 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
 {
     public LlamaLocalModel Model { get; } = model;
 
-    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        CompleteAsync(Model.Formatter.Format(messages), options, cancellationToken);
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        RejectTools(options);
+        return CompleteAsync(Model.Formatter.Format(messages), options, cancellationToken);
+    }
 
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
-        CancellationToken cancellationToken = default) =>
-        CompleteStreamingAsync(Model.Formatter.Format(messages), options, cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        RejectTools(options);
+        return CompleteStreamingAsync(Model.Formatter.Format(messages), options, cancellationToken);
+    }
 
     public async Task<ChatResponse> CompleteAsync(string prompt, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -34,6 +40,7 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
             CreatedAt = time.GetUtcNow(),
             FinishReason = result.FinishReason,
             Usage = Usage(result),
+            AdditionalProperties = StopProperties(result),
         };
     }
 
@@ -51,6 +58,7 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
             {
                 var last = Update(id, created, null);
                 last.FinishReason = task.Result.FinishReason;
+                last.AdditionalProperties = StopProperties(task.Result);
                 last.Contents.Add(new UsageContent(Usage(task.Result)));
                 channel.Writer.TryWrite(last);
             }
@@ -88,6 +96,20 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
         return await lease.Slot.RunAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Nothing here parses tool calls out of generated text, so a request that offers tools would silently get prose
+    /// instead of a call; refuse it unless the tools are explicitly switched off.
+    /// </summary>
+    private static void RejectTools(ChatOptions? options)
+    {
+        if (options?.Tools is { Count: > 0 } && options.ToolMode is not NoneChatToolMode)
+        {
+            throw new LocusException(LocusError.Invalid(
+                "This local model does not support tool calling. Send the request with model \"auto\" and a cloud target " +
+                "configured: routing sends tool-using requests to a model that supports them.", "tools", "tools_unsupported"));
+        }
+    }
+
     private void CheckFits(int promptTokens, int? maxTokens)
     {
         if (promptTokens >= Model.ContextLength || (maxTokens is { } max && promptTokens + max > Model.ContextLength))
@@ -113,6 +135,10 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
         OutputTokenCount = result.CompletionTokens,
         TotalTokenCount = result.PromptTokens + result.CompletionTokens,
     };
+
+    /// <summary>Which stop sequence ended generation, for APIs that report it (the server's Anthropic "stop_sequence").</summary>
+    private static AdditionalPropertiesDictionary? StopProperties(GenerationResult result) =>
+        result.StopSequence is { } stop ? new() { ["stop_sequence"] = stop } : null;
 
     private static string NewId() => "locus-" + Guid.NewGuid().ToString("N");
 

@@ -100,8 +100,8 @@ internal sealed unsafe class LlamaSlot : IDisposable
             var promptTime = Stopwatch.GetElapsedTime(promptStart);
 
             var generationStart = Stopwatch.GetTimestamp();
-            var (finish, generated) = Generate(context, sampler.DangerousGetHandle(), request, cancellationToken);
-            return new GenerationResult(finish, request.PromptTokens.Length, generated, promptTime, Stopwatch.GetElapsedTime(generationStart));
+            var (finish, generated, stop) = Generate(context, sampler.DangerousGetHandle(), request, cancellationToken);
+            return new GenerationResult(finish, request.PromptTokens.Length, generated, promptTime, Stopwatch.GetElapsedTime(generationStart), stop);
         }
         finally
         {
@@ -129,7 +129,7 @@ internal sealed unsafe class LlamaSlot : IDisposable
 
     // Optimized from the first call: on two cores, tiering this loop up in the background competes with llama.cpp.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (ChatFinishReason Finish, int Generated) Generate(IntPtr context, IntPtr sampler, GenerationRequest request, CancellationToken cancellationToken)
+    private (ChatFinishReason Finish, int Generated, string? StopSequence) Generate(IntPtr context, IntPtr sampler, GenerationRequest request, CancellationToken cancellationToken)
     {
         var room = ContextLength - request.PromptTokens.Length;
         var limit = Math.Min(request.MaxTokens ?? room, room);
@@ -185,7 +185,7 @@ internal sealed unsafe class LlamaSlot : IDisposable
             request.OnText(rest);
         }
 
-        return (filter.Stopped ? ChatFinishReason.Stop : finish, generated);
+        return (filter.Stopped ? ChatFinishReason.Stop : finish, generated, filter.Matched);
     }
 
     private static bool Emit(StopSequenceFilter filter, string text, Action<string> onText)

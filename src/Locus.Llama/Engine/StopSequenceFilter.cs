@@ -11,6 +11,9 @@ internal sealed class StopSequenceFilter(IReadOnlyList<string> stops)
 
     public bool Stopped { get; private set; }
 
+    /// <summary>The stop sequence that ended generation, once <see cref="Stopped"/>.</summary>
+    public string? Matched { get; private set; }
+
     /// <summary>Adds new text; returns the part that is now safe to emit (possibly empty).</summary>
     public string Push(string text)
     {
@@ -25,10 +28,11 @@ internal sealed class StopSequenceFilter(IReadOnlyList<string> stops)
         }
 
         var pending = _pending + text;
-        var stopAt = FirstStop(pending);
+        var (stopAt, stop) = FirstStop(pending);
         if (stopAt >= 0)
         {
             Stopped = true;
+            Matched = stop;
             _pending = "";
             return pending[..stopAt];
         }
@@ -46,19 +50,21 @@ internal sealed class StopSequenceFilter(IReadOnlyList<string> stops)
         return rest;
     }
 
-    private int FirstStop(string text)
+    private (int Index, string? Stop) FirstStop(string text)
     {
         var first = -1;
+        string? matched = null;
         foreach (var stop in _stops)
         {
             var index = text.IndexOf(stop, StringComparison.Ordinal);
             if (index >= 0 && (first < 0 || index < first))
             {
                 first = index;
+                matched = stop;
             }
         }
 
-        return first;
+        return (first, matched);
     }
 
     /// <summary>Length of the longest suffix of <paramref name="text"/> that is a proper prefix of some stop sequence.</summary>

@@ -4,23 +4,48 @@ using Microsoft.Extensions.Logging;
 
 namespace Locus.Server.Auth;
 
-/// <summary>With keys configured, every request but <c>GET /health</c> needs <c>Authorization: Bearer &lt;key&gt;</c>.</summary>
+/// <summary>
+/// With keys configured, every request but <c>GET /health</c> needs a key: <c>Authorization: Bearer &lt;key&gt;</c>
+/// (OpenAI clients) or <c>x-api-key: &lt;key&gt;</c> (Anthropic clients), on any path.
+/// </summary>
 internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys, ILogger logger)
 {
     private const string BearerPrefix = "Bearer ";
+    private const string ApiKeyHeader = "x-api-key";
 
     public Task InvokeAsync(HttpContext context)
     {
         if (!keys.Required || IsHealthProbe(context.Request))
             return next(context);
 
-        var header = context.Request.Headers.Authorization;
-        if (header.Count != 1 || header[0] is not { } value || !value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
-            return RejectAsync(context, "You didn't provide an API key. Send it in an Authorization header using Bearer auth (Authorization: Bearer YOUR_KEY).");
+        var bearer = BearerKey(context.Request);
+        var apiKey = HeaderKey(context.Request);
+        if (bearer is null && apiKey is null)
+            return RejectAsync(context, "You didn't provide an API key. Send it in an Authorization header using Bearer auth (Authorization: Bearer YOUR_KEY), or in an x-api-key header.");
 
-        return keys.Accepts(value[BearerPrefix.Length..].Trim())
-            ? next(context)
-            : RejectAsync(context, "Incorrect API key provided.");
+        // Anthropic SDKs given both an API key and a token send both headers: either one being valid is enough.
+        var bearerClient = bearer is null ? null : keys.Identify(bearer);
+        var headerClient = apiKey is null ? null : keys.Identify(apiKey);
+        if ((bearerClient ?? headerClient) is not { } client)
+            return RejectAsync(context, "Incorrect API key provided.");
+
+        // The routing policy and usage report read who is asking from here.
+        context.Items[Routing.RouteTickets.ClientItem] = client;
+        return next(context);
+    }
+
+    private static string? BearerKey(HttpRequest request)
+    {
+        var header = request.Headers.Authorization;
+        return header.Count == 1 && header[0] is { } value && value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
+            ? value[BearerPrefix.Length..].Trim()
+            : null;
+    }
+
+    private static string? HeaderKey(HttpRequest request)
+    {
+        var header = request.Headers[ApiKeyHeader];
+        return header.Count == 1 && header[0] is { Length: > 0 } value ? value.Trim() : null;
     }
 
     private static bool IsHealthProbe(HttpRequest request) =>

@@ -16,7 +16,7 @@ internal sealed class ChatCompletionsEndpoint(ServerState state)
         ChatRequest request;
         using (var body = await RequestBody.ReadAsync(context, state.Options.MaxRequestBodyBytes))
             request = ChatRequest.Parse(body.RootElement);
-        var client = state.FindModel(request.Model);
+        var client = state.FindRouted(context, request.Model, request.Options);
         var meta = state.NewResponse("chatcmpl-", request.Model);
         // RequestAborted: a client that goes away stops generation instead of leaving it to run for nobody.
         var cancellationToken = context.RequestAborted;
@@ -34,13 +34,15 @@ internal sealed class ChatCompletionsEndpoint(ServerState state)
         }
 
         var response = await client.GetResponseAsync(request.Messages, request.Options, cancellationToken);
-        var result = new StreamResult(OpenAIMapping.FinishReason(response.FinishReason), OpenAIMapping.Usage(response.Usage));
+        var toolCalls = ToolCallWire.From(response);
+        var result = new StreamResult(ToolCallWire.FinishReason(response.FinishReason, toolCalls is not null), OpenAIMapping.Usage(response.Usage));
+        var message = new AssistantMessage { Content = toolCalls is not null && response.Text.Length == 0 ? null : response.Text, ToolCalls = toolCalls };
         var completion = new ChatCompletion
         {
             Id = meta.Id,
             Created = meta.Created,
             Model = meta.Model,
-            Choices = [new ChatChoice { Message = new AssistantMessage { Content = response.Text }, FinishReason = result.FinishReason }],
+            Choices = [new ChatChoice { Message = message, FinishReason = result.FinishReason }],
             Usage = result.Usage,
         };
         await JsonResponse.WriteAsync(context, completion, ServerJsonContext.Wire.ChatCompletion);

@@ -17,7 +17,7 @@ internal sealed class CompletionsEndpoint(ServerState state)
         CompletionRequest request;
         using (var body = await RequestBody.ReadAsync(context, state.Options.MaxRequestBodyBytes))
             request = CompletionRequest.Parse(body.RootElement);
-        var client = state.FindModel(request.Model).GetService(typeof(ITextCompletionClient)) as ITextCompletionClient
+        var client = state.FindUnrouted(request.Model).GetService(typeof(ITextCompletionClient)) as ITextCompletionClient
             ?? throw new LocusException(LocusError.Invalid(
                 $"The model '{request.Model}' does not do raw text completions; use /v1/chat/completions.", "model", "unsupported_model"));
         var meta = state.NewResponse("cmpl-", request.Model);

@@ -17,6 +17,32 @@ internal sealed class ServerState(ServerOptions options, IModelCatalog catalog, 
 
     public ILogger Logger => logger;
 
+    /// <summary>The routing node behind the catalog, when the server routes (null: plain models).</summary>
+    public Composition.LocusNode? Node { get; init; }
+
+    /// <summary>Whether <c>x-locus-client</c> may name the client (only on a server without keys).</summary>
+    public bool TrustClientHeader { get; init; }
+
+    /// <summary>
+    /// The backend itself for raw text completion, which is not routed (it has no chat messages to weigh): a target
+    /// by name, or the fast-path target for the auto model.
+    /// </summary>
+    public IChatClient FindUnrouted(string id)
+    {
+        if (Node?.Router.Snapshot is not { } snapshot)
+            return FindModel(id);
+        var target = string.Equals(id, snapshot.Routing.AutoModel, StringComparison.Ordinal) ? snapshot.Fast : snapshot.Find(id);
+        return target?.Client ?? throw ModelNotFound(id);
+    }
+
+    /// <summary>Resolves <paramref name="model"/> and attaches the routing ticket that carries who asks and how.</summary>
+    public IChatClient FindRouted(Microsoft.AspNetCore.Http.HttpContext context, string model, ChatOptions options)
+    {
+        var client = FindModel(model);
+        Routing.RouteTickets.Attach(context, model, options, TrustClientHeader);
+        return client;
+    }
+
     public IChatClient FindModel(string id) => catalog.Find(id) ?? throw ModelNotFound(id);
 
     public static LocusException ModelNotFound(string id) => new(new LocusError(LocusErrorKind.ModelNotFound,

@@ -23,6 +23,9 @@ internal sealed record ApiError(int Status, string Type, string Message, string?
             e.RetryAfter ?? TimeSpan.FromSeconds(1)),
         LocusErrorKind.Unavailable => new(503, "server_error", e.Message, e.Param, e.Code ?? "service_unavailable"),
         LocusErrorKind.PayloadTooLarge => new(413, InvalidRequest, e.Message, e.Param, e.Code ?? "request_too_large"),
+        LocusErrorKind.UpstreamFailed => new(502, "server_error", e.Message, e.Param, e.Code ?? "upstream_error"),
+        LocusErrorKind.UpstreamTimeout => new(504, "server_error", e.Message, e.Param, e.Code ?? "upstream_timeout"),
+        LocusErrorKind.PolicyDenied => new(403, "permission_error", e.Message, e.Param, e.Code ?? "policy_denied"),
         _ => Internal,
     };
 

@@ -1,12 +1,14 @@
 using Locus.Server.Protocol;
+using Locus.Server.Protocol.Anthropic;
 using Locus.Server.Sse;
 using Microsoft.AspNetCore.Http;
 
 namespace Locus.Server.Errors;
 
+/// <summary>Writes errors in OpenAI's shape, or Anthropic's on <c>/v1/messages</c> (see <see cref="AnthropicErrors"/>).</summary>
 internal static class ErrorWriter
 {
-    /// <summary>Replaces whatever the response held with the OpenAI-style error body.</summary>
+    /// <summary>Replaces whatever the response held with the error body.</summary>
     public static async Task WriteAsync(HttpContext context, ApiError error)
     {
         var response = context.Response;
@@ -16,16 +18,23 @@ internal static class ErrorWriter
             response.Headers.RetryAfter = retry;
         if (error.Status == StatusCodes.Status401Unauthorized)
             response.Headers.WWWAuthenticate = "Bearer";
-        await JsonResponse.WriteAsync(context, error.ToEnvelope(), ServerJsonContext.Wire.ErrorEnvelope, error.Status);
+        if (AnthropicErrors.Applies(context.Request))
+            await JsonResponse.WriteAsync(context, AnthropicErrors.Envelope(error.Status, error.Message), AnthropicJsonContext.Wire.AnthropicErrorEnvelope, error.Status);
+        else
+            await JsonResponse.WriteAsync(context, error.ToEnvelope(), ServerJsonContext.Wire.ErrorEnvelope, error.Status);
     }
 
     /// <summary>
     /// After an SSE stream has begun the status line is gone; OpenAI then sends one <c>data: {"error":{...}}</c> event
     /// and closes the stream without <c>[DONE]</c>, so a client cannot mistake the cut-off text for a finished answer.
+    /// Anthropic's stream gets an <c>event: error</c> instead, and no message_stop.
     /// </summary>
     public static async Task WriteSseAsync(HttpContext context, ApiError error)
     {
         var sse = new SseWriter(context.Response);
-        await sse.WriteAsync(error.ToEnvelope(), ServerJsonContext.Wire.ErrorEnvelope, CancellationToken.None);
+        if (AnthropicErrors.Applies(context.Request))
+            await sse.WriteEventAsync("error", AnthropicErrors.Envelope(error.Status, error.Message), AnthropicJsonContext.Wire.AnthropicErrorEnvelope, CancellationToken.None);
+        else
+            await sse.WriteAsync(error.ToEnvelope(), ServerJsonContext.Wire.ErrorEnvelope, CancellationToken.None);
     }
 }

@@ -37,7 +37,11 @@ internal sealed class AssistantMessage
 {
     public string Role { get; } = "assistant";
 
-    public required string Content { get; init; }
+    /// <summary>Null when the model only called tools, as OpenAI sends it.</summary>
+    public required string? Content { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ToolCallWire>? ToolCalls { get; init; }
 
     // OpenAI sends refusal:null on every assistant message; strict clients model it as a required nullable field.
     public string? Refusal { get; }
@@ -81,7 +85,7 @@ internal sealed class ChunkChoice
     public string? FinishReason { get; init; }
 }
 
-/// <summary>First chunk: role and empty content; then content only; the finishing chunk: an empty object.</summary>
+/// <summary>First chunk: role and empty content; then content or tool calls; the finishing chunk: an empty object.</summary>
 internal sealed class ChatDelta
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -89,4 +93,7 @@ internal sealed class ChatDelta
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Content { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ToolCallWire>? ToolCalls { get; init; }
 }

@@ -12,6 +12,7 @@ internal sealed record ChatRequest(string Model, List<ChatMessage> Messages, Cha
         var model = Fields.RequiredString(root, "model");
         var messages = MessagesParser.Parse(root);
         var options = SamplingParser.Parse(root, model, chat: true);
+        ToolsParser.Parse(root, options);
         var stream = StreamParser.Parse(root);
         UnsupportedFields.CheckChat(root);
         return new(model, messages, options, stream);

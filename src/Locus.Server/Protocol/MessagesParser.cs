@@ -3,7 +3,7 @@ using Microsoft.Extensions.AI;
 
 namespace Locus.Server.Protocol;
 
-/// <summary>Reads <c>messages</c>: text-only system/developer/user/assistant turns.</summary>
+/// <summary>Reads <c>messages</c>: system/developer/user/assistant turns, assistant tool calls and tool results.</summary>
 internal static class MessagesParser
 {
     public static List<ChatMessage> Parse(JsonElement root)
@@ -16,22 +16,30 @@ internal static class MessagesParser
             throw Fields.Invalid("messages", "empty_array", "'messages' must contain at least one message.");
 
         var messages = new List<ChatMessage>(array.GetArrayLength());
+        var callIds = new HashSet<string>(StringComparer.Ordinal);
         var i = 0;
         foreach (var item in array.EnumerateArray())
-            messages.Add(ParseMessage(item, $"messages[{i++}]"));
+            messages.Add(ParseMessage(item, $"messages[{i++}]", callIds));
         return messages;
     }
 
-    private static ChatMessage ParseMessage(JsonElement m, string path)
+    private static ChatMessage ParseMessage(JsonElement m, string path, HashSet<string> callIds)
     {
         if (m.ValueKind != JsonValueKind.Object)
             throw Fields.WrongType(path, "an object", m);
         var role = ParseRole(Fields.RequiredString(m, "role", $"{path}.role"), $"{path}.role");
-        if (Fields.TryGet(m, "tool_calls", out var calls) && (calls.ValueKind != JsonValueKind.Array || calls.GetArrayLength() > 0))
-            throw Fields.Unsupported($"{path}.tool_calls", "this server does not do tool calling.");
         if (Fields.TryGet(m, "function_call", out _))
-            throw Fields.Unsupported($"{path}.function_call", "this server does not do function calling.");
-        return new ChatMessage(role, ContentParser.Parse(m, $"{path}.content"))
+            throw Fields.Unsupported($"{path}.function_call", "legacy function calling is not available; use 'tool_calls'.");
+        if (role == ChatRole.Tool)
+            return ToolMessagesParser.ParseResult(m, path, callIds);
+
+        List<AIContent> calls = role == ChatRole.Assistant && Fields.TryGet(m, "tool_calls", out var toolCalls)
+            ? ToolMessagesParser.ParseCalls(toolCalls, $"{path}.tool_calls", callIds)
+            : [];
+        // An assistant turn that only calls tools has no content (OpenAI sends null).
+        var contents = calls.Count > 0 && !Fields.TryGet(m, "content", out _) ? [] : ContentParser.Parse(m, $"{path}.content");
+        contents.AddRange(calls);
+        return new ChatMessage(role, contents)
         {
             AuthorName = Fields.OptionalString(m, "name", $"{path}.name"),
         };
@@ -43,9 +51,10 @@ internal static class MessagesParser
         "system" or "developer" => ChatRole.System,
         "user" => ChatRole.User,
         "assistant" => ChatRole.Assistant,
-        "tool" or "function" => throw Fields.Invalid(param, "unsupported_value",
-            $"Role '{role}' is not supported yet: this server does not do tool calling."),
+        "tool" => ChatRole.Tool,
+        "function" => throw Fields.Invalid(param, "unsupported_value",
+            "Role 'function' (legacy function calling) is not supported: answer tool calls with role 'tool'."),
         _ => throw Fields.Invalid(param, "invalid_value",
-            $"Invalid value for '{param}': '{role}'. Supported values are 'system', 'developer', 'user' and 'assistant'."),
+            $"Invalid value for '{param}': '{role}'. Supported values are 'system', 'developer', 'user', 'assistant' and 'tool'."),
     };
 }

@@ -4,7 +4,8 @@ namespace Locus.Server.Protocol;
 
 /// <summary>
 /// Features a client may ask for that this server cannot honor yet. Ignoring them would silently change what the
-/// client gets (no tool call, no JSON mode), so a request that really uses one is refused; the "off" values pass.
+/// client gets (no JSON mode, no log probabilities), so a request that really uses one is refused; the "off" values pass.
+/// Tools are read by <see cref="ToolsParser"/>; only the legacy <c>functions</c> API is refused here.
 /// </summary>
 internal static class UnsupportedFields
 {
@@ -13,9 +14,7 @@ internal static class UnsupportedFields
         if (Fields.Boolean(root, "logprobs") == true)
             throw Fields.Unsupported("logprobs", "log probabilities are not returned.");
         RejectUnlessZero(root, "top_logprobs", "log probabilities are not returned.");
-        RejectNonEmptyArray(root, "tools", "this server does not do tool calling.");
-        RejectNonEmptyArray(root, "functions", "this server does not do function calling.");
-        RejectUnlessNoneOrAuto(root, "tool_choice");
+        RejectNonEmptyArray(root, "functions", "legacy function calling is not available; use 'tools'.");
         RejectUnlessNoneOrAuto(root, "function_call");
         CheckResponseFormat(root);
         RejectNonEmptyObject(root, "logit_bias");
@@ -65,7 +64,7 @@ internal static class UnsupportedFields
         if (!Fields.TryGet(root, name, out var v))
             return;
         if (v.ValueKind != JsonValueKind.String || v.GetString() is not ("none" or "auto"))
-            throw Fields.Unsupported(name, "this server does not do tool calling.");
+            throw Fields.Unsupported(name, "legacy function calling is not available; use 'tool_choice'.");
     }
 
     private static void CheckResponseFormat(JsonElement root)

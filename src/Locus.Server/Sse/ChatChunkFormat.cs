@@ -1,27 +1,36 @@
 using Locus.Server.Endpoints;
 using Locus.Server.Protocol;
+using Microsoft.Extensions.AI;
 
 namespace Locus.Server.Sse;
 
 /// <summary>
-/// chat.completion.chunk events: a first delta with the role and empty content, content deltas, an empty delta with
-/// the finish reason, and (when asked) a usage chunk with no choices; every chunk repeats id, created and model.
+/// chat.completion.chunk events: a first delta with the role and empty content, content and tool-call deltas, an
+/// empty delta with the finish reason, (when asked) a usage chunk with no choices, then <c>[DONE]</c>; every chunk
+/// repeats id, created and model.
 /// </summary>
 internal sealed class ChatChunkFormat(ResponseMeta meta, bool includeUsage) : IChunkFormat
 {
-    public bool IncludeUsage => includeUsage;
+    private int _toolCalls;
 
-    public ValueTask StartAsync(SseWriter sse, CancellationToken cancellationToken) =>
+    public ValueTask StartAsync(SseWriter sse, ChatResponseUpdate? first, CancellationToken cancellationToken) =>
         WriteAsync(sse, new ChatDelta { Role = "assistant", Content = "" }, null, cancellationToken);
 
     public ValueTask TextAsync(SseWriter sse, string text, CancellationToken cancellationToken) =>
         WriteAsync(sse, new ChatDelta { Content = text }, null, cancellationToken);
 
-    public ValueTask FinishAsync(SseWriter sse, string finishReason, CancellationToken cancellationToken) =>
-        WriteAsync(sse, new ChatDelta(), finishReason, cancellationToken);
+    public ValueTask ToolCallAsync(SseWriter sse, FunctionCallContent call, CancellationToken cancellationToken) =>
+        WriteAsync(sse, new ChatDelta { ToolCalls = [ToolCallWire.From(call, _toolCalls++)] }, null, cancellationToken);
 
-    public ValueTask UsageAsync(SseWriter sse, Usage usage, CancellationToken cancellationToken) =>
-        sse.WriteAsync(Chunk([], usage), ServerJsonContext.Wire.ChatChunkWithUsage, cancellationToken);
+    public async ValueTask<StreamResult> FinishAsync(SseWriter sse, StreamEnd end, CancellationToken cancellationToken)
+    {
+        var result = new StreamResult(ToolCallWire.FinishReason(end.Finish, end.ToolCalls > 0), OpenAIMapping.Usage(end.Usage));
+        await WriteAsync(sse, new ChatDelta(), result.FinishReason, cancellationToken);
+        if (includeUsage)
+            await sse.WriteAsync(Chunk([], result.Usage), ServerJsonContext.Wire.ChatChunkWithUsage, cancellationToken);
+        await sse.WriteDoneAsync(cancellationToken);
+        return result;
+    }
 
     private ValueTask WriteAsync(SseWriter sse, ChatDelta delta, string? finishReason, CancellationToken cancellationToken)
     {

@@ -1,19 +1,22 @@
-using Locus.Server.Protocol;
+using Microsoft.Extensions.AI;
 
 namespace Locus.Server.Sse;
 
-/// <summary>How one endpoint (chat or text completions) spells the events of a stream.</summary>
+/// <summary>How one API (OpenAI chat or text completions, Anthropic messages) spells the events of a stream.</summary>
 internal interface IChunkFormat
 {
-    bool IncludeUsage { get; }
-
-    /// <summary>Before any text (chat sends the assistant role here).</summary>
-    ValueTask StartAsync(SseWriter sse, CancellationToken cancellationToken);
+    /// <summary>Before any content; <paramref name="first"/> is the first update (null when the backend sent none).</summary>
+    ValueTask StartAsync(SseWriter sse, ChatResponseUpdate? first, CancellationToken cancellationToken);
 
     ValueTask TextAsync(SseWriter sse, string text, CancellationToken cancellationToken);
 
-    ValueTask FinishAsync(SseWriter sse, string finishReason, CancellationToken cancellationToken);
+    /// <summary>A whole tool call, in stream order with the text around it.</summary>
+    ValueTask ToolCallAsync(SseWriter sse, FunctionCallContent call, CancellationToken cancellationToken);
 
-    /// <summary>Only when <see cref="IncludeUsage"/>: the extra last chunk with no choices.</summary>
-    ValueTask UsageAsync(SseWriter sse, Usage usage, CancellationToken cancellationToken);
+    /// <summary>After the last content: finish reason, usage and the end marker. Returns what the log reports.</summary>
+    ValueTask<StreamResult> FinishAsync(SseWriter sse, StreamEnd end, CancellationToken cancellationToken);
 }
+
+/// <summary>How the backend ended a stream, in its own (Microsoft.Extensions.AI) terms.</summary>
+/// <param name="StopSequence">The stop sequence that ended generation, when the backend reports it.</param>
+internal readonly record struct StreamEnd(ChatFinishReason? Finish, UsageDetails? Usage, int ToolCalls, string? StopSequence);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Locus.Server.Protocol;
@@ -8,11 +9,12 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace Locus.Server.Sse;
 
-/// <summary>Writes server-sent events as OpenAI does: <c>data: &lt;json&gt;\n\n</c>, flushed one by one.</summary>
+/// <summary>Writes server-sent events as OpenAI does (<c>data: &lt;json&gt;\n\n</c>) or named, as Anthropic does; flushed one by one.</summary>
 internal sealed class SseWriter(HttpResponse response)
 {
     public const string ContentType = "text/event-stream; charset=utf-8";
 
+    private static readonly byte[] EventPrefix = "event: "u8.ToArray();
     private static readonly byte[] DataPrefix = "data: "u8.ToArray();
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
     private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
@@ -45,6 +47,15 @@ internal sealed class SseWriter(HttpResponse response)
             JsonSerializer.Serialize(json, value, type);
         _pipe.Write(EventEnd);
         await _pipe.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>A named event, <c>event: &lt;name&gt;\ndata: &lt;json&gt;\n\n</c>, as Anthropic's Messages API sends them.</summary>
+    public ValueTask WriteEventAsync<T>(string name, T value, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        _pipe.Write(EventPrefix);
+        Encoding.UTF8.GetBytes(name, _pipe);
+        _pipe.Write("\n"u8);
+        return WriteAsync(value, type, cancellationToken);
     }
 
     public async ValueTask WriteDoneAsync(CancellationToken cancellationToken)

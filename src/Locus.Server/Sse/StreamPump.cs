@@ -8,7 +8,7 @@ namespace Locus.Server.Sse;
 
 internal readonly record struct StreamResult(string FinishReason, Usage Usage);
 
-/// <summary>Turns a stream of <see cref="ChatResponseUpdate"/>s into OpenAI's SSE events, ending with <c>[DONE]</c>.</summary>
+/// <summary>Turns a stream of <see cref="ChatResponseUpdate"/>s into one API's SSE events (see <see cref="IChunkFormat"/>).</summary>
 internal static class StreamPump
 {
     /// <summary>Most updates merged into one event, so a reader that lags still sees text arrive steadily.</summary>
@@ -22,18 +22,32 @@ internal static class StreamPump
         // its own HTTP status and JSON body instead of an error event inside a 200 stream.
         var more = await e.MoveNextAsync();
         var sse = SseWriter.Start(context);
-        await format.StartAsync(sse, cancellationToken);
+        await format.StartAsync(sse, more ? e.Current : null, cancellationToken);
 
         ChatFinishReason? finish = null;
         UsageDetails? usage = null;
+        string? stopSequence = null;
+        var toolCalls = 0;
         var text = new StringBuilder();
         var batched = 0;
         while (more)
         {
             var update = e.Current;
-            text.Append(update.Text);
+            foreach (var content in update.Contents)
+            {
+                if (content is TextContent t)
+                    text.Append(t.Text);
+                else if (content is FunctionCallContent call)
+                {
+                    // Text before the call goes out first, so the client sees both in the order the model made them.
+                    await FlushAsync(format, sse, text, cancellationToken);
+                    await format.ToolCallAsync(sse, call, cancellationToken);
+                    toolCalls++;
+                }
+            }
             finish = update.FinishReason ?? finish;
             usage = OpenAIMapping.FindUsage(update) ?? usage;
+            stopSequence = ResponseProperties.StopSequence(update.AdditionalProperties) ?? stopSequence;
 
             // Updates already waiting (generation outran the socket) go out as one event and one flush: per-token
             // flushes would then cost more CPU than generating the token, on the same cores.
@@ -49,20 +63,21 @@ internal static class StreamPump
                     continue;
             }
 
-            if (text.Length > 0)
-                await format.TextAsync(sse, text.ToString(), cancellationToken);
-            text.Clear();
+            await FlushAsync(format, sse, text, cancellationToken);
             batched = 0;
             if (!ready)
                 more = await next;
 #pragma warning restore CA2012
         }
 
-        var result = new StreamResult(OpenAIMapping.FinishReason(finish), OpenAIMapping.Usage(usage));
-        await format.FinishAsync(sse, result.FinishReason, cancellationToken);
-        if (format.IncludeUsage)
-            await format.UsageAsync(sse, result.Usage, cancellationToken);
-        await sse.WriteDoneAsync(cancellationToken);
-        return result;
+        return await format.FinishAsync(sse, new StreamEnd(finish, usage, toolCalls, stopSequence), cancellationToken);
+    }
+
+    private static async ValueTask FlushAsync(IChunkFormat format, SseWriter sse, StringBuilder text, CancellationToken cancellationToken)
+    {
+        if (text.Length == 0)
+            return;
+        await format.TextAsync(sse, text.ToString(), cancellationToken);
+        text.Clear();
     }
 }

@@ -1,23 +1,29 @@
 using Locus.Server.Endpoints;
 using Locus.Server.Protocol;
+using Microsoft.Extensions.AI;
 
 namespace Locus.Server.Sse;
 
-/// <summary>text_completion events: text deltas, then an empty text with the finish reason, then usage if asked.</summary>
+/// <summary>text_completion events: text deltas, then an empty text with the finish reason, then usage if asked, then <c>[DONE]</c>.</summary>
 internal sealed class TextChunkFormat(ResponseMeta meta, bool includeUsage) : IChunkFormat
 {
-    public bool IncludeUsage => includeUsage;
-
-    public ValueTask StartAsync(SseWriter sse, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask StartAsync(SseWriter sse, ChatResponseUpdate? first, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     public ValueTask TextAsync(SseWriter sse, string text, CancellationToken cancellationToken) =>
         WriteAsync(sse, new TextChoice { Text = text }, cancellationToken);
 
-    public ValueTask FinishAsync(SseWriter sse, string finishReason, CancellationToken cancellationToken) =>
-        WriteAsync(sse, new TextChoice { Text = "", FinishReason = finishReason }, cancellationToken);
+    // A raw prompt has no tools to call; the legacy text_completion object has no place for a call either.
+    public ValueTask ToolCallAsync(SseWriter sse, FunctionCallContent call, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-    public ValueTask UsageAsync(SseWriter sse, Usage usage, CancellationToken cancellationToken) =>
-        sse.WriteAsync(Chunk([], usage), ServerJsonContext.Wire.TextCompletionWithUsage, cancellationToken);
+    public async ValueTask<StreamResult> FinishAsync(SseWriter sse, StreamEnd end, CancellationToken cancellationToken)
+    {
+        var result = new StreamResult(OpenAIMapping.FinishReason(end.Finish), OpenAIMapping.Usage(end.Usage));
+        await WriteAsync(sse, new TextChoice { Text = "", FinishReason = result.FinishReason }, cancellationToken);
+        if (includeUsage)
+            await sse.WriteAsync(Chunk([], result.Usage), ServerJsonContext.Wire.TextCompletionWithUsage, cancellationToken);
+        await sse.WriteDoneAsync(cancellationToken);
+        return result;
+    }
 
     private ValueTask WriteAsync(SseWriter sse, TextChoice choice, CancellationToken cancellationToken) => includeUsage
         ? sse.WriteAsync(Chunk([choice], null), ServerJsonContext.Wire.TextCompletionWithUsage, cancellationToken)

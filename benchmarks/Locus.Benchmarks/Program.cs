@@ -1,0 +1,15 @@
+using Locus.Benchmarks;
+
+// Usage: decision [--iterations N] | gateway [--seconds S] [--concurrency 1,64]
+return args.FirstOrDefault() switch
+{
+    "decision" => DecisionBenchmark.Run(Args.Int(args, "--iterations", 200_000)),
+    "gateway" => await GatewayBenchmark.RunAsync(Args.Int(args, "--seconds", 10), Args.Ints(args, "--concurrency", [1, 64]), Args.Int(args, "--rounds", 3)),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Locus.Benchmarks decision [--iterations N] | gateway [--seconds S] [--concurrency 1,64] [--rounds R]");
+    return 2;
+}

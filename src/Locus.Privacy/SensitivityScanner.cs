@@ -1,0 +1,13 @@
+using Locus.Privacy.Scanning;
+
+namespace Locus.Privacy;
+
+/// <summary>Creates the built-in scanner (hand-written detectors with vectorised pre-filters; no regular expressions).</summary>
+public static class SensitivityScanner
+{
+    public static ISensitivityScanner Create(ScannerOptions? options = null) =>
+        new CompositeScanner(DetectorCatalog.All, options?.Kinds);
+
+    /// <summary>Every id that <see cref="SensitiveFinding.Detector"/> can hold (e.g. for validating configuration).</summary>
+    public static IReadOnlyList<string> DetectorIds => Scanning.DetectorIds.All;
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Locus.Providers.OpenAI;
+using Locus.Providers.Wire;
+using Microsoft.Extensions.AI;
+
+namespace Locus.Providers.Anthropic;
+
+/// <summary>
+/// M.E.AI messages and options to an Anthropic <c>/messages</c> body: system text goes to the top-level
+/// <c>system</c>, tool results become <c>tool_result</c> blocks in a user turn, and turns of the same role merge.
+/// </summary>
+internal static class AnthropicRequestWriter
+{
+    public static ReadOnlyMemory<byte> Write(ProviderOptions provider, IEnumerable<ChatMessage> messages, ChatOptions? options, bool stream)
+    {
+        var list = messages as IReadOnlyCollection<ChatMessage> ?? [.. messages];
+        using var body = new JsonBody();
+        var w = body.Writer;
+        w.WriteStartObject();
+        w.WriteString("model", provider.Model);
+        // Required by the API: a request without max_tokens is refused.
+        w.WriteNumber("max_tokens", options?.MaxOutputTokens ?? provider.DefaultMaxTokens);
+        if (OptionValues.SystemText(list, options) is { } system)
+            w.WriteString("system", system);
+        w.WriteStartArray("messages");
+        foreach (var (role, blocks) in Turns(list))
+            AnthropicBlockWriter.WriteTurn(w, role, blocks);
+        w.WriteEndArray();
+        if (stream)
+            w.WriteBoolean("stream", true);
+        WriteSampling(w, options);
+        WriteTools(w, options);
+        w.WriteEndObject();
+        return body.Finish();
+    }
+
+    /// <summary>Consecutive messages that map to the same role become one turn, as the API expects.</summary>
+    private static List<(string Role, List<AIContent> Blocks)> Turns(IEnumerable<ChatMessage> messages)
+    {
+        var turns = new List<(string Role, List<AIContent> Blocks)>();
+        foreach (var message in messages)
+        {
+            if (message.Role == ChatRole.System)
+                continue;
+            var role = message.Role == ChatRole.Assistant ? "assistant" : "user";
+            var blocks = message.Contents.Where(AnthropicBlockWriter.IsSupported).ToList();
+            if (blocks.Count == 0)
+                continue;
+            if (turns.Count > 0 && turns[^1].Role == role)
+                turns[^1].Blocks.AddRange(blocks);
+            else
+                turns.Add((role, blocks));
+        }
+
+        return turns;
+    }
+
+    private static void WriteSampling(Utf8JsonWriter w, ChatOptions? options)
+    {
+        if (options is null)
+            return;
+        if (options.Temperature is { } temperature)
+            w.WriteNumber("temperature", temperature);
+        if (options.TopP is { } topP)
+            w.WriteNumber("top_p", topP);
+        if (options.TopK is { } topK)
+            w.WriteNumber("top_k", topK);
+        if (options.StopSequences is { Count: > 0 } stops)
+        {
+            w.WriteStartArray("stop_sequences");
+            foreach (var stop in stops)
+                w.WriteStringValue(stop);
+            w.WriteEndArray();
+        }
+    }
+
+    private static void WriteTools(Utf8JsonWriter w, ChatOptions? options)
+    {
+        var functions = options?.Tools?.OfType<AIFunctionDeclaration>().ToList();
+        if (functions is not { Count: > 0 })
+            return;
+        w.WriteStartArray("tools");
+        foreach (var function in functions)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", function.Name);
+            if (!string.IsNullOrEmpty(function.Description))
+                w.WriteString("description", function.Description);
+            w.WritePropertyName("input_schema");
+            OpenAIRequestWriter.WriteSchema(w, function.JsonSchema);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        var type = options!.ToolMode switch
+        {
+            NoneChatToolMode => "none",
+            RequiredChatToolMode { RequiredFunctionName: null } => "any",
+            RequiredChatToolMode => "tool",
+            AutoChatToolMode => "auto",
+            _ => null,
+        };
+        var serial = options.AllowMultipleToolCalls == false;
+        if (type is null && !serial)
+            return;
+        w.WriteStartObject("tool_choice");
+        w.WriteString("type", type ?? "auto");
+        if (options.ToolMode is RequiredChatToolMode { RequiredFunctionName: { } name })
+            w.WriteString("name", name);
+        if (serial && type != "none")
+            w.WriteBoolean("disable_parallel_tool_use", true);
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Locus.Providers.Wire;
+using Microsoft.Extensions.AI;
+
+namespace Locus.Providers.OpenAI;
+
+/// <summary>
+/// <c>chat.completion.chunk</c> events to updates. Tool calls arrive as argument pieces per index and come out
+/// whole when the choice finishes; the stream is complete only at <c>data: [DONE]</c>.
+/// </summary>
+internal static class OpenAIStreamReader
+{
+    private static readonly OpenAICompletion Done = new();
+
+    public static async IAsyncEnumerable<ChatResponseUpdate> ReadAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var tools = new ToolCallAssembler();
+        string? id = null;
+        string? model = null;
+        DateTimeOffset? created = null;
+        var done = false;
+        await foreach (var item in SseParser.Create(body, static (_, data) => Parse(data)).EnumerateAsync(cancellationToken))
+        {
+            var chunk = item.Data;
+            if (ReferenceEquals(chunk, Done))
+            {
+                done = true;
+                break;
+            }
+
+            if (chunk.Error is { } error)
+                throw new UpstreamProtocolException(ErrorBody.Describe(error), ErrorBody.Type(error));
+            id ??= chunk.Id;
+            model ??= chunk.Model;
+            created ??= OpenAIResponseReader.CreatedAt(chunk.Created);
+
+            var contents = new List<AIContent>();
+            var choice = chunk.Choices is { Count: > 0 } choices ? choices[0] : null;
+            if (choice?.Delta is { } delta)
+                Collect(delta, tools, contents);
+            var finish = OpenAIResponseReader.FinishReason(choice?.FinishReason);
+            if (finish is not null)
+                contents.AddRange(tools.CompleteAll());
+            if (chunk.Usage is { } usage)
+                contents.Add(new UsageContent(OpenAIResponseReader.Usage(usage)!));
+            if (contents.Count > 0 || finish is not null)
+                yield return Update(contents, id, model, created, finish);
+        }
+
+        if (!done)
+            throw UpstreamProtocolException.EndedBefore("data: [DONE]");
+        // Servers that never send finish_reason "tool_calls" still deserve their calls.
+        if (!tools.IsEmpty)
+            yield return Update(tools.CompleteAll(), id, model, created, ChatFinishReason.ToolCalls);
+    }
+
+    private static void Collect(OpenAIMessage delta, ToolCallAssembler tools, List<AIContent> contents)
+    {
+        if ((delta.ReasoningContent ?? delta.Reasoning) is { Length: > 0 } reasoning)
+            contents.Add(new TextReasoningContent(reasoning));
+        if ((delta.Content ?? delta.Refusal) is { Length: > 0 } text)
+            contents.Add(new TextContent(text));
+        foreach (var call in delta.ToolCalls ?? [])
+        {
+            var index = call.Index ?? 0;
+            if (call.Id is not null || call.Function?.Name is not null)
+                tools.Start(index, call.Id, call.Function?.Name);
+            tools.Append(index, call.Function?.Arguments);
+        }
+    }
+
+    private static ChatResponseUpdate Update(IList<AIContent> contents, string? id, string? model, DateTimeOffset? created, ChatFinishReason? finish) =>
+        new(ChatRole.Assistant, contents)
+        {
+            ResponseId = id,
+            MessageId = id,
+            ModelId = model,
+            CreatedAt = created,
+            FinishReason = finish,
+        };
+
+    private static OpenAICompletion Parse(ReadOnlySpan<byte> data) =>
+        data.SequenceEqual("[DONE]"u8)
+            ? Done
+            : JsonSerializer.Deserialize(data, ProviderJsonContext.Default.OpenAICompletion) ?? throw new JsonException("A chunk is JSON null.");
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace Locus.Routing;
+
+/// <summary>Routing log events. Reasons name detector kinds and numbers, never the matched values or prompt text.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Routed request from {Client} to tier {Tier} ({Target}): {Reasons}")]
+    public static partial void Decided(ILogger logger, string client, int tier, string target, string reasons);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Target {Failed} failed ({Why}); falling back to {Next}")]
+    public static partial void FellBack(ILogger logger, string failed, string next, string why);
+}

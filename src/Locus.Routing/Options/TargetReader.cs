@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using Locus.Core.Configuration;
+using YamlDotNet.RepresentationModel;
+
+namespace Locus.Routing.Options;
+
+/// <summary>Reads the <c>targets:</c> list.</summary>
+internal static partial class TargetReader
+{
+    public static List<TargetOptions> ReadAll(YamlMap root, string directory, Func<string, string?> environment)
+    {
+        var result = new List<TargetOptions>();
+        switch (root.Node("targets"))
+        {
+            case null:
+                return result;
+            case YamlScalarNode scalar when YamlMap.IsNull(scalar):
+                return result;
+            case YamlSequenceNode list:
+                for (var i = 0; i < list.Children.Count; i++)
+                {
+                    if (YamlMap.From(list.Children[i], $"targets[{i}]", root.File, root.Errors) is { } map
+                        && Read(map, directory, environment) is { } target)
+                        result.Add(target);
+                }
+
+                return result;
+            case var other:
+                root.Fail("targets", "expected a list of targets (each with name, kind, model)", other);
+                return result;
+        }
+    }
+
+    private static TargetOptions? Read(YamlMap map, string directory, Func<string, string?> environment)
+    {
+        var name = map.RequiredText("name");
+        var kind = map.Enum<TargetKind>("kind");
+        var model = map.RequiredText("model");
+        if (map.Node("kind") is null)
+            map.Fail("kind", "is required: llama, openai or anthropic");
+        if (name is not null && !NamePattern().IsMatch(name))
+            map.Fail("name", $"\"{name}\" is not a usable target name: use letters, digits, '.', '_' or '-'");
+
+        var remote = kind is TargetKind.OpenAI or TargetKind.Anthropic;
+        var baseUrl = map.Text("base_url");
+        Uri? url = null;
+        if (remote && baseUrl is null)
+            map.Fail("base_url", "is required for openai and anthropic targets (e.g. https://api.openai.com/v1)");
+        else if (baseUrl is not null && (!Uri.TryCreate(baseUrl, UriKind.Absolute, out url) || url.Scheme is not ("http" or "https")))
+            map.Fail("base_url", $"must be an absolute http(s) URL, got \"{baseUrl}\"");
+
+        var apiKeyEnv = map.Text("api_key_env");
+        if (map.Node("api_key") is not null)
+            map.Fail("api_key", "API keys are not written into config files; put the key in an environment variable and name it with api_key_env");
+        if (apiKeyEnv is not null && string.IsNullOrEmpty(environment(apiKeyEnv)))
+            map.Fail("api_key_env", $"environment variable {apiKeyEnv} is not set (it should hold the API key for this target)");
+
+        var price = ReadPrice(map.Map("price"));
+        var target = new TargetOptions
+        {
+            Name = name ?? "",
+            Kind = kind ?? TargetKind.Llama,
+            Model = model is not null && kind == TargetKind.Llama ? LocusPaths.Resolve(model, directory) : model ?? "",
+            BaseUrl = url,
+            ApiKeyEnv = apiKeyEnv,
+            OnDevice = map.Bool("on_device") ?? !remote,
+            ContextLength = map.Int("context_length", 16, 100_000_000),
+            SupportsTools = map.Bool("tools") ?? remote,
+            Price = price,
+            Watts = map.Number("watts", 0, 100_000),
+            JoulesPerToken = map.Number("joules_per_token", 0, 100_000),
+            Timeout = map.Millis("timeout_ms") ?? TimeSpan.FromSeconds(60),
+            IdleTimeout = map.Millis("idle_timeout_ms") ?? TimeSpan.FromSeconds(30),
+            MaxRetries = map.Int("max_retries", 0, 10) ?? 2,
+            BreakerFailures = map.Int("breaker_failures", 1, 1000) ?? 5,
+            BreakDuration = map.Millis("break_ms") ?? TimeSpan.FromSeconds(30),
+            Headers = map.TextMap("headers") ?? new Dictionary<string, string>(),
+        };
+        if (kind == TargetKind.Llama && model is not null && !File.Exists(target.Model))
+            map.Fail("model", $"model file {target.Model} does not exist");
+        map.RejectUnknown();
+        return name is null || kind is null || model is null ? null : target;
+    }
+
+    private static PriceOptions ReadPrice(YamlMap? map)
+    {
+        if (map is null)
+            return PriceOptions.Free;
+        var price = new PriceOptions(map.Money("input") ?? 0m, map.Money("output") ?? 0m, map.Money("cached_input"));
+        map.RejectUnknown();
+        return price;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex NamePattern();
+}

@@ -1,0 +1,48 @@
+using Locus.Core.Errors;
+using Locus.Routing.Options;
+using Locus.Routing.Runtime;
+
+namespace Locus.Routing.Policy;
+
+/// <summary>What the signals have established so far about one request; the policy reads it to pick a tier.</summary>
+internal sealed class DecisionState(RouterSnapshot snapshot, RoutingInput input, RequestContext context, ClientPolicy client)
+{
+    public RouterSnapshot Snapshot => snapshot;
+
+    public RoutingInput Input => input;
+
+    public RequestContext Context => context;
+
+    public ClientPolicy Client => client;
+
+    public List<RouteReason> Reasons { get; } = new(8);
+
+    /// <summary>Why remote targets may not be used, or null while they may.</summary>
+    public string? CloudForbidden { get; set; }
+
+    /// <summary>The error to give when the request must leave the device but may not.</summary>
+    public LocusError? CloudRefusal { get; set; }
+
+    /// <summary>Over budget with policy "refuse": the error for a request that wants a paid target (null otherwise).</summary>
+    public LocusError? BudgetRefusal { get; set; }
+
+    /// <summary>Sensitive data found, policy "block": refuse if the route leaves the device.</summary>
+    public bool BlockIfRemote { get; set; }
+
+    public bool Redact { get; set; }
+
+    public IReadOnlyList<string> Findings { get; set; } = [];
+
+    public double Complexity { get; set; }
+
+    public int DesiredTier { get; set; } = 1;
+
+    public bool NeedsTools => input.HasTools || input.HasToolHistory;
+
+    /// <summary>Prompt plus the output the request allows for.</summary>
+    public int NeededContext => input.EstimatedPromptTokens + (input.MaxOutputTokens ?? Math.Min(snapshot.Routing.ExpectedOutputTokens, 64));
+
+    public int ExpectedOutputTokens => input.MaxOutputTokens ?? snapshot.Routing.ExpectedOutputTokens;
+
+    public void Add(string signal, string detail) => Reasons.Add(new RouteReason(signal, detail));
+}

@@ -1,0 +1,28 @@
+namespace Locus.Routing.Policy;
+
+/// <summary>How the caller marked a request's privacy (header <c>x-locus-privacy</c>).</summary>
+public enum PrivacyMarking
+{
+    /// <summary>No marking: the detectors decide.</summary>
+    Normal,
+
+    /// <summary>Treat as sensitive even if no detector fires: the privacy policy applies.</summary>
+    Sensitive,
+
+    /// <summary>Must never leave the device, whatever the policy says.</summary>
+    LocalOnly,
+}
+
+/// <summary>Who asked and under which constraints: the part of a routing decision that is not in the messages.</summary>
+/// <param name="Client">The client's name (from its API key), "default" when unauthenticated.</param>
+/// <param name="RequestedModel">The model id the client sent: the auto model lets Locus choose; a target name pins it.</param>
+/// <param name="Privacy">The request's own privacy marking.</param>
+/// <param name="LatencyBudget">A per-request latency budget (header <c>x-locus-latency-budget-ms</c>), overriding the client's.</param>
+public sealed record RequestContext(
+    string Client = RequestContext.DefaultClient,
+    string? RequestedModel = null,
+    PrivacyMarking Privacy = PrivacyMarking.Normal,
+    TimeSpan? LatencyBudget = null)
+{
+    public const string DefaultClient = "default";
+}

@@ -1,0 +1,221 @@
+using System.Globalization;
+using Locus.Core.Errors;
+using Locus.Routing.Runtime;
+
+namespace Locus.Routing.Policy;
+
+/// <summary>Turns the assessed signals into a tier and target: context fit, tools, availability, latency, fallbacks.</summary>
+internal static class TierChoice
+{
+    public static RouteDecision Choose(DecisionState state)
+    {
+        var snapshot = state.Snapshot;
+        var routing = snapshot.Routing;
+        var fast = snapshot.Fast;
+        var need = state.NeededContext;
+
+        var localFits = fast is not null && need <= fast.ContextLength;
+        if (fast is not null && !localFits)
+            state.Add("context", $"~{need:N0} tokens exceed {fast.Name}'s {fast.ContextLength:N0}-token context");
+        var localTools = !state.NeedsTools || fast?.Options.SupportsTools == true;
+        if (!localTools)
+            state.Add("tools", $"the request uses tools, which {fast?.Name ?? "the local target"} cannot call");
+        var ensemble = Ensemble(state);
+        var localPossible = localFits && localTools;
+
+        var clouds = Clouds(state, need, out var cloudProblem);
+        var cloudUsable = state.CloudForbidden is null && clouds.Count > 0;
+
+        var tier = state.DesiredTier;
+        if (tier == 2 && ensemble is null)
+        {
+            tier = 1;
+            state.Add("tier", "no usable local ensemble; tier-2 work runs on the fast path");
+        }
+
+        if (!localPossible || fast is null)
+            tier = 3;
+
+        if (tier == 3 && !(cloudUsable && !state.BlockIfRemote))
+        {
+            var why = state.CloudForbidden ?? (state.BlockIfRemote ? "policy blocks private data from leaving the device" : cloudProblem);
+            if (state.BlockIfRemote)
+                return Refuse(state, RouteErrors.Denied($"This request carries private data ({string.Join(", ", state.Findings)}) and would have to leave the device; policy blocks that.", "private_data_blocked"));
+            if (state.BudgetRefusal is not null && state.DesiredTier == 3)
+                return Refuse(state, state.BudgetRefusal);
+            if (!localFits && fast is not null)
+                return Refuse(state, RouteErrors.ContextTooLarge(need, why));
+            if (!localTools && fast is not null)
+                return Refuse(state, RouteErrors.ToolsUnsupported(fast.Name));
+            if (fast is null)
+                return Refuse(state, state.CloudForbidden is null ? RouteErrors.Offline(why) : state.CloudRefusal ?? RouteErrors.Offline(why));
+
+            var degraded = state.CloudForbidden is null && !state.BlockIfRemote;
+            tier = ensemble is not null && state.DesiredTier >= 2 ? 2 : 1;
+            state.Add(degraded ? "availability" : "tier", $"{why} → tier {tier}" + (degraded ? " (degraded)" : ""));
+            return Build(state, tier, tier == 2 ? ensemble! : [fast], degraded, clouds, localPossible);
+        }
+
+        if (tier == 3 && state.BudgetRefusal is not null)
+            return Refuse(state, state.BudgetRefusal);
+        var chosen = tier switch { 3 => [clouds[0]], 2 => ensemble!, _ => new[] { fast! } };
+        return LatencyCheck(state, tier, chosen, clouds, localPossible, fast);
+    }
+
+    public static RouteDecision Pin(DecisionState state, RouteTarget target)
+    {
+        var need = state.NeededContext;
+        state.Add("pinned", $"the client asked for target '{target.Name}'");
+        if (need > target.ContextLength)
+            return Refuse(state, new LocusError(LocusErrorKind.ContextOverflow,
+                $"This request needs about {need:N0} tokens; '{target.Name}' has {target.ContextLength:N0}. Ask for '{state.Snapshot.Routing.AutoModel}' to let Locus escalate it.",
+                "messages", "context_length_exceeded"));
+        if (state.NeedsTools && !target.Options.SupportsTools)
+            return Refuse(state, RouteErrors.ToolsUnsupported(target.Name));
+        if (target.OnDevice)
+            return Build(state, 1, [target], false, [], false);
+
+        if (state.BlockIfRemote)
+            return Refuse(state, RouteErrors.Denied($"This request carries private data ({string.Join(", ", state.Findings)}); policy blocks sending it to '{target.Name}'.", "private_data_blocked"));
+        if (state.CloudRefusal is not null && state.CloudForbidden is not null)
+            return Refuse(state, state.CloudRefusal);
+        var health = target.HealthNow;
+        if (!health.Available)
+            return Refuse(state, new LocusError(LocusErrorKind.Unavailable,
+                $"Target '{target.Name}' is unavailable ({health.Reason}). Ask for '{state.Snapshot.Routing.AutoModel}' to be answered locally meanwhile.",
+                null, "target_unavailable"));
+        return Build(state, 3, [target], false, [], false);
+    }
+
+    private static RouteDecision LatencyCheck(DecisionState state, int tier, RouteTarget[] chosen, List<RouteTarget> clouds, bool localPossible, RouteTarget? fast)
+    {
+        var budget = state.Context.LatencyBudget ?? state.Client.LatencyBudget ?? state.Snapshot.Routing.LatencyBudget;
+        if (budget is not { } limit)
+            return Build(state, tier, chosen, false, clouds, localPossible);
+
+        var options = new List<(int Tier, RouteTarget Target, double Ms)>();
+        foreach (var (t, target) in Candidates(state, tier, chosen, clouds, localPossible, fast))
+            options.Add((t, target, Predict(state, target).TotalMs));
+        var current = options[0];
+        var ms = limit.TotalMilliseconds;
+        if (current.Ms <= ms)
+        {
+            state.Add("latency", Invariant($"{current.Target.Name} predicted {current.Ms:0} ms, within the {ms:0} ms budget"));
+            return Build(state, tier, chosen, false, clouds, localPossible);
+        }
+
+        var meeting = options.Skip(1).Where(o => o.Ms <= ms).OrderBy(o => o.Ms).FirstOrDefault();
+        if (meeting.Target is not null)
+        {
+            state.Add("latency", Invariant($"{current.Target.Name} predicted {current.Ms:0} ms > {ms:0} ms budget; {meeting.Target.Name} predicted {meeting.Ms:0} ms → tier {meeting.Tier}"));
+            return Build(state, meeting.Tier, [meeting.Target], false, clouds, localPossible);
+        }
+
+        var fastest = options.MinBy(o => o.Ms);
+        state.Add("latency", Invariant($"no target can meet the {ms:0} ms budget (fastest: {fastest.Target.Name}, {fastest.Ms:0} ms predicted); using it"));
+        return fastest.Target == current.Target
+            ? Build(state, tier, chosen, false, clouds, localPossible)
+            : Build(state, fastest.Tier, [fastest.Target], false, clouds, localPossible);
+    }
+
+    private static IEnumerable<(int Tier, RouteTarget Target)> Candidates(
+        DecisionState state, int tier, RouteTarget[] chosen, List<RouteTarget> clouds, bool localPossible, RouteTarget? fast)
+    {
+        // An ensemble's latency is its slowest member's, run one after another on shared slots: approximate by the first.
+        yield return (tier, chosen[0]);
+        if (tier != 1 && localPossible && fast is not null)
+            yield return (1, fast);
+        if (tier != 3 && state.CloudForbidden is null && !state.BlockIfRemote)
+        {
+            foreach (var cloud in clouds)
+                yield return (3, cloud);
+        }
+    }
+
+    private static Signals.LatencyPrediction Predict(DecisionState state, RouteTarget target) =>
+        Signals.LatencyPredictor.Predict(target.Stats, target.Load, state.Input.EstimatedPromptTokens, state.ExpectedOutputTokens);
+
+    private static RouteTarget[]? Ensemble(DecisionState state)
+    {
+        if (state.Snapshot.Routing.Ensemble is not { } e || (state.NeedsTools))
+            return null;
+        var members = e.Targets.Select(state.Snapshot.Find).ToArray();
+        return members.All(m => m is not null && state.NeededContext <= m.ContextLength) ? [.. members.Select(m => m!)] : null;
+    }
+
+    /// <summary>Cloud targets that are healthy and big enough, in preference order; <paramref name="problem"/> says why none is.</summary>
+    private static List<RouteTarget> Clouds(DecisionState state, int need, out string problem)
+    {
+        var usable = new List<RouteTarget>();
+        var problems = new List<string>();
+        foreach (var name in state.Snapshot.Routing.CloudTargets)
+        {
+            if (state.Snapshot.Find(name) is not { } target)
+                continue;
+            var health = target.HealthNow;
+            if (!health.Available)
+                problems.Add($"{name} unavailable ({health.Reason})");
+            else if (need > target.ContextLength)
+                problems.Add($"{name}'s context is too small");
+            else if (state.NeedsTools && !target.Options.SupportsTools)
+                problems.Add($"{name} cannot call tools");
+            else
+                usable.Add(target);
+        }
+
+        problem = problems.Count > 0 ? string.Join("; ", problems) : "no cloud target is configured";
+        return usable;
+    }
+
+    private static RouteDecision Build(DecisionState state, int tier, RouteTarget[] targets, bool degraded, List<RouteTarget> clouds, bool localPossible)
+    {
+        var remote = targets.Any(t => !t.OnDevice);
+        var fallbacks = new List<RouteStep>();
+        var cloudUsable = state.CloudForbidden is null && !state.BlockIfRemote;
+        if (remote)
+        {
+            fallbacks.AddRange(clouds.Where(c => !targets.Contains(c)).Select(c => new RouteStep(3, c.Name, "the preferred cloud target failed")));
+            // A client that pinned a cloud target insists on it: no silent local answer then.
+            if (state.Snapshot.Routing.FallbackToLocal && IsAuto(state) && localPossible && state.Snapshot.Fast is { } fast)
+                fallbacks.Add(new RouteStep(1, fast.Name, "the cloud failed before answering"));
+        }
+
+        else if (cloudUsable && IsAuto(state) && clouds.Count > 0)
+        {
+            fallbacks.Add(new RouteStep(3, clouds[0].Name, tier == 2 ? "the ensemble disagreed or failed" : "the local target could not serve it"));
+        }
+
+        var first = targets[0];
+        var reference = remote ? first : null;
+        return new RouteDecision
+        {
+            Tier = tier,
+            Target = string.Join('+', targets.Select(t => t.Name)),
+            Reasons = state.Reasons,
+            Degraded = degraded,
+            Redact = remote && state.Redact,
+            Findings = state.Findings,
+            Fallbacks = fallbacks,
+            Complexity = state.Complexity,
+            EstimatedPromptTokens = state.Input.EstimatedPromptTokens,
+            EstimatedCostUsd = reference?.Options.Price.Cost(state.Input.EstimatedPromptTokens, state.ExpectedOutputTokens) ?? 0m,
+            PredictedLatency = TimeSpan.FromMilliseconds(Predict(state, first).TotalMs),
+        };
+    }
+
+    private static bool IsAuto(DecisionState state) =>
+        state.Context.RequestedModel is null || string.Equals(state.Context.RequestedModel, state.Snapshot.Routing.AutoModel, StringComparison.Ordinal);
+
+    private static RouteDecision Refuse(DecisionState state, LocusError error) => new()
+    {
+        Tier = 0,
+        Target = "",
+        Reasons = state.Reasons,
+        Refusal = error,
+        Findings = state.Findings,
+        Complexity = state.Complexity,
+        EstimatedPromptTokens = state.Input.EstimatedPromptTokens,
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

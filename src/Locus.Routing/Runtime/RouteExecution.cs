@@ -1,0 +1,215 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using Locus.Core.Errors;
+using Locus.Privacy;
+using Locus.Routing.Policy;
+using Microsoft.Extensions.AI;
+
+namespace Locus.Routing.Runtime;
+
+/// <summary>
+/// One request through the router: decide, run on the chosen target, fall back while nothing has reached the client,
+/// restore redacted values in the answer, and record the ledger row before the answer completes (so an acknowledged
+/// request always has its row).
+/// </summary>
+internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot, IReadOnlyList<ChatMessage> messages, ChatOptions? options, RouteTicket ticket)
+{
+    private readonly RoutingInput _input = RoutingInput.From(messages, options);
+    private readonly UsageRecorder _recorder = new(router.Services, snapshot, ticket, messages);
+
+    public async Task<ChatResponse> RunAsync(CancellationToken cancellationToken) =>
+        await ExecuteAsync(streaming: false, cancellationToken).ToChatResponseAsync(cancellationToken).ConfigureAwait(false);
+
+    public IAsyncEnumerable<ChatResponseUpdate> StreamAsync(CancellationToken cancellationToken) => ExecuteAsync(streaming: true, cancellationToken);
+
+    /// <summary>
+    /// Streaming yields each update as it comes, so only a failure before the first one can fall back; otherwise an
+    /// attempt's updates are held until it completes, so a failure at any point (a dropped stream too) can.
+    /// </summary>
+    private async IAsyncEnumerable<ChatResponseUpdate> ExecuteAsync(bool streaming, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var decision = await DecideAsync(cancellationToken).ConfigureAwait(false);
+        var steps = new List<RouteStep>(decision.Fallbacks.Count + 1) { new(decision.Tier, decision.Target, "chosen") };
+        steps.AddRange(decision.Fallbacks);
+
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            var next = i + 1 < steps.Count ? steps[i + 1] : null;
+            Start(step, decision);
+            if (step.Tier == 2)
+            {
+                EnsembleResult result;
+                try
+                {
+                    result = await new EnsembleRunner(snapshot, router.Services.Time).RunAsync(messages, TargetOptions(), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (next is not null && Fallback.Allows(ex, cancellationToken))
+                {
+                    NoteFallback(step, next, ex);
+                    continue;
+                }
+                catch (Exception ex)
+                {
+                    await _recorder.FailedAsync(ex).ConfigureAwait(false);
+                    throw;
+                }
+
+                if (!result.Agreed && next is not null)
+                {
+                    ticket.Note("ensemble", $"answers disagreed ({result.Agreement:0.00} < {result.Threshold:0.00}) → tier {next.Tier} ({next.Target})");
+                    continue;
+                }
+
+                ticket.Note("ensemble", result.Agreed
+                    ? $"{result.Answers} answers agreed ({result.Agreement:0.00} ≥ {result.Threshold:0.00})"
+                    : $"answers disagreed ({result.Agreement:0.00} < {result.Threshold:0.00}) and nothing can take it further; returning the most central answer");
+                _recorder.Add(result.Totals, result.TimeToFirstToken);
+                await _recorder.SucceededAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var update in result.Updates)
+                    yield return update;
+                yield break;
+            }
+
+            var target = snapshot.Find(step.Target)!;
+            var redaction = decision.Redact && !target.OnDevice ? Redaction.Create(router.Services.Scanner) : null;
+            var outgoing = redaction is null ? messages : MessageRedactor.Redact(messages, redaction);
+            ticket.Redactions = redaction?.Count ?? 0;
+            var restorer = redaction?.CreateStreamingRestorer();
+            var buffer = streaming ? null : new List<ChatResponseUpdate>();
+            var committed = false;
+            Exception? failure = null;
+            var attempt = _recorder.BeginAttempt(target);
+
+            await using (var updates = target.Client.GetStreamingResponseAsync(outgoing, TargetOptions(), cancellationToken).GetAsyncEnumerator(cancellationToken))
+            {
+                while (true)
+                {
+                    bool more;
+                    try
+                    {
+                        more = await updates.MoveNextAsync().ConfigureAwait(false);
+                    }
+                    catch (Exception ex)
+                    {
+                        failure = ex;
+                        break;
+                    }
+
+                    if (!more)
+                        break;
+                    var update = attempt.Observe(updates.Current);
+                    if (restorer is not null)
+                        update = MessageRedactor.Restore(update, restorer, redaction!);
+                    if (buffer is not null)
+                    {
+                        buffer.Add(update);
+                        continue;
+                    }
+
+                    committed = true;
+                    yield return update;
+                }
+            }
+
+            if (failure is not null)
+            {
+                if (!committed && next is not null && Fallback.Allows(failure, cancellationToken))
+                {
+                    NoteFallback(step, next, failure);
+                    continue;
+                }
+
+                await _recorder.FailedAsync(failure).ConfigureAwait(false);
+                ExceptionDispatchInfo.Throw(failure);
+            }
+
+            if (restorer?.Flush() is { Length: > 0 } tail)
+                (buffer ??= []).Add(new ChatResponseUpdate(ChatRole.Assistant, tail));
+            attempt.Complete();
+            await _recorder.SucceededAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var update in buffer ?? [])
+                yield return update;
+            yield break;
+        }
+    }
+
+    private async Task<RouteDecision> DecideAsync(CancellationToken cancellationToken)
+    {
+        RouteDecision decision;
+        try
+        {
+            decision = router.Policy.Decide(snapshot, _input, ticket.Context);
+        }
+        catch (LocusException ex)
+        {
+            await _recorder.RefusedAsync(ex.Error, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+
+        ticket.Decision = decision;
+        ticket.Degraded = decision.Degraded;
+        var logger = router.Services.Logger;
+        if (logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
+        {
+            var reasons = ticket.ReasonHeader();
+            Log.Decided(logger, ticket.Context.Client, decision.Tier, decision.Target, reasons);
+        }
+        if (decision.Refusal is { } refusal)
+        {
+            await _recorder.RefusedAsync(refusal, cancellationToken).ConfigureAwait(false);
+            throw new LocusException(refusal);
+        }
+
+        return decision;
+    }
+
+    private void Start(RouteStep step, RouteDecision decision)
+    {
+        ticket.Tier = step.Tier;
+        ticket.Target = step.Target;
+        if (step.Tier < decision.Tier && decision.Tier == 3)
+            ticket.Degraded = true;
+    }
+
+    private void NoteFallback(RouteStep failed, RouteStep next, Exception error)
+    {
+        var why = error is LocusException le ? le.Error.Code ?? le.Error.Kind.ToString() : error.GetType().Name;
+        ticket.Note("fallback", $"{failed.Target} failed ({why}) → tier {next.Tier} ({next.Target})");
+        Log.FellBack(router.Services.Logger, failed.Target, next.Target, why);
+    }
+
+    /// <summary>The caller's options minus routing-only state: targets use their own configured model.</summary>
+    private ChatOptions? TargetOptions()
+    {
+        if (options is null)
+            return null;
+        var copy = options.Clone();
+        copy.ModelId = null;
+        if (copy.AdditionalProperties is { } extra && extra.ContainsKey(RouteTicket.OptionsKey))
+        {
+            extra = new AdditionalPropertiesDictionary(extra);
+            extra.Remove(RouteTicket.OptionsKey);
+            copy.AdditionalProperties = extra.Count == 0 ? null : extra;
+        }
+
+        return copy;
+    }
+}
+
+/// <summary>Which failures another target may answer instead: the target's trouble, not the request's.</summary>
+internal static class Fallback
+{
+    public static bool Allows(Exception error, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+            return false;
+        return error switch
+        {
+            LocusException { Error.Kind: LocusErrorKind.Unavailable or LocusErrorKind.UpstreamFailed or LocusErrorKind.UpstreamTimeout
+                or LocusErrorKind.Overloaded or LocusErrorKind.ContextOverflow } => true,
+            HttpRequestException or TimeoutException or OperationCanceledException or IOException => true,
+            _ => false,
+        };
+    }
+}

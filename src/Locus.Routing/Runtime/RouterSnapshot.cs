@@ -1,0 +1,38 @@
+using System.Collections.Frozen;
+using Locus.Routing.Options;
+
+namespace Locus.Routing.Runtime;
+
+/// <summary>
+/// One consistent view of the configuration and its live targets. A config reload builds a new snapshot and swaps it
+/// in atomically; a request keeps the snapshot it started with.
+/// </summary>
+public sealed class RouterSnapshot
+{
+    public RouterSnapshot(RouterConfig config, IEnumerable<RouteTarget> targets)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Config = config;
+        Targets = targets.ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
+        Clients = config.Clients.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
+        Reference = Routing.ReferenceTarget is { } r ? Find(r) : Routing.CloudTargets.Select(Find).FirstOrDefault(t => t is not null);
+    }
+
+    public RouterConfig Config { get; }
+
+    public RoutingOptions Routing => Config.Routing;
+
+    public FrozenDictionary<string, RouteTarget> Targets { get; }
+
+    public FrozenDictionary<string, ClientPolicy> Clients { get; }
+
+    /// <summary>The cloud target savings are measured against (null when there is no cloud target).</summary>
+    public RouteTarget? Reference { get; }
+
+    public RouteTarget? Find(string name) => Targets.GetValueOrDefault(name);
+
+    public ClientPolicy ClientOrDefault(string name) =>
+        Clients.GetValueOrDefault(name) ?? new ClientPolicy { Name = name };
+
+    public RouteTarget? Fast => Routing.FastTarget is { } f ? Find(f) : null;
+}

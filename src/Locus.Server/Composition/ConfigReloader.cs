@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using Locus.Core.Configuration;
+using Locus.Routing.Options;
+using Locus.Routing.Runtime;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Locus.Server.Composition;
+
+/// <summary>
+/// Applies edits of the config file's routing sections without a restart. Polls the file's content hash (file
+/// watchers miss editors that replace files, and network file systems); a valid new config becomes a new router
+/// snapshot atomically, an invalid one is logged and ignored. Local models are loaded at start: changing them needs
+/// a restart, and such an edit is rejected with that explanation.
+/// </summary>
+internal sealed partial class ConfigReloader : IAsyncDisposable
+{
+    private readonly LocusNode _node;
+    private readonly string _file;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private byte[] _hash;
+
+    public ConfigReloader(LocusNode node, string file, TimeSpan interval)
+    {
+        _node = node;
+        _file = file;
+        _logger = (node.Settings.Loggers ?? NullLoggerFactory.Instance).CreateLogger("Locus.Config");
+        _hash = Hash(file) ?? [];
+        _loop = RunAsync(interval, node.Settings.Time);
+    }
+
+    /// <summary>Raised after each reload attempt that found a change: true when applied.</summary>
+    public event Action<bool>? Checked;
+
+    /// <summary>Checks the file once; true when a change was applied.</summary>
+    public bool CheckNow()
+    {
+        var hash = Hash(_file);
+        if (hash is null || hash.AsSpan().SequenceEqual(_hash))
+            return false;
+        _hash = hash;
+        var applied = TryApply();
+        Checked?.Invoke(applied);
+        return applied;
+    }
+
+    private bool TryApply()
+    {
+        RouterConfig config;
+        try
+        {
+            config = RoutingConfigReader.ReadFile(_file, _node.Settings.Environment);
+        }
+        catch (ConfigurationException ex)
+        {
+            ReloadRejected(_logger, _file, ex.Message);
+            return false;
+        }
+
+        var current = _node.Router.Snapshot;
+        var before = LocalTargets(current.Config);
+        var after = LocalTargets(config);
+        if (!before.SequenceEqual(after))
+        {
+            ReloadRejected(_logger, _file, "local (llama) targets changed; restart Locus to load different local models");
+            return false;
+        }
+
+        var created = new List<IChatClient>();
+        var targets = LocusNode.BuildTargets(config, _node.LocalModels, current, _node.Settings, created);
+        _node.Remotes.AddRange(created);
+        _node.Router.Reload(new RouterSnapshot(config, targets));
+        Reloaded(_logger, _file);
+        return true;
+    }
+
+    private static IEnumerable<string> LocalTargets(RouterConfig config) =>
+        config.Targets.Where(t => t.Kind == TargetKind.Llama).Select(t => $"{t.Name}={t.Model}").Order(StringComparer.Ordinal);
+
+    private async Task RunAsync(TimeSpan interval, TimeProvider time)
+    {
+        using var timer = new PeriodicTimer(interval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            {
+                try
+                {
+                    CheckNow();
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // The file is mid-save or briefly unreadable; the next tick tries again.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static byte[]? Hash(string file)
+    {
+        try
+        {
+            return SHA256.HashData(File.ReadAllBytes(file));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Routing configuration reloaded from {File}")]
+    private static partial void Reloaded(ILogger logger, string file);
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Error, Message = "The edited config {File} was not applied; the previous routing stays in force. {Problems}")]
+    private static partial void ReloadRejected(ILogger logger, string file, string problems);
+}

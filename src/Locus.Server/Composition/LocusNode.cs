@@ -1,0 +1,154 @@
+using Locus.Core.Abstractions;
+using Locus.Ledger;
+using Locus.Llama;
+using Locus.Privacy;
+using Locus.Routing.Options;
+using Locus.Routing.Runtime;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Locus.Server.Composition;
+
+/// <summary>
+/// A running node: local models loaded, remote backends created, the ledger open, the router in front of them, and
+/// the config file watched so that routing changes apply without a restart.
+/// </summary>
+public sealed class LocusNode : IAsyncDisposable
+{
+    private readonly IModelCatalog? _local;
+    private readonly ConfigReloader? _reloader;
+    private readonly List<IChatClient> _remotes;
+
+    private LocusNode(NodeSettings settings, LocusRouter router, IModelCatalog? local, IUsageLedger? ledger, List<IChatClient> remotes)
+    {
+        Settings = settings;
+        Router = router;
+        Ledger = ledger;
+        _local = local;
+        _remotes = remotes;
+        if (settings.ConfigFile is not null && settings.Routing.Targets.Count > 0)
+            _reloader = new ConfigReloader(this, settings.ConfigFile, settings.ReloadInterval);
+    }
+
+    public NodeSettings Settings { get; }
+
+    public LocusRouter Router { get; }
+
+    public IUsageLedger? Ledger { get; }
+
+    public IModelCatalog Catalog => Router.Catalog;
+
+    /// <summary>Client API keys (from <c>clients:</c>) and the client each identifies.</summary>
+    public IReadOnlyList<(string Key, string Client)> ClientKeys =>
+        [.. Router.Snapshot.Config.Clients.SelectMany(c => c.ApiKeys.Select(k => (k, c.Name)))];
+
+    public static async Task<LocusNode> StartAsync(NodeSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var config = settings.Routing.Targets.Count > 0 ? settings.Routing : FromModels(settings);
+        var llamaTargets = config.Targets.Where(t => t.Kind == TargetKind.Llama).ToList();
+        IModelCatalog? local = null;
+        if (llamaTargets.Count > 0)
+        {
+            local = await LlamaModels.LoadAsync([.. llamaTargets.Select(t => new LocalModelSpec(t.Model, t.Name))], settings.Options.Llama,
+                settings.Loggers, settings.LoadProgress, settings.Time, cancellationToken).ConfigureAwait(false);
+        }
+
+        IUsageLedger? ledger = null;
+        var remotes = new List<IChatClient>();
+        try
+        {
+            ledger = config.Ledger.Path is { } path
+                ? UsageLedger.Open(path, new LedgerOptions { StorePrompts = config.Ledger.StorePrompts, FullSync = config.Ledger.FullSync }, settings.Time)
+                : null;
+            var targets = BuildTargets(config, local, null, settings, remotes);
+            var services = new RouterServices
+            {
+                Scanner = SensitivityScanner.Create(),
+                Ledger = ledger,
+                StorePrompts = config.Ledger.StorePrompts,
+                Time = settings.Time,
+                Logger = (settings.Loggers ?? NullLoggerFactory.Instance).CreateLogger("Locus.Routing"),
+            };
+            if (ledger is not null)
+                services = services with { Spend = RouterServices.SpendFrom(ledger) };
+            var router = new LocusRouter(new RouterSnapshot(config, targets), services);
+            return new LocusNode(settings with { Routing = config }, router, local, ledger, remotes);
+        }
+        catch
+        {
+            local?.Dispose();
+            foreach (var remote in remotes)
+                remote.Dispose();
+            if (ledger is not null)
+                await ledger.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The targets for <paramref name="config"/>: local ones from the loaded models; remote ones reused from
+    /// <paramref name="previous"/> when unchanged (keeping their live stats and circuit state), else created.
+    /// </summary>
+    internal static List<RouteTarget> BuildTargets(RouterConfig config, IModelCatalog? local, RouterSnapshot? previous, NodeSettings settings, List<IChatClient> created)
+    {
+        var targets = new List<RouteTarget>();
+        foreach (var options in config.Targets)
+        {
+            if (previous?.Find(options.Name) is { } old && TargetFactory.Same(old.Options, options))
+            {
+                targets.Add(old);
+                continue;
+            }
+
+            if (options.Kind == TargetKind.Llama)
+            {
+                var client = local?.Find(options.Name) ?? throw new InvalidOperationException($"local target {options.Name} was not loaded");
+                var info = local.Models.First(m => m.Id == options.Name);
+                targets.Add(new RouteTarget(options, client, info.ContextLength, previous?.Find(options.Name)?.Stats));
+            }
+            else
+            {
+                var client = TargetFactory.CreateRemote(options, settings.Environment, settings.Loggers, settings.Time);
+                created.Add(client);
+                targets.Add(new RouteTarget(options, client));
+            }
+        }
+
+        return targets;
+    }
+
+    /// <summary>Issue-2 style serving (models by file, no targets configured): each model is a local target.</summary>
+    private static RouterConfig FromModels(NodeSettings settings)
+    {
+        var targets = settings.Models.Select(m => new TargetOptions
+        {
+            Name = m.Id ?? Path.GetFileNameWithoutExtension(m.Path),
+            Kind = TargetKind.Llama,
+            Model = m.Path,
+            OnDevice = true,
+            SupportsTools = false,
+        }).ToList();
+        return settings.Routing with
+        {
+            Targets = targets,
+            Routing = settings.Routing.Routing with { FastTarget = targets.FirstOrDefault()?.Name, CloudTargets = [] },
+        };
+    }
+
+    internal IModelCatalog? LocalModels => _local;
+
+    internal List<IChatClient> Remotes => _remotes;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_reloader is not null)
+            await _reloader.DisposeAsync().ConfigureAwait(false);
+        foreach (var remote in _remotes)
+            remote.Dispose();
+        _local?.Dispose();
+        if (Ledger is not null)
+            await Ledger.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,33 @@
+using Locus.Core.Configuration;
+using Locus.Llama;
+using Locus.Routing.Options;
+using Microsoft.Extensions.Logging;
+
+namespace Locus.Server.Composition;
+
+/// <summary>Everything needed to start a node: Locus's options, the routing config, and where they came from.</summary>
+public sealed record NodeSettings
+{
+    public required LocusOptions Options { get; init; }
+
+    /// <summary>The routing sections; without targets the node serves <see cref="Models"/> as local targets.</summary>
+    public RouterConfig Routing { get; init; } = new();
+
+    /// <summary>The config file to watch for changes (routing reloads without a restart); null: no watching.</summary>
+    public string? ConfigFile { get; init; }
+
+    /// <summary>Models to serve when the config has no <c>targets:</c> (e.g. from <c>--model</c>).</summary>
+    public IReadOnlyList<LocalModelSpec> Models { get; init; } = [];
+
+    public ILoggerFactory? Loggers { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    public IProgress<ModelLoadProgress>? LoadProgress { get; init; }
+
+    /// <summary>Where API keys are looked up (tests substitute a dictionary).</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>How often the config file is checked for changes.</summary>
+    public TimeSpan ReloadInterval { get; init; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,56 @@
+using Locus.Server.Errors;
+using Locus.Server.Protocol;
+using Locus.Server.Protocol.Anthropic;
+using Locus.Server.Sse;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Locus.Server.Endpoints;
+
+/// <summary>
+/// <c>POST /v1/messages</c>: Anthropic's Messages API over the same models and options as chat completions. The
+/// <c>anthropic-version</c> and <c>anthropic-beta</c> headers are accepted and not needed: there is one wire format.
+/// </summary>
+internal sealed class MessagesEndpoint(ServerState state)
+{
+    private const string Name = "messages";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        AnthropicRequest request;
+        using (var body = await RequestBody.ReadAsync(context, state.Options.MaxRequestBodyBytes))
+            request = AnthropicRequest.Parse(body.RootElement);
+        var client = state.FindRouted(context, request.Model, request.Options);
+        var meta = state.NewResponse("msg_", request.Model);
+        // RequestAborted: a client that goes away stops generation instead of leaving it to run for nobody.
+        var cancellationToken = context.RequestAborted;
+        var started = state.Time.GetTimestamp();
+        Log.GenerationStarted(state.Logger, Name, request.Model, request.Stream);
+        if (state.Logger.IsEnabled(LogLevel.Trace))
+            Log.GenerationInput(state.Logger, Name, request.Model, string.Join("\n", request.Messages.Select(m => $"{m.Role}: {m.Text}")));
+
+        if (request.Stream)
+        {
+            var updates = client.GetStreamingResponseAsync(request.Messages, request.Options, cancellationToken);
+            var streamed = await StreamPump.RunAsync(context, updates, new AnthropicChunkFormat(meta), cancellationToken);
+            state.LogFinished(Name, request.Model, streamed, started);
+            return;
+        }
+
+        var response = await client.GetResponseAsync(request.Messages, request.Options, cancellationToken);
+        var content = AnthropicMapping.Content(response, out var toolCalls);
+        var stopSequence = ResponseProperties.StopSequence(response.AdditionalProperties);
+        var stopReason = AnthropicMapping.StopReason(response.FinishReason, toolCalls > 0, stopSequence);
+        var message = new AnthropicMessage
+        {
+            Id = meta.Id,
+            Model = meta.Model,
+            Content = content,
+            StopReason = stopReason,
+            StopSequence = stopReason == "stop_sequence" ? stopSequence : null,
+            Usage = AnthropicMapping.Usage(response.Usage),
+        };
+        await JsonResponse.WriteAsync(context, message, AnthropicJsonContext.Wire.AnthropicMessage);
+        state.LogFinished(Name, request.Model, new StreamResult(stopReason, OpenAIMapping.Usage(response.Usage)), started);
+    }
+}

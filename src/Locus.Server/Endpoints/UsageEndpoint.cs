@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text.Json;
+using Locus.Core.Errors;
+using Locus.Ledger;
+using Microsoft.AspNetCore.Http;
+
+namespace Locus.Server.Endpoints;
+
+/// <summary>
+/// <c>GET /v1/usage?period=today|month|all|YYYY-MM-DD&amp;client=NAME</c>: spend, tier mix and savings from the ledger.
+/// An authenticated client sees only its own usage unless it uses a server-wide key.
+/// </summary>
+internal sealed class UsageEndpoint(IUsageLedger? ledger, TimeProvider time)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (ledger is null)
+            throw new LocusException(new LocusError(LocusErrorKind.Unavailable,
+                "The usage ledger is disabled on this server (ledger.enabled: false).", null, "ledger_disabled"));
+        var query = context.Request.Query;
+        var from = Period(query["period"].ToString(), time.GetUtcNow());
+        string? client = query["client"].ToString() is { Length: > 0 } c ? c : null;
+        if (context.Items.TryGetValue(Routing.RouteTickets.ClientItem, out var who) && who is string own && own != Locus.Routing.Policy.RequestContext.DefaultClient)
+            client = own;
+
+        var report = await ledger.ReportAsync(new UsageQuery(from, null, client), context.RequestAborted);
+        context.Response.ContentType = "application/json";
+        await using var json = new Utf8JsonWriter(context.Response.Body);
+        UsageJson.Write(json, report);
+    }
+
+    private static DateTimeOffset? Period(string period, DateTimeOffset now) => period switch
+    {
+        "" or "month" => new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero),
+        "today" => new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero),
+        "all" => null,
+        _ when DateTimeOffset.TryParseExact(period, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) => date,
+        _ => throw new LocusException(LocusError.Invalid($"period must be today, month, all or YYYY-MM-DD, not '{period}'.", "period", "invalid_period")),
+    };
+}

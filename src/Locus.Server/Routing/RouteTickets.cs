@@ -1,0 +1,83 @@
+using System.Globalization;
+using Locus.Core.Errors;
+using Locus.Routing.Policy;
+using Locus.Routing.Runtime;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.AI;
+
+namespace Locus.Server.Routing;
+
+/// <summary>
+/// Reads a request's routing inputs (client identity, <c>x-locus-privacy</c>, <c>x-locus-latency-budget-ms</c>) into a
+/// <see cref="RouteTicket"/>, and writes the decision back as <c>x-locus-tier</c>, <c>x-locus-target</c>,
+/// <c>x-locus-reason</c> (plus <c>x-locus-degraded</c> and <c>x-locus-redacted</c> when they apply) just before the
+/// response headers go out — so a streamed answer, a fallback and a refusal all carry the final explanation.
+/// </summary>
+internal static class RouteTickets
+{
+    public const string ClientItem = "locus.client";
+    private const string TicketItem = "locus.ticket";
+
+    public const string PrivacyHeader = "x-locus-privacy";
+    public const string LatencyHeader = "x-locus-latency-budget-ms";
+    public const string ClientHeader = "x-locus-client";
+
+    /// <summary>Creates the ticket for <paramref name="model"/>, attaches it to <paramref name="options"/>, and arranges the headers.</summary>
+    public static RouteTicket Attach(HttpContext context, string model, ChatOptions options, bool trustClientHeader)
+    {
+        var ticket = new RouteTicket(new RequestContext(Client(context, trustClientHeader), model, Privacy(context), Latency(context)));
+        ticket.AttachTo(options);
+        context.Items[TicketItem] = ticket;
+        context.Response.OnStarting(static state =>
+        {
+            var (response, ticket) = ((HttpResponse, RouteTicket))state;
+            Write(response, ticket);
+            return Task.CompletedTask;
+        }, (context.Response, ticket));
+        return ticket;
+    }
+
+    public static void Write(HttpResponse response, RouteTicket ticket)
+    {
+        if (ticket.Decision is null)
+            return;
+        var headers = response.Headers;
+        headers["x-locus-tier"] = ticket.Tier.ToString(CultureInfo.InvariantCulture);
+        headers["x-locus-target"] = ticket.Target;
+        headers["x-locus-reason"] = ticket.ReasonHeader();
+        if (ticket.Degraded)
+            headers["x-locus-degraded"] = "true";
+        if (ticket.Redactions > 0)
+            headers["x-locus-redacted"] = ticket.Redactions.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The authenticated client; on an open (keyless) server a caller may name itself with <c>x-locus-client</c>.</summary>
+    private static string Client(HttpContext context, bool trustClientHeader)
+    {
+        if (context.Items.TryGetValue(ClientItem, out var value) && value is string authenticated)
+            return authenticated;
+        if (trustClientHeader && context.Request.Headers[ClientHeader] is [{ Length: > 0 and <= 64 } named])
+            return named;
+        return RequestContext.DefaultClient;
+    }
+
+    private static PrivacyMarking Privacy(HttpContext context) => context.Request.Headers[PrivacyHeader].ToString().Trim().ToLowerInvariant() switch
+    {
+        "" or "normal" => PrivacyMarking.Normal,
+        "sensitive" or "private" => PrivacyMarking.Sensitive,
+        "local-only" or "local_only" or "local" => PrivacyMarking.LocalOnly,
+        var other => throw new LocusException(LocusError.Invalid(
+            $"Header {PrivacyHeader} must be normal, sensitive or local-only, not '{other}'.", PrivacyHeader, "invalid_header")),
+    };
+
+    private static TimeSpan? Latency(HttpContext context)
+    {
+        var text = context.Request.Headers[LatencyHeader].ToString();
+        if (text.Length == 0)
+            return null;
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) && ms > 0 && ms <= 3_600_000
+            ? TimeSpan.FromMilliseconds(ms)
+            : throw new LocusException(LocusError.Invalid(
+                $"Header {LatencyHeader} must be a number of milliseconds between 1 and 3600000, not '{text}'.", LatencyHeader, "invalid_header"));
+    }
+}

@@ -1,0 +1,58 @@
+using Locus.Ledger;
+using Locus.Privacy;
+using Locus.Routing.Options;
+using Locus.Routing.Policy;
+using Locus.Routing.Runtime;
+using Microsoft.Extensions.AI;
+
+namespace Locus.Routing.Tests;
+
+/// <summary>A router over scripted backends: "local" (tier 1), "local2" (ensemble member), "cloud" and "cloud2".</summary>
+internal sealed class RouterFixture
+{
+    public ScriptedClient Local { get; } = new() { ContextLength = 2048 };
+
+    public ScriptedClient Local2 { get; } = new() { ContextLength = 2048 };
+
+    public ScriptedClient Cloud { get; } = new() { ReportsLoad = false, Reply = (m, _) => "cloud: " + m[^1].Text };
+
+    public ScriptedClient Cloud2 { get; } = new() { ReportsLoad = false, Reply = (m, _) => "cloud2: " + m[^1].Text };
+
+    public static TargetOptions LocalTarget(string name) =>
+        new() { Name = name, Kind = TargetKind.Llama, Model = name + ".gguf", OnDevice = true, SupportsTools = false };
+
+    public static TargetOptions CloudTarget(string name) => new()
+    {
+        Name = name, Kind = TargetKind.OpenAI, Model = "frontier", BaseUrl = new Uri("http://127.0.0.1:9/v1"), OnDevice = false,
+        SupportsTools = true, Price = new PriceOptions(3m, 15m, 0.3m),
+    };
+
+    public RouterConfig Config { get; set; } = new()
+    {
+        Targets = [LocalTarget("local"), LocalTarget("local2"), CloudTarget("cloud"), CloudTarget("cloud2")],
+        Routing = new RoutingOptions { FastTarget = "local", CloudTargets = ["cloud", "cloud2"], Ensemble = new EnsembleOptions { Targets = ["local", "local2"] } },
+        Clients = [new ClientPolicy { Name = "alice", DailyBudgetUsd = 0.01m }],
+    };
+
+    public IUsageLedger? Ledger { get; set; }
+
+    public LocusRouter Build(Func<RoutingOptions, RoutingOptions>? routing = null)
+    {
+        var config = routing is null ? Config : Config with { Routing = routing(Config.Routing) };
+        var clients = new Dictionary<string, IChatClient> { ["local"] = Local, ["local2"] = Local2, ["cloud"] = Cloud, ["cloud2"] = Cloud2 };
+        var targets = config.Targets.Select(t => new RouteTarget(t, clients[t.Name], t.OnDevice ? 2048 : null));
+        var services = new RouterServices { Scanner = SensitivityScanner.Create(), Ledger = Ledger };
+        if (Ledger is not null)
+            services = services with { Spend = RouterServices.SpendFrom(Ledger) };
+        return new LocusRouter(new RouterSnapshot(config, targets), services);
+    }
+
+    public static List<ChatMessage> Ask(string text) => [new(ChatRole.User, text)];
+
+    public static ChatOptions With(RequestContext context, ChatOptions? options = null)
+    {
+        options ??= new ChatOptions();
+        new RouteTicket(context).AttachTo(options);
+        return options;
+    }
+}
