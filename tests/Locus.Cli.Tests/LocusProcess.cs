@@ -94,6 +94,13 @@ internal sealed class LocusProcess : IDisposable
 
     public StreamWriter Input => _process.StandardInput;
 
+    /// <summary>SIGKILL: no shutdown code runs, as when the machine's OOM killer or a crash ends the process.</summary>
+    public void KillHard()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     private void Append(StringBuilder target, string? line)
     {
         if (line is not null)

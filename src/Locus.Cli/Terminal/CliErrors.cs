@@ -21,7 +21,7 @@ internal static class CliErrors
             AnsiConsole.MarkupLine("[red]Configuration is invalid:[/]");
             foreach (var error in e.Errors)
             {
-                AnsiConsole.MarkupLineInterpolated($"  [red]-[/] {error}");
+                AnsiConsole.MarkupLine("  [red]-[/] " + Markup.Escape(error.ToString()));
             }
 
             return BadConfiguration;

@@ -12,7 +12,7 @@ namespace Locus.Llama.Engine;
 /// <see cref="ITextCompletionClient"/> (raw prompts). Generation runs on the slot's own thread, because llama.cpp
 /// computes synchronously; text reaches the caller through a channel as soon as each token decodes.
 /// </summary>
-internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) : IChatClient, ITextCompletionClient
+internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) : IChatClient, ITextCompletionClient, ILoadInfo
 {
     public LlamaLocalModel Model { get; } = model;
 
@@ -147,6 +147,15 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
         : serviceType.IsInstanceOfType(this) ? this
         : serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("llama.cpp", null, Model.Id)
         : null;
+
+    // ILoadInfo: what the router's latency signal predicts queueing from.
+    public int Running => Model.Scheduler.Running;
+
+    public int Queued => Model.Scheduler.Waiting;
+
+    public int Parallel => Model.Scheduler.SlotCount;
+
+    public int ContextLength => Model.ContextLength;
 
     public void Dispose()
     {

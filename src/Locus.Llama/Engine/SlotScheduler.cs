@@ -29,6 +29,11 @@ internal sealed class SlotScheduler : IDisposable
     /// <summary>Requests waiting for a slot right now.</summary>
     public int Waiting => Volatile.Read(ref _waiting);
 
+    /// <summary>Requests holding a slot right now.</summary>
+    public int Running => _slotCount - _available.CurrentCount;
+
+    public int SlotCount => _slotCount;
+
     public async ValueTask<Lease> AcquireAsync(CancellationToken cancellationToken)
     {
         if (!_available.Wait(0, CancellationToken.None))
