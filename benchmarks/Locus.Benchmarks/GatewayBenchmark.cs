@@ -20,7 +20,7 @@ internal static class GatewayBenchmark
 {
     private const string Body = """{"model":"auto","messages":[{"role":"user","content":"Summarize the attached meeting notes in three bullet points, please: the team agreed to ship on Friday, QA found two minor bugs, and marketing wants a blog post."}],"max_tokens":64}""";
 
-    public static async Task<int> RunAsync(int seconds, int[] concurrencies, int rounds)
+    public static async Task<int> RunAsync(int seconds, int[] concurrencies, int rounds, bool ledger = true, int rate = 0)
     {
         await using var upstream = await FastUpstream.StartAsync();
         var upstreamUrl = upstream.Urls.First();
@@ -34,7 +34,7 @@ internal static class GatewayBenchmark
                 SupportsTools = true, Price = new PriceOptions(3m, 15m), ApiKeyEnv = "LOCUS_BENCH_KEY",
             }],
             Routing = new RoutingOptions { CloudTargets = ["cloud"], LatencyBudget = TimeSpan.FromSeconds(5) },
-            Ledger = new LedgerSettings { Path = Path.Combine(dir, "usage.db") },
+            Ledger = new LedgerSettings { Path = ledger ? Path.Combine(dir, "usage.db") : null },
         };
         await using var node = await LocusNode.StartAsync(new NodeSettings { Options = new LocusOptions(), Routing = config });
         await using var locus = LocusServer.Build(new ServerOptions { Port = 0 }, node);
@@ -42,17 +42,17 @@ internal static class GatewayBenchmark
         var locusUrl = locus.Urls.First();
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = Timeout.InfiniteTimeSpan });
-        Console.WriteLine($"gateway: {Environment.ProcessorCount} cores, {seconds} s per run, {rounds} rounds alternating direct/via, non-streaming chat, ledger on");
+        Console.WriteLine($"gateway: {Environment.ProcessorCount} cores, {seconds} s per run, {rounds} rounds alternating direct/via, non-streaming chat, ledger {(ledger ? "on" : "off")}, " + (rate > 0 ? $"paced at {rate} req/s in total" : "closed loop (each worker sends its next request when the last one is answered)"));
         foreach (var concurrency in concurrencies)
         {
             var direct = new List<RunResult>();
             var via = new List<RunResult>();
-            await RunOnceAsync(http, upstreamUrl, concurrency, 2);
-            await RunOnceAsync(http, locusUrl, concurrency, 2);
+            await RunOnceAsync(http, upstreamUrl, concurrency, 2, rate);
+            await RunOnceAsync(http, locusUrl, concurrency, 2, rate);
             for (var r = 0; r < rounds; r++)
             {
-                direct.Add(await RunOnceAsync(http, upstreamUrl, concurrency, seconds));
-                via.Add(await RunOnceAsync(http, locusUrl, concurrency, seconds));
+                direct.Add(await RunOnceAsync(http, upstreamUrl, concurrency, seconds, rate));
+                via.Add(await RunOnceAsync(http, locusUrl, concurrency, seconds, rate));
             }
 
             Report(concurrency, direct, via);
@@ -63,7 +63,7 @@ internal static class GatewayBenchmark
         return 0;
     }
 
-    private static async Task<RunResult> RunOnceAsync(HttpClient http, string baseUrl, int concurrency, int seconds)
+    private static async Task<RunResult> RunOnceAsync(HttpClient http, string baseUrl, int concurrency, int seconds, int rate)
     {
         var url = baseUrl + "/v1/chat/completions";
         var stop = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
@@ -72,8 +72,20 @@ internal static class GatewayBenchmark
         var workers = Enumerable.Range(0, concurrency).Select(async w =>
         {
             var mine = latencies[w] = new List<double>(4096);
+            // Paced: each worker sends on its own schedule (rate / concurrency per second, staggered), so latency is
+            // measured at a load the machine carries, not at saturation where it is just concurrency ÷ throughput.
+            var interval = rate > 0 ? (long)(Stopwatch.Frequency * (double)concurrency / rate) : 0;
+            var next = Stopwatch.GetTimestamp() + (interval > 0 ? interval * w / concurrency : 0);
             while (Stopwatch.GetTimestamp() < stop)
             {
+                if (interval > 0)
+                {
+                    var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next);
+                    if (wait > TimeSpan.Zero)
+                        await Task.Delay(wait);
+                    next += interval;
+                }
+
                 var start = Stopwatch.GetTimestamp();
                 using var content = new StringContent(Body, Encoding.UTF8, "application/json");
                 using var response = await http.PostAsync(url, content);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using Locus.Privacy.Scanning;
 using Locus.Privacy.Text;
@@ -25,6 +26,8 @@ internal sealed class AssignmentDetector : IDetector
 
     public IReadOnlyList<SensitiveKind> Kinds { get; } = [SensitiveKind.ApiKey, SensitiveKind.Password];
 
+    // The scan runs on every prompt: optimised code from the first call, not after tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Detect(ScanContext context, FindingSink sink)
     {
         var text = context.Text;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Locus.Privacy.Scanning;
 using Locus.Privacy.Text;
 
@@ -23,6 +24,8 @@ internal sealed class HighEntropyDetector : IDetector
 
     public IReadOnlyList<SensitiveKind> Kinds { get; } = [SensitiveKind.HighEntropySecret];
 
+    // The scan runs on every prompt: optimised code from the first call, not after tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Detect(ScanContext context, FindingSink sink)
     {
         var text = context.Text;
@@ -90,10 +93,16 @@ internal sealed class HighEntropyDetector : IDetector
 
     private static void Evaluate(string text, int start, int end, int padded, FindingSink sink)
     {
+        // Cheap tests first: most long tokens are hex, lower-case identifiers or paths without digits.
         var token = text.AsSpan(start, end - start);
+        if (!SecretShape.HasGeneratedMix(token))
+        {
+            return;
+        }
+
         if (!token.Contains('/') || !IsPathLike(token))
         {
-            if (SecretShape.LooksGenerated(token, MinLength) && !IsJoinedWords(token) && !HighEntropyExclusions.IsExcluded(text, start, token))
+            if (!IsJoinedWords(token) && !HighEntropyExclusions.IsExcluded(text, start, token) && SecretShape.LooksGenerated(token, MinLength))
             {
                 sink.Add(SensitiveKind.HighEntropySecret, DetectorIds.HighEntropyToken, start, padded - start, Specificity.HighEntropy);
             }
@@ -106,8 +115,8 @@ internal sealed class HighEntropyDetector : IDetector
         {
             var (offset, length) = range.GetOffsetAndLength(token.Length);
             var segment = token.Slice(offset, length);
-            if (SecretShape.LooksGenerated(segment, MinLength) && !IsJoinedWords(segment)
-                && !HighEntropyExclusions.IsExcluded(text, start + offset, segment))
+            if (segment.Length >= MinLength && !IsJoinedWords(segment)
+                && !HighEntropyExclusions.IsExcluded(text, start + offset, segment) && SecretShape.LooksGenerated(segment, MinLength))
             {
                 sink.Add(SensitiveKind.HighEntropySecret, DetectorIds.HighEntropyToken, start + offset, length, Specificity.HighEntropy);
             }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Locus.Privacy.Checksums;
 using Locus.Privacy.Scanning;
 using Locus.Privacy.Text;
@@ -14,6 +15,8 @@ internal sealed class InAadhaarDetector : IDetector
 
     public IReadOnlyList<SensitiveKind> Kinds { get; } = [SensitiveKind.NationalId];
 
+    // The scan runs on every prompt: optimised code from the first call, not after tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Detect(ScanContext context, FindingSink sink)
     {
         var text = context.Text;

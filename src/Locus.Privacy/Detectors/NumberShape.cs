@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Locus.Privacy.Text;
 
 namespace Locus.Privacy.Detectors;
@@ -19,6 +20,8 @@ internal ref struct NumberShape
     /// <summary>Group i: where its digits start, how many, whether it was in parentheses, and the separator before it.</summary>
     public readonly NumberGroup this[int i] => groups[i];
 
+    // The scan runs on every prompt: optimised code from the first call, not after tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static NumberShape Parse(string text, int start)
     {
         var shape = default(NumberShape);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using Locus.Privacy.Scanning;
 
@@ -20,6 +21,8 @@ internal sealed class PrivateKeyDetector : IDetector
 
     public IReadOnlyList<SensitiveKind> Kinds { get; } = [SensitiveKind.PrivateKey];
 
+    // The scan runs on every prompt: optimised code from the first call, not after tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Detect(ScanContext context, FindingSink sink)
     {
         var text = context.Text;

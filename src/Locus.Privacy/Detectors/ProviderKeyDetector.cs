@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using Locus.Privacy.Scanning;
 using Locus.Privacy.Text;
@@ -18,6 +19,8 @@ internal sealed class ProviderKeyDetector : IDetector
 
     public IReadOnlyList<SensitiveKind> Kinds { get; } = [SensitiveKind.ApiKey];
 
+    // The scan runs on every prompt: optimised code from the first call, not after tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Detect(ScanContext context, FindingSink sink)
     {
         var text = context.Text;

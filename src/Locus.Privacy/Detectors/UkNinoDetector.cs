@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Locus.Privacy.Scanning;
 using Locus.Privacy.Text;
 
@@ -11,6 +12,8 @@ internal sealed class UkNinoDetector : IDetector
 {
     public IReadOnlyList<SensitiveKind> Kinds { get; } = [SensitiveKind.NationalId];
 
+    // The scan runs on every prompt: optimised code from the first call, not after tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Detect(ScanContext context, FindingSink sink)
     {
         var text = context.Text;

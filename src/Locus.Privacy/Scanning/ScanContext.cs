@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Locus.Privacy.Scanning;
@@ -13,9 +14,11 @@ internal sealed class ScanContext(string text)
     public ReadOnlySpan<DigitRun> DigitRuns => CollectionsMarshal.AsSpan(digitRuns ??= FindDigitRuns(Text));
 
     // A vectorised jump over the text between runs, a plain loop through each (short) run.
+    // The scan runs on every prompt: optimised code from the first call, not after tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<DigitRun> FindDigitRuns(string text)
     {
-        var runs = new List<DigitRun>();
+        var runs = new List<DigitRun>(text.Length / 32);
         var span = text.AsSpan();
         var position = 0;
         while (true)

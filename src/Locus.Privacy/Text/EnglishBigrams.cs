@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Locus.Privacy.Text;
 
 /// <summary>
@@ -17,6 +18,8 @@ internal static class EnglishBigrams
     private static readonly bool[] IsCommon = Build();
 
     /// <returns>The share of common pairs among letter pairs, or 0 when there are fewer than <paramref name="minPairs"/>.</returns>
+    // The scan runs on every prompt: optimised code from the first call, not after tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double CommonShare(ReadOnlySpan<char> value, int minPairs = 8)
     {
         int pairs = 0, common = 0;

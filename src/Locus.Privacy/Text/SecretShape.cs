@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Locus.Privacy.Text;
 
 /// <summary>
@@ -14,11 +15,16 @@ internal static class SecretShape
             return false;
         }
 
-        var mix = CharMix.Of(value);
-        return mix.Upper > 0 && mix.Lower > 0 && mix.Digit > 0
-            && !Chars.IsHexOrDash(value)
+        return HasGeneratedMix(value)
             && !ReadsAsWords(value)
             && ShannonEntropy.BitsPerChar(value) >= MinimumEntropy(value.Length);
+    }
+
+    /// <summary>The cheap part of <see cref="LooksGenerated"/>: upper, lower and digits, and not only hex.</summary>
+    public static bool HasGeneratedMix(ReadOnlySpan<char> value)
+    {
+        var mix = CharMix.Of(value);
+        return mix.Upper > 0 && mix.Lower > 0 && mix.Digit > 0 && !Chars.IsHexOrDash(value);
     }
 
     /// <summary>
@@ -86,6 +92,8 @@ internal static class SecretShape
     /// (<c>getHTTPResponse</c> is get|HTTP|Response) and at anything else, with a vowel among them. Identifiers and
     /// paths score near 1; random text mostly changes case or class every one or two chars and scores low.
     /// </summary>
+    // The scan runs on every prompt: optimised code from the first call, not after tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double WordLetterFraction(ReadOnlySpan<char> value)
     {
         int letters = 0, wordLetters = 0, atomStart = -1;

@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
 namespace Locus.Privacy.Text;
 
 /// <summary>Bits per character of a string's own character distribution.</summary>
 internal static class ShannonEntropy
 {
+    // The scan runs on every prompt: optimised code from the first call, not after tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double BitsPerChar(ReadOnlySpan<char> value)
     {
         if (value.Length == 0)
