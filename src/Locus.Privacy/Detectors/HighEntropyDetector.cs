@@ -8,7 +8,8 @@ namespace Locus.Privacy.Detectors;
 /// Unlabelled generated credentials: tokens of 24+ base64/base62 chars that mix upper, lower and digits with high
 /// entropy and do not read as words. Not: UUIDs, hex hashes, identifiers, paths and URLs made of words, encoded files
 /// and labelled hashes (<see cref="HighEntropyExclusions"/>), the body of certificates and public keys. Tokens over
-/// 1 KiB are data, not keys.
+/// 1 KiB are data, not keys. It is the fallback and runs last: a token another detector already claimed (a key's
+/// prefix, a PEM line, a JWT segment) is not evaluated again.
 /// </summary>
 internal sealed class HighEntropyDetector : IDetector
 {
@@ -57,7 +58,7 @@ internal sealed class HighEntropyDetector : IDetector
 
             position = end;
             if (end - start < MinLength || end - start > MaxLength || Chars.IsAlnumAt(text, start - 1) || Chars.IsAlnumAt(text, end)
-                || PublicPemBlocks.Contains(publicBlocks, start))
+                || PublicPemBlocks.Contains(publicBlocks, start) || sink.Overlaps(start, end))
             {
                 continue;
             }

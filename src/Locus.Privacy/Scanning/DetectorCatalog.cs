@@ -2,7 +2,10 @@ using Locus.Privacy.Detectors;
 
 namespace Locus.Privacy.Scanning;
 
-/// <summary>The built-in detectors, cheapest pre-filter first so that <see cref="ISensitivityScanner.ContainsAny"/> exits early.</summary>
+/// <summary>
+/// The built-in detectors, cheapest pre-filter first so that <see cref="ISensitivityScanner.ContainsAny"/> exits early.
+/// <see cref="HighEntropyDetector"/> stays last: it skips tokens that the others already claimed.
+/// </summary>
 internal static class DetectorCatalog
 {
     public static IReadOnlyList<IDetector> All { get; } =
