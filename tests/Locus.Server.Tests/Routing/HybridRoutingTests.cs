@@ -149,6 +149,42 @@ public sealed class HybridRoutingTests(HybridFixture fx) : IAsyncLifetime
     }
 
     [ModelFact]
+    public async Task Messages_AnthropicClientThroughRouter_GetsExplanationHeaders()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/messages")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new
+            {
+                model = "auto", max_tokens = 16, messages = new[] { new { role = "user", content = Hard } },
+            }),
+        };
+        request.Headers.Add("x-api-key", HybridFixture.AdminKey);
+        request.Headers.Add("anthropic-version", "2023-06-01");
+        using var response = await fx.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        Assert.Equal(("3", "cloud"), (HybridFixture.Header(response, "x-locus-tier"), HybridFixture.Header(response, "x-locus-target")));
+        Assert.Contains("\"type\":\"message\"", body, StringComparison.Ordinal);
+        Assert.Contains("echo: ", body, StringComparison.Ordinal);
+    }
+
+    [ModelFact]
+    public async Task Chat_Refused_ErrorStillCarriesReasons()
+    {
+        using var response = await fx.ChatAsync(Hard, model: "cloud", headers: new Dictionary<string, string> { ["x-locus-privacy"] = "local-only" });
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("0", HybridFixture.Header(response, "x-locus-tier"));
+        Assert.Contains("sensitivity: request marked local-only", HybridFixture.Header(response, "x-locus-reason"), StringComparison.Ordinal);
+    }
+
+    [ModelFact]
+    public async Task Chat_BadPrivacyHeader_Is400NamingTheHeader()
+    {
+        using var response = await fx.ChatAsync(Simple, headers: new Dictionary<string, string> { ["x-locus-privacy"] = "secret-ish" });
+        await OpenAIError.AssertAsync(response, HttpStatusCode.BadRequest, "x-locus-privacy", "invalid_header");
+    }
+
+    [ModelFact]
     public async Task Models_ListsAutoAndEveryTarget()
     {
         var body = await fx.Http.GetStringAsync("/v1/models");
