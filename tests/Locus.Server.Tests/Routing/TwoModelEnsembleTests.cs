@@ -1,0 +1,73 @@
+using System.Net;
+using Locus.Core.Configuration;
+using Locus.Routing.Options;
+using Locus.Server.Composition;
+
+namespace Locus.Server.Tests.Routing;
+
+/// <summary>Tier 2 through the server with two local models in llama.cpp: agreement answers locally, disagreement escalates.</summary>
+public sealed class TwoModelEnsembleTests
+{
+    private static StringContent Body(string prompt) => new(
+        System.Text.Json.JsonSerializer.Serialize(new { model = "auto", max_tokens = 12, temperature = 0, messages = new[] { new { role = "user", content = prompt } } }),
+        System.Text.Encoding.UTF8, "application/json");
+
+    [ModelFact]
+    public async Task Ensemble_TwoLocalModels_AgreeingServedOnTier2_DisagreeingEscalated()
+    {
+        await using var upstream = await UpstreamServer.StartAsync();
+        var dir = Directory.CreateTempSubdirectory("locus-ensemble-").FullName;
+        try
+        {
+            // stories260K twice (same weights, greedy: they agree) and a random-weight Qwen2 (it disagrees with both).
+            async Task<(HttpStatusCode Status, string Tier, string Target, string Reason)> AskAsync(string second)
+            {
+                var file = Path.Combine(dir, second + ".yaml");
+                File.WriteAllText(file, $"""
+                    targets:
+                      - name: stories-a
+                        kind: llama
+                        model: {SharedModels.Stories}
+                      - name: stories-b
+                        kind: llama
+                        model: {SharedModels.Stories}
+                      - name: qwen
+                        kind: llama
+                        model: {SharedModels.Qwen}
+                      - name: cloud
+                        kind: openai
+                        base_url: {upstream.BaseUrl}
+                        model: frontier
+                    routing:
+                      fast: stories-a
+                      ensemble: {"{"} targets: [stories-a, {second}], agreement: 0.9 {"}"}
+                    ledger:
+                      enabled: false
+                    """);
+                await using var node = await LocusNode.StartAsync(new NodeSettings
+                {
+                    Options = new LocusOptions { Llama = HybridFixture.Llama },
+                    Routing = RoutingConfigReader.ReadFile(file, _ => null),
+                });
+                await using var app = LocusServer.Build(new ServerOptions { Port = 0 }, node);
+                await app.StartAsync();
+                using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromSeconds(60) };
+                using var response = await http.PostAsync("/v1/chat/completions", Body(HybridRoutingTests.Medium));
+                return (response.StatusCode, HybridFixture.Header(response, "x-locus-tier"), HybridFixture.Header(response, "x-locus-target"),
+                    HybridFixture.Header(response, "x-locus-reason"));
+            }
+
+            var agree = await AskAsync("stories-b");
+            Assert.Equal((HttpStatusCode.OK, "2", "stories-a+stories-b"), (agree.Status, agree.Tier, agree.Target));
+            Assert.Contains("2 answers agreed", agree.Reason, StringComparison.Ordinal);
+
+            var disagree = await AskAsync("qwen");
+            Assert.Equal((HttpStatusCode.OK, "3", "cloud"), (disagree.Status, disagree.Tier, disagree.Target));
+            Assert.Contains("disagreed", disagree.Reason, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
