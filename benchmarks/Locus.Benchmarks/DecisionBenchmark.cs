@@ -15,9 +15,9 @@ namespace Locus.Benchmarks;
 /// </summary>
 internal static class DecisionBenchmark
 {
-    public static int Run(int iterations)
+    public static int Run(int iterations, bool learned = false)
     {
-        var router = BuildRouter();
+        var router = BuildRouter(learned);
         var prompts = TypicalPrompts();
         var context = new RequestContext("alice", "auto", PrivacyMarking.Normal, TimeSpan.FromMilliseconds(2000));
         var options = new ChatOptions { MaxOutputTokens = 512 };
@@ -41,13 +41,13 @@ internal static class DecisionBenchmark
         var perDecision = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)iterations;
         Array.Sort(samples);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"decision: prompt {prompts.Average(p => p.Length):0} chars avg, {iterations} decisions, p50 {Percentiles.Of(samples, 50):0.0} µs, p90 {Percentiles.Of(samples, 90):0.0} µs, p99 {Percentiles.Of(samples, 99):0.0} µs, p99.9 {Percentiles.Of(samples, 99.9):0.0} µs, max {samples[^1]:0} µs"));
+            $"decision ({(learned ? "learned" : "heuristic")} complexity): prompt {prompts.Average(p => p.Length):0} chars avg, {iterations} decisions, p50 {Percentiles.Of(samples, 50):0.0} µs, p90 {Percentiles.Of(samples, 90):0.0} µs, p99 {Percentiles.Of(samples, 99):0.0} µs, p99.9 {Percentiles.Of(samples, 99.9):0.0} µs, max {samples[^1]:0} µs"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"decision: {perDecision:0} bytes allocated per decision, {GC.CollectionCount(0) - gcBefore} gen0 GCs; tiers 1/2/3/refused = {tiers[1]}/{tiers[2]}/{tiers[3]}/{tiers[0]}"));
         return 0;
     }
 
-    private static LocusRouter BuildRouter()
+    private static LocusRouter BuildRouter(bool learned)
     {
         var config = new RouterConfig
         {
@@ -61,7 +61,10 @@ internal static class DecisionBenchmark
             Clients = [new ClientPolicy { Name = "alice", DailyBudgetUsd = 5m, MonthlyBudgetUsd = 50m, LatencyBudget = TimeSpan.FromSeconds(2) }],
         };
         var targets = config.Targets.Select(t => new RouteTarget(t, new IdleClient(), t.OnDevice ? 8192 : null));
-        return new LocusRouter(new RouterSnapshot(config, targets), new RouterServices { Scanner = SensitivityScanner.Create() });
+        var services = new RouterServices { Scanner = SensitivityScanner.Create() };
+        if (learned)
+            services = services with { Complexity = Locus.Routing.Learning.LearnedComplexityEstimator.LoadDefault() };
+        return new LocusRouter(new RouterSnapshot(config, targets), services);
     }
 
     /// <summary>Prompts of about 2 KB: prose, code, a mixed one with an email and a key.</summary>

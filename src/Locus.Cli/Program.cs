@@ -15,6 +15,7 @@ internal static class Program
             BenchCommand.Create(),
             RouteCommand.Create(),
             UsageCommand.Create(),
+            RouterCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }

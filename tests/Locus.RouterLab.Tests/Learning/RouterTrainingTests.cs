@@ -1,0 +1,34 @@
+using Locus.RouterLab.Learning;
+using Locus.RouterLab.Tests.Evaluation;
+
+namespace Locus.RouterLab.Tests.Learning;
+
+public sealed class RouterTrainingTests
+{
+    [RoutingDataFact]
+    public void Run_RouteLlmGsm8kAndMtBench_ReportsEachSetAndBeatsNothingOnTrainingData()
+    {
+        var sets = RouterTraining.Load([Path.Combine(RoutingData.RouteLlm, "gsm8k"), Path.Combine(RoutingData.RouteLlm, "mt_bench")]);
+        var result = RouterTraining.Run(sets, 3, TrainingOptions.Default with { Epochs = 3 });
+
+        Assert.Equal(["gsm8k", "mt_bench"], result.Reports.Select(r => r.Name));
+        Assert.All(result.Reports, r => Assert.NotNull(r.CrossAuc));
+        Assert.All(result.Reports, r => Assert.InRange(r.NeedsStrongRate, 0.01, 0.99));
+        // In-sample the model must at least fit what it was trained on.
+        var items = sets.SelectMany(s => s.Items).ToList();
+        var scores = items.Select(i => result.Model.Predict(i.Prompt)).ToArray();
+        Assert.True(RankingMetrics.Auc(scores, items.Select(i => TrainingSet.NeedsStrong(i) ? 1.0 : 0).ToArray()) > 0.7);
+    }
+
+    [RoutingDataFact]
+    public void GroupedCv_Mmlu_BetterThanChance()
+    {
+        var sets = RouterTraining.Load([Path.Combine(RoutingData.RouteLlm, "mmlu")]);
+        var options = TrainingOptions.Default with { Epochs = 3 };
+        var set = TrainingSet.From(sets[0].Items, options);
+
+        var result = GroupedCrossValidation.Run(set, 5, options);
+
+        Assert.True(RankingMetrics.Auc(result.Scores, set.Labels) > 0.55);
+    }
+}
