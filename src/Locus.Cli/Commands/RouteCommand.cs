@@ -49,13 +49,9 @@ internal static class RouteCommand
         return command;
     }
 
-    private static PrivacyMarking ParsePrivacy(string? value) => value?.ToLowerInvariant() switch
-    {
-        null or "normal" => PrivacyMarking.Normal,
-        "sensitive" => PrivacyMarking.Sensitive,
-        "local-only" or "local_only" or "local" => PrivacyMarking.LocalOnly,
-        _ => throw new LocusException(LocusError.Invalid($"--privacy must be normal, sensitive or local-only, not '{value}'")),
-    };
+    private static PrivacyMarking ParsePrivacy(string? value) => PrivacyMarkings.TryParse(value, out var marking)
+        ? marking
+        : throw new LocusException(LocusError.Invalid($"--privacy must be normal, sensitive or local-only, not '{value}'"));
 
     private static void Print(RouteDecision decision)
     {

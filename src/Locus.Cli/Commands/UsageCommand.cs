@@ -36,14 +36,10 @@ internal static class UsageCommand
         return command;
     }
 
-    internal static DateTimeOffset? From(string period, DateTimeOffset now) => period switch
-    {
-        "today" => new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero),
-        "month" => new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero),
-        "all" => null,
-        _ when DateTimeOffset.TryParseExact(period, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) => date,
-        _ => throw new LocusException(LocusError.Invalid($"--period must be today, month, all or YYYY-MM-DD, not '{period}'")),
-    };
+    internal static DateTimeOffset? From(string period, DateTimeOffset now) =>
+        UsagePeriod.TryParseStart(period, now, out var from)
+            ? from
+            : throw new LocusException(LocusError.Invalid($"--period must be today, month, all or YYYY-MM-DD, not '{period}'"));
 
     private static void Print(UsageReport report, string path)
     {

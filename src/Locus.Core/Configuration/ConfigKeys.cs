@@ -71,38 +71,9 @@ internal static class ConfigKeys
     public static ConfigKey? Find(string name) => ByName.GetValueOrDefault(name);
 
     /// <summary>The known key closest to a misspelt one (at most two edits away), for "did you mean" hints.</summary>
-    public static string? Suggest(string unknown)
-    {
-        var best = All.Select(k => k.Name).Concat(Sections)
-            .Select(name => (name, distance: EditDistance(unknown, name)))
-            .MinBy(c => c.distance);
-        return best.distance is > 0 and <= 2 ? best.name : null;
-    }
+    public static string? Suggest(string unknown) =>
+        KeySuggestions.Closest(unknown, All.Select(k => k.Name).Concat(Sections));
 
     private static ConfigKey Standard(string name) =>
         new(name, "LOCUS_" + name.Replace('.', '_').ToUpperInvariant());
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }

@@ -178,7 +178,7 @@ internal sealed class YamlMap(YamlMappingNode node, string path, string file, Li
             var name = k is YamlScalarNode { Value: { } s } ? s : k.ToString();
             if (!_read.Contains(name))
             {
-                var hint = Suggest(name) is { } s2 ? $"; did you mean {s2}?" : "";
+                var hint = KeySuggestions.Closest(name, _read) is { } s2 ? $"; did you mean {s2}?" : "";
                 errors.Add(new ConfigurationError(Key(name), "unknown key" + hint, At(file, k)));
             }
         }
@@ -201,30 +201,4 @@ internal sealed class YamlMap(YamlMappingNode node, string path, string file, Li
 
     public static bool IsNull(YamlScalarNode scalar) =>
         scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
-
-    private string? Suggest(string unknown)
-    {
-        var best = _read.Select(k => (k, d: Distance(unknown, k))).OrderBy(c => c.d).FirstOrDefault();
-        return best.k is not null && best.d is > 0 and <= 2 ? best.k : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-            d[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var prev = d[0];
-            d[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var temp = d[j];
-                d[j] = Math.Min(Math.Min(d[j] + 1, d[j - 1] + 1), prev + (a[i - 1] == b[j - 1] ? 0 : 1));
-                prev = temp;
-            }
-        }
-
-        return d[b.Length];
-    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Locus.Ledger;
 using Locus.Routing.Options;
 using Locus.Routing.Signals;
 
@@ -16,8 +17,8 @@ internal static class BudgetSignal
         if (client.DailyBudgetUsd is null && client.MonthlyBudgetUsd is null)
             return;
 
-        var day = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var month = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var day = UsagePeriod.DayStart(now);
+        var month = UsagePeriod.MonthStart(now);
         string? over = null;
         if (client.DailyBudgetUsd is { } daily && spend.SpentSince(client.Name, day) is var spentToday && spentToday >= daily)
             over = Describe(spentToday, daily, "daily");

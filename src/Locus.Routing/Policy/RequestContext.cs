@@ -13,6 +13,23 @@ public enum PrivacyMarking
     LocalOnly,
 }
 
+/// <summary>The spellings of a privacy marking that the header and the CLI accept.</summary>
+public static class PrivacyMarkings
+{
+    /// <summary>normal (or empty), sensitive (or private), local-only (or local_only, local); case-insensitive.</summary>
+    public static bool TryParse(string? text, out PrivacyMarking marking)
+    {
+        marking = (text ?? "").Trim().ToLowerInvariant() switch
+        {
+            "" or "normal" => PrivacyMarking.Normal,
+            "sensitive" or "private" => PrivacyMarking.Sensitive,
+            "local-only" or "local_only" or "local" => PrivacyMarking.LocalOnly,
+            _ => (PrivacyMarking)(-1),
+        };
+        return Enum.IsDefined(marking);
+    }
+}
+
 /// <summary>Who asked and under which constraints: the part of a routing decision that is not in the messages.</summary>
 /// <param name="Client">The client's name (from its API key), "default" when unauthenticated.</param>
 /// <param name="RequestedModel">The model id the client sent: the auto model lets Locus choose; a target name pins it.</param>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Locus.Core.Errors;
 using Locus.Ledger;
@@ -29,12 +28,8 @@ internal sealed class UsageEndpoint(IUsageLedger? ledger, TimeProvider time)
         UsageJson.Write(json, report);
     }
 
-    private static DateTimeOffset? Period(string period, DateTimeOffset now) => period switch
-    {
-        "" or "month" => new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero),
-        "today" => new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero),
-        "all" => null,
-        _ when DateTimeOffset.TryParseExact(period, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) => date,
-        _ => throw new LocusException(LocusError.Invalid($"period must be today, month, all or YYYY-MM-DD, not '{period}'.", "period", "invalid_period")),
-    };
+    private static DateTimeOffset? Period(string period, DateTimeOffset now) =>
+        UsagePeriod.TryParseStart(period.Length == 0 ? "month" : period, now, out var from)
+            ? from
+            : throw new LocusException(LocusError.Invalid($"period must be today, month, all or YYYY-MM-DD, not '{period}'.", "period", "invalid_period"));
 }

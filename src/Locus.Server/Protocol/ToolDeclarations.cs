@@ -58,4 +58,24 @@ internal static class ToolDeclarations
             : throw Fields.Invalid(param, "invalid_value", $"Invalid '{param}': no tool named '{Shorten(name)}' is defined in 'tools'.");
 
     private static string Shorten(string s) => s.Length <= 80 ? s : s[..80] + "...";
+
+    /// <summary>
+    /// The request's <c>tools</c> array (empty when absent), each element read by <paramref name="parseTool"/>, which
+    /// gets the element, its path and the names seen so far (tool names must be unique).
+    /// </summary>
+    public static List<AITool> ParseArray(JsonElement root, Func<JsonElement, string, HashSet<string>, AITool> parseTool)
+    {
+        if (!Fields.TryGet(root, "tools", out var array))
+            return [];
+        if (array.ValueKind != JsonValueKind.Array)
+            throw Fields.WrongType("tools", "an array", array);
+        CheckCount(array, "tools");
+
+        var tools = new List<AITool>(array.GetArrayLength());
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var i = 0;
+        foreach (var tool in array.EnumerateArray())
+            tools.Add(parseTool(tool, $"tools[{i++}]", names));
+        return tools;
+    }
 }

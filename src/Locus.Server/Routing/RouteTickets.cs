@@ -61,14 +61,14 @@ internal static class RouteTickets
         return RequestContext.DefaultClient;
     }
 
-    private static PrivacyMarking Privacy(HttpContext context) => context.Request.Headers[PrivacyHeader].ToString().Trim().ToLowerInvariant() switch
+    private static PrivacyMarking Privacy(HttpContext context)
     {
-        "" or "normal" => PrivacyMarking.Normal,
-        "sensitive" or "private" => PrivacyMarking.Sensitive,
-        "local-only" or "local_only" or "local" => PrivacyMarking.LocalOnly,
-        var other => throw new LocusException(LocusError.Invalid(
-            $"Header {PrivacyHeader} must be normal, sensitive or local-only, not '{other}'.", PrivacyHeader, "invalid_header")),
-    };
+        var text = context.Request.Headers[PrivacyHeader].ToString();
+        return PrivacyMarkings.TryParse(text, out var marking)
+            ? marking
+            : throw new LocusException(LocusError.Invalid(
+                $"Header {PrivacyHeader} must be normal, sensitive or local-only, not '{text.Trim().ToLowerInvariant()}'.", PrivacyHeader, "invalid_header"));
+    }
 
     private static TimeSpan? Latency(HttpContext context)
     {

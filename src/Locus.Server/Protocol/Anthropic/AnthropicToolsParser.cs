@@ -12,26 +12,10 @@ internal static class AnthropicToolsParser
 {
     public static void Parse(JsonElement root, ChatOptions options)
     {
-        var tools = ParseTools(root);
+        var tools = ToolDeclarations.ParseArray(root, ParseTool);
         if (tools.Count > 0)
             options.Tools = tools;
         ParseChoice(root, tools, options);
-    }
-
-    private static List<AITool> ParseTools(JsonElement root)
-    {
-        if (!Fields.TryGet(root, "tools", out var array))
-            return [];
-        if (array.ValueKind != JsonValueKind.Array)
-            throw Fields.WrongType("tools", "an array", array);
-        ToolDeclarations.CheckCount(array, "tools");
-
-        var tools = new List<AITool>(array.GetArrayLength());
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var i = 0;
-        foreach (var tool in array.EnumerateArray())
-            tools.Add(ParseTool(tool, $"tools[{i++}]", names));
-        return tools;
     }
 
     private static AITool ParseTool(JsonElement tool, string path, HashSet<string> names)
