@@ -9,8 +9,6 @@ namespace Locus.Routing.Policy;
 /// </summary>
 public sealed class PrivacySignal(ISensitivityScanner scanner)
 {
-    public ISensitivityScanner Scanner => scanner;
-
     internal void Assess(DecisionState state)
     {
         if (state.Context.Privacy == PrivacyMarking.LocalOnly)

@@ -32,19 +32,14 @@ internal sealed partial class ConfigReloader : IAsyncDisposable
         _loop = RunAsync(interval, node.Settings.Time);
     }
 
-    /// <summary>Raised after each reload attempt that found a change: true when applied.</summary>
-    public event Action<bool>? Checked;
-
     /// <summary>Checks the file once; true when a change was applied.</summary>
-    public bool CheckNow()
+    private bool CheckNow()
     {
         var hash = Hash(_file);
         if (hash is null || hash.AsSpan().SequenceEqual(_hash))
             return false;
         _hash = hash;
-        var applied = TryApply();
-        Checked?.Invoke(applied);
-        return applied;
+        return TryApply();
     }
 
     private bool TryApply()
