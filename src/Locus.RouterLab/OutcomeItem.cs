@@ -5,4 +5,6 @@ namespace Locus.RouterLab;
 /// <param name="Group">Subject, category or source (MMLU subject, MT-Bench category, RouterBench eval_name).</param>
 /// <param name="WeakQuality">0..1 (correctness, or MT-Bench judge score / 10).</param>
 /// <param name="StrongQuality">0..1.</param>
-public sealed record OutcomeItem(string Prompt, string Group, double WeakQuality, double StrongQuality);
+/// <param name="WeakCost">USD the weak model's answer cost, where the data records it (RouterBench).</param>
+/// <param name="StrongCost">USD the strong model's answer cost, where recorded.</param>
+public sealed record OutcomeItem(string Prompt, string Group, double WeakQuality, double StrongQuality, double? WeakCost = null, double? StrongCost = null);

@@ -10,16 +10,14 @@ namespace Locus.RouterLab.Evaluation;
 /// </summary>
 public static class CostQuality
 {
-    private const string CostSuffix = "|total_cost";
-
     /// <summary>Every model of a RouterBench CSV that has a cost column; rows with an empty cell for a model are skipped for it.</summary>
     public static IReadOnlyList<ModelPoint> LoadRouterBench(string path)
     {
         var table = CsvTable.Load(path);
         var points = new List<ModelPoint>();
-        foreach (var costName in table.Header.Where(h => h.EndsWith(CostSuffix, StringComparison.Ordinal)))
+        foreach (var costName in table.Header.Where(h => h.EndsWith(RouterBenchLoader.CostSuffix, StringComparison.Ordinal)))
         {
-            var model = costName[..^CostSuffix.Length];
+            var model = costName[..^RouterBenchLoader.CostSuffix.Length];
             int quality = table.Column(model), cost = table.Column(costName);
             var rows = table.Rows.Where(r => !string.IsNullOrWhiteSpace(r[quality]) && !string.IsNullOrWhiteSpace(r[cost])).ToList();
             if (rows.Count == 0)
@@ -68,6 +66,27 @@ public static class CostQuality
             area += (hull[i + 1].Cost - hull[i].Cost) * (hull[i].Quality + hull[i + 1].Quality) / 2;
         area += (high - hull[^1].Cost) * hull[^1].Quality;
         return area / (high - low);
+    }
+
+    /// <summary>
+    /// The least cost at which the hull of <paramref name="points"/> reaches <paramref name="quality"/> (interpolating
+    /// between hull points, as a router mixing them would); null when it never does.
+    /// </summary>
+    public static double? CostAtQuality(IReadOnlyList<ModelPoint> points, double quality)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var hull = Hull(points);
+        for (var i = 0; i < hull.Count; i++)
+        {
+            if (hull[i].Quality + 1e-12 < quality)
+                continue;
+            if (i == 0)
+                return hull[0].Cost;
+            var (a, b) = (hull[i - 1], hull[i]);
+            return a.Cost + ((quality - a.Quality) / (b.Quality - a.Quality) * (b.Cost - a.Cost));
+        }
+
+        return null;
     }
 
     // < 0 when b lies above the segment a→c (points in increasing cost), so keeping b keeps the hull concave.

@@ -1,4 +1,5 @@
 using Locus.RouterLab.Evaluation;
+using Locus.Routing.Learning;
 
 namespace Locus.RouterLab.Learning;
 
@@ -60,6 +61,17 @@ public static class RouterTraining
         }
 
         var final = LogisticTrainer.Train(set, Enumerable.Range(0, set.Count).ToArray(), options);
-        return new TrainingResult(final, reports);
+        return new TrainingResult(final.WithCalibration(Calibrate(final, set, sets)), reports);
+    }
+
+    /// <summary>
+    /// The score quantiles of the training prompts with each data set weighted equally, so that MMLU's 14,000 prompts do
+    /// not make "30% cloud" mean "30% of MMLU-like traffic".
+    /// </summary>
+    internal static ScoreCalibration Calibrate(LinearRouterModel model, TrainingSet set, IReadOnlyList<NamedDataSet> sets)
+    {
+        var scores = set.Features.Select(model.Predict).ToArray();
+        var weights = sets.SelectMany(s => Enumerable.Repeat(1.0 / s.Items.Count, s.Items.Count)).ToArray();
+        return ScoreCalibration.FromScores(scores, weights);
     }
 }

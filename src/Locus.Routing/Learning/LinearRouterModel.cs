@@ -6,17 +6,18 @@ namespace Locus.Routing.Learning;
 /// <summary>
 /// A logistic-regression router over hashed n-gram features: p(the strong model is needed) = sigmoid(w·x + b).
 /// File format (little-endian): "LRTM" magic, u16 version, u8 hash bits, u8 max word n-gram, u8 min and u8 max
-/// char n-gram, u8 weight encoding (1 = float16, 2 = float32), u8 reserved, f32 bias, u32 weight count, weights.
+/// char n-gram, u8 weight encoding (1 = float16, 2 = float32), u8 reserved, f32 bias, u32 weight count, weights;
+/// version 2 adds u32 calibration point count (0 or 101) and that many f32 score quantiles (<see cref="ScoreCalibration"/>).
 /// </summary>
 public sealed class LinearRouterModel
 {
     private const uint Magic = 0x4D54524C; // "LRTM" read as little-endian u32
-    private const ushort Version = 1;
+    private const ushort Version = 2;
     private const int HeaderBytes = 4 + 2 + 4 + 2 + 4 + 4;
 
     private readonly float[] weights;
 
-    public LinearRouterModel(FeaturizerConfig config, float[] weights, float bias)
+    public LinearRouterModel(FeaturizerConfig config, float[] weights, float bias, ScoreCalibration? calibration = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(weights);
@@ -25,6 +26,7 @@ public sealed class LinearRouterModel
             throw new ArgumentException($"Expected {config.Dimension} weights for {config.HashBits} hash bits, got {weights.Length}.", nameof(weights));
         this.weights = weights;
         Bias = bias;
+        Calibration = calibration;
     }
 
     public HashedNgramFeaturizer Featurizer { get; }
@@ -34,6 +36,12 @@ public sealed class LinearRouterModel
     public float Bias { get; }
 
     public ReadOnlySpan<float> Weights => weights;
+
+    /// <summary>How this model's scores spread over its calibration prompts; null for a model saved without one (version 1).</summary>
+    public ScoreCalibration? Calibration { get; }
+
+    /// <summary>The same model with <paramref name="calibration"/> attached.</summary>
+    public LinearRouterModel WithCalibration(ScoreCalibration calibration) => new(Config, weights, Bias, calibration);
 
     /// <summary>Probability that the weak model falls short on this prompt.</summary>
     public double Predict(ReadOnlySpan<char> prompt) => Sigmoid(Featurizer.Dot(prompt, weights) + Bias);
@@ -74,6 +82,16 @@ public sealed class LinearRouterModel
         }
 
         stream.Write(body);
+
+        Span<byte> tail = stackalloc byte[4];
+        var points = Calibration?.Quantiles ?? [];
+        BinaryPrimitives.WriteUInt32LittleEndian(tail, (uint)points.Count);
+        stream.Write(tail);
+        foreach (var q in points)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(tail, q);
+            stream.Write(tail);
+        }
     }
 
     public void Save(string path, bool halfPrecision = true)
@@ -93,12 +111,13 @@ public sealed class LinearRouterModel
     {
         ArgumentNullException.ThrowIfNull(stream);
         Span<byte> header = stackalloc byte[HeaderBytes];
-        stream.ReadExactly(header);
+        if (stream.ReadAtLeast(header, HeaderBytes, throwOnEndOfStream: false) < HeaderBytes)
+            throw new InvalidDataException("Not a Locus router model: the file is shorter than an 'LRTM' header.");
         if (BinaryPrimitives.ReadUInt32LittleEndian(header) != Magic)
             throw new InvalidDataException("Not a Locus router model: the file does not start with 'LRTM'.");
         var version = BinaryPrimitives.ReadUInt16LittleEndian(header[4..]);
-        if (version != Version)
-            throw new InvalidDataException($"Router model version {version} is not supported (this build reads version {Version}); retrain it with `locus router train`.");
+        if (version is not (1 or Version))
+            throw new InvalidDataException($"Router model version {version} is not supported (this build reads versions 1 and {Version}); retrain it with `locus router train`.");
         var config = new FeaturizerConfig(header[6], header[7], header[8], header[9]);
         try
         {
@@ -131,7 +150,37 @@ public sealed class LinearRouterModel
         var weights = new float[config.Dimension];
         for (var i = 0; i < weights.Length; i++)
             weights[i] = width == 2 ? (float)BinaryPrimitives.ReadHalfLittleEndian(body.AsSpan(i * 2)) : BinaryPrimitives.ReadSingleLittleEndian(body.AsSpan(i * 4));
-        return new LinearRouterModel(config, weights, bias);
+        return new LinearRouterModel(config, weights, bias, version == 1 ? null : ReadCalibration(stream));
+    }
+
+    private static ScoreCalibration? ReadCalibration(Stream stream)
+    {
+        Span<byte> word = stackalloc byte[4];
+        try
+        {
+            stream.ReadExactly(word);
+            var count = BinaryPrimitives.ReadUInt32LittleEndian(word);
+            if (count == 0)
+                return null;
+            if (count != ScoreCalibration.Points)
+                throw new InvalidDataException($"Router model calibration has {count} points; expected 0 or {ScoreCalibration.Points}.");
+            var points = new float[count];
+            for (var i = 0; i < points.Length; i++)
+            {
+                stream.ReadExactly(word);
+                points[i] = BinaryPrimitives.ReadSingleLittleEndian(word);
+            }
+
+            return new ScoreCalibration(points);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("Router model is truncated: its calibration section is incomplete.", e);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"Router model calibration is invalid: {e.Message}", e);
+        }
     }
 
     public override string ToString() =>

@@ -58,7 +58,7 @@ public static class RoutingConfigReader
     private static RouterConfig Read(YamlMap root, string directory, Func<string, string?> environment)
     {
         var targets = TargetReader.ReadAll(root, directory, environment);
-        var routing = RoutingSectionReader.Read(root.Map("routing"), targets);
+        var routing = RoutingSectionReader.Read(root.Map("routing"), targets, directory);
         var clients = ClientReader.ReadAll(root, environment);
         var ledger = ReadLedger(root.Map("ledger"), directory);
         return new RouterConfig { Targets = targets, Routing = routing, Clients = clients, Ledger = ledger };

@@ -38,6 +38,9 @@ public sealed record RoutingOptions
     /// <summary>Tier 3, cloud targets in order of preference (a later one is used when an earlier one is down).</summary>
     public IReadOnlyList<string> CloudTargets { get; init; } = [];
 
+    /// <summary>Which estimator scores complexity, and how its thresholds were chosen.</summary>
+    public ComplexityOptions Complexity { get; init; } = new();
+
     /// <summary>Complexity below this runs on tier 1.</summary>
     public double FastBelow { get; init; } = 0.35;
 

@@ -3,7 +3,7 @@ namespace Locus.Routing.Options;
 /// <summary>Reads the <c>routing:</c> section; unset tiers default from the targets list.</summary>
 internal static class RoutingSectionReader
 {
-    public static RoutingOptions Read(YamlMap? map, IReadOnlyList<TargetOptions> targets)
+    public static RoutingOptions Read(YamlMap? map, IReadOnlyList<TargetOptions> targets, string directory)
     {
         var defaults = new RoutingOptions
         {
@@ -13,15 +13,12 @@ internal static class RoutingSectionReader
         if (map is null)
             return defaults;
 
-        var complexity = map.Map("complexity");
         var options = new RoutingOptions
         {
             AutoModel = map.Text("auto_model") ?? defaults.AutoModel,
             FastTarget = map.Text("fast") ?? defaults.FastTarget,
             Ensemble = ReadEnsemble(map.Map("ensemble")),
             CloudTargets = map.TextList("cloud") ?? defaults.CloudTargets,
-            FastBelow = complexity?.Number("fast_below", 0, 1) ?? defaults.FastBelow,
-            CloudFrom = complexity?.Number("cloud_from", 0, 1) ?? defaults.CloudFrom,
             Privacy = map.Enum<PrivacyAction>("privacy") ?? defaults.Privacy,
             LatencyBudget = map.Millis("latency_budget_ms"),
             OverBudget = map.Enum<OverBudgetAction>("over_budget") ?? defaults.OverBudget,
@@ -29,7 +26,7 @@ internal static class RoutingSectionReader
             ExpectedOutputTokens = map.Int("expected_output_tokens", 1, 1_000_000) ?? defaults.ExpectedOutputTokens,
             ReferenceTarget = map.Text("reference"),
         };
-        complexity?.RejectUnknown();
+        options = ComplexitySectionReader.Apply(map.Map("complexity"), directory, options);
         map.RejectUnknown();
         return options;
     }

@@ -43,13 +43,15 @@ public sealed class RoutingPolicy(IComplexityEstimator complexity, PrivacySignal
 
     private void Assess(DecisionState state)
     {
-        var estimate = complexity.Estimate(state.Input);
+        var estimate = (state.Snapshot.Complexity ?? complexity).Estimate(state.Input);
         var routing = state.Snapshot.Routing;
         state.Complexity = estimate.Score;
         state.DesiredTier = estimate.Score < routing.FastBelow ? 1 : estimate.Score < routing.CloudFrom ? 2 : 3;
         var factors = estimate.Factors.Count == 0 ? "no notable features" : string.Join(", ", estimate.Factors);
-        state.Add("complexity", string.Create(CultureInfo.InvariantCulture,
-            $"score {estimate.Score:0.00} ({factors}) → tier {state.DesiredTier}"));
+        state.Add("complexity", routing.Complexity.CloudShare is { } share
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"score {estimate.Score:0.00} ({factors}) → tier {state.DesiredTier}; cloud from {routing.CloudFrom:0.000}, calibrated for {share:0%} cloud calls")
+            : string.Create(CultureInfo.InvariantCulture, $"score {estimate.Score:0.00} ({factors}) → tier {state.DesiredTier}"));
     }
 
     internal static void Forbid(DecisionState state, string signal, string why, LocusError refusal)

@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
+using Locus.Routing.Learning;
 using Locus.Routing.Options;
+using Locus.Routing.Signals;
 
 namespace Locus.Routing.Runtime;
 
@@ -15,10 +17,16 @@ public sealed class RouterSnapshot
         Config = config;
         Targets = targets.ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
         Clients = config.Clients.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
+        Complexity = Routing.Complexity.Estimator == ComplexityEstimatorKind.Learned
+            ? new LearnedComplexityEstimator(RouterModels.Get(Routing.Complexity.ModelPath))
+            : null;
         Reference = Routing.ReferenceTarget is { } r ? Find(r) : Routing.CloudTargets.Select(Find).FirstOrDefault(t => t is not null);
     }
 
     public RouterConfig Config { get; }
+
+    /// <summary>The estimator the config asks for; null: the router's default (<see cref="RouterServices.Complexity"/>).</summary>
+    public IComplexityEstimator? Complexity { get; }
 
     public RoutingOptions Routing => Config.Routing;
 

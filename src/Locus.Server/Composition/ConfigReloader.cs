@@ -86,9 +86,9 @@ internal sealed partial class ConfigReloader : IAsyncDisposable
                 {
                     CheckNow();
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
                 {
-                    // The file is mid-save or briefly unreadable; the next tick tries again.
+                    // The file (or a router model it names) is mid-save or briefly unreadable; the next tick tries again.
                 }
             }
         }

@@ -60,7 +60,7 @@ public sealed class OutcomeDataTests : IDisposable
         var items = OutcomeData.Load(path, "small", "big");
         var models = CostQuality.LoadRouterBench(path);
 
-        Assert.Equal([new("p0", "arc", 0, 1), new("p2", "mbpp", 1, 1)], items);
+        Assert.Equal([new("p0", "arc", 0, 1, 0.1, 1), new("p2", "mbpp", 1, 1, 0.1, 2)], items);
         Assert.Equal(0.5, models.Single(m => m.Model == "small").Quality, 9);
         Assert.Equal(4.0 / 3, models.Single(m => m.Model == "big").Cost, 9);
     }

@@ -14,7 +14,7 @@ public sealed class LearnedScorerTests
 
         var scorer = LearnedScorer.CrossValidated(items, 2, Options);
 
-        Assert.Equal("learned", scorer.Name);
+        Assert.Equal("learned-cv", scorer.Name);
         for (var i = 0; i < items.Count; i++)
             Assert.Equal(expected[i], scorer.Score(items[i].Prompt));
     }

@@ -21,6 +21,20 @@ public sealed class RouterTrainingTests
     }
 
     [RoutingDataFact]
+    public void Run_TwoSets_CalibrationGivesTheShareWithSetsWeightedEqually()
+    {
+        var sets = RouterTraining.Load([Path.Combine(RoutingData.RouteLlm, "gsm8k"), Path.Combine(RoutingData.RouteLlm, "mt_bench")]);
+        var result = RouterTraining.Run(sets, 3, TrainingOptions.Default with { Epochs = 3 });
+        var threshold = result.Model.Calibration!.ThresholdForShare(0.3);
+
+        // Each set's share above the threshold, averaged with equal weight (gsm8k has 18 times mt_bench's prompts).
+        var shares = sets.Select(s => s.Items.Count(i => result.Model.Predict(i.Prompt) >= threshold) / (double)s.Items.Count).ToArray();
+
+        Assert.Equal(0.3, shares.Average(), 1);
+        Assert.InRange(shares.Average(), 0.27, 0.33);
+    }
+
+    [RoutingDataFact]
     public void GroupedCv_Mmlu_BetterThanChance()
     {
         var sets = RouterTraining.Load([Path.Combine(RoutingData.RouteLlm, "mmlu")]);
