@@ -1,4 +1,5 @@
 using Locus.Core.Configuration;
+using Locus.Routing.Ensembles;
 using Locus.Routing.Options;
 
 namespace Locus.Routing.Tests;
@@ -37,7 +38,7 @@ public sealed class RoutingConfigReaderTests : IDisposable
             base_url: https://example.invalid/anthropic/v1
             model: claude-x
         routing:
-          ensemble: { targets: [local], samples: 3, agreement: 0.5 }
+          ensemble: { targets: [local], samples: 3, agreement: 0.5, measure: vote }
           complexity: { fast_below: 0.3, cloud_from: 0.7 }
           privacy: local
           latency_budget_ms: 400
@@ -69,6 +70,7 @@ public sealed class RoutingConfigReaderTests : IDisposable
         Assert.Equal("local", config.Routing.FastTarget);
         Assert.Equal(["cloud", "claude"], config.Routing.CloudTargets);
         Assert.Equal(3, config.Routing.Ensemble!.Samples);
+        Assert.Equal(AgreementMeasure.Vote, config.Routing.Ensemble.Measure);
         Assert.Equal((0.3, 0.7), (config.Routing.FastBelow, config.Routing.CloudFrom));
         Assert.Equal(PrivacyAction.Local, config.Routing.Privacy);
         Assert.Equal(TimeSpan.FromMilliseconds(400), config.Routing.LatencyBudget);
@@ -105,6 +107,7 @@ public sealed class RoutingConfigReaderTests : IDisposable
     [InlineData("targets:\n  - name: l\n    kind: llama\n    model: small.gguf\nrouting:\n  complexity: { fast_below: 0.8, cloud_from: 0.5 }\n", "routing.complexity", "must not exceed")]
     [InlineData("targets:\n  - name: l\n    kind: llama\n    model: small.gguf\nrouting:\n  cloud: [nowhere]\n", "routing.cloud", "no target is named")]
     [InlineData("targets:\n  - name: l\n    kind: llama\n    model: small.gguf\nrouting:\n  ensemble: { targets: [l] }\n", "routing.ensemble.samples", "samples of 2")]
+    [InlineData("targets:\n  - name: l\n    kind: llama\n    model: small.gguf\nrouting:\n  ensemble: { targets: [l], samples: 2, measure: jaccard }\n", "routing.ensemble.measure", "auto, vote, similarity")]
     [InlineData("targets:\n  - name: l\n    kind: llama\n    model: small.gguf\n  - name: l\n    kind: llama\n    model: small.gguf\n", "targets", "unique")]
     [InlineData("targets:\n  - name: auto\n    kind: llama\n    model: small.gguf\n", "routing.auto_model", "also a target name")]
     [InlineData("clients:\n  - name: a\n    daily_budget_usd: -1\n", "clients[0].daily_budget_usd", "USD")]

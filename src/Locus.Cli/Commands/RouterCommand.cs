@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Locus.Cli.Commands;
 
-/// <summary>`locus router eval | train`: evaluate routers on public outcome data, and train the learned router.</summary>
+/// <summary>`locus router eval | train | ensemble`: evaluate routers and local ensembles on public outcome data, and train the learned router.</summary>
 internal static class RouterCommand
 {
     public static Command Create()
@@ -13,6 +13,7 @@ internal static class RouterCommand
         {
             RouterEvalCommand.Create(),
             RouterTrainCommand.Create(),
+            RouterEnsembleCommand.Create(),
         };
     }
 }

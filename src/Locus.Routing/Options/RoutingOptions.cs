@@ -1,3 +1,5 @@
+using Locus.Routing.Ensembles;
+
 namespace Locus.Routing.Options;
 
 /// <summary>What happens to a request that carries secrets or personal data and would otherwise go to the cloud.</summary>
@@ -73,8 +75,11 @@ public sealed record EnsembleOptions
     /// <summary>Answers per target.</summary>
     public int Samples { get; init; } = 1;
 
-    /// <summary>Mean pairwise similarity (0..1) the answers need to count as agreeing.</summary>
+    /// <summary>The agreement score (0..1: vote share or mean pairwise similarity) the answers need to count as agreeing.</summary>
     public double Agreement { get; init; } = 0.6;
+
+    /// <summary>How agreement is measured: vote for short answers, similarity for long ones, or one of them always.</summary>
+    public AgreementMeasure Measure { get; init; } = AgreementMeasure.Auto;
 }
 
 /// <summary>A client (identified by its API key) and the policies that apply to it.</summary>

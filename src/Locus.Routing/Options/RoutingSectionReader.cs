@@ -1,3 +1,5 @@
+using Locus.Routing.Ensembles;
+
 namespace Locus.Routing.Options;
 
 /// <summary>Reads the <c>routing:</c> section; unset tiers default from the targets list.</summary>
@@ -43,6 +45,7 @@ internal static class RoutingSectionReader
             Targets = targets ?? [],
             Samples = map.Int("samples", 1, 16) ?? 1,
             Agreement = map.Number("agreement", 0, 1) ?? 0.6,
+            Measure = map.Enum<AgreementMeasure>("measure") ?? AgreementMeasure.Auto,
         };
         map.RejectUnknown();
         return ensemble;

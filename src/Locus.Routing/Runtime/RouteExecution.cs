@@ -57,13 +57,13 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
 
                 if (!result.Agreed && next is not null)
                 {
-                    ticket.Note("ensemble", $"answers disagreed ({result.Agreement:0.00} < {result.Threshold:0.00}) → tier {next.Tier} ({next.Target})");
+                    ticket.Note("ensemble", $"answers disagreed: {result.Verdict} → tier {next.Tier} ({next.Target})");
                     continue;
                 }
 
                 ticket.Note("ensemble", result.Agreed
-                    ? $"{result.Answers} answers agreed ({result.Agreement:0.00} ≥ {result.Threshold:0.00})"
-                    : $"answers disagreed ({result.Agreement:0.00} < {result.Threshold:0.00}) and nothing can take it further; returning the most central answer");
+                    ? $"{result.Answers} answers agreed: {result.Verdict}"
+                    : $"answers disagreed: {result.Verdict}, and nothing can take it further; returning the {result.Returned}");
                 _recorder.Add(result.Totals, result.TimeToFirstToken);
                 await _recorder.SucceededAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var update in result.Updates)

@@ -1,11 +1,11 @@
-namespace Locus.Routing.Runtime;
+namespace Locus.Routing.Ensembles;
 
 /// <summary>
-/// How much several answers to one prompt agree: mean pairwise similarity of their word sets (Jaccard over lower-cased
-/// words), with exact match for very short answers (where one differing word is a different answer). The answer most
-/// similar to the others (the medoid) is the one returned.
+/// Similarity of long answers: mean pairwise Jaccard over lower-cased word sets, with exact match for very short
+/// answers (where one differing word is a different answer). The medoid — the answer most similar to the others — is
+/// the one an ensemble returns.
 /// </summary>
-public static class Agreement
+public static class WordSimilarity
 {
     public static (double Mean, int Medoid) Measure(IReadOnlyList<string> answers)
     {
@@ -35,6 +35,8 @@ public static class Agreement
 
     public static double Similarity(HashSet<string> a, HashSet<string> b)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
         if (a.Count == 0 && b.Count == 0)
             return 1;
         if (a.Count <= 3 || b.Count <= 3)
@@ -43,23 +45,23 @@ public static class Agreement
         return (double)shared / (a.Count + b.Count - shared);
     }
 
-    public static HashSet<string> Words(string text)
+    public static HashSet<string> Words(string text) => [.. WordList(text)];
+
+    /// <summary>Lower-cased runs of letters and digits, in order.</summary>
+    public static IEnumerable<string> WordList(string text)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        var span = text.AsSpan();
+        ArgumentNullException.ThrowIfNull(text);
         var start = -1;
-        for (var i = 0; i <= span.Length; i++)
+        for (var i = 0; i <= text.Length; i++)
         {
-            var inWord = i < span.Length && char.IsLetterOrDigit(span[i]);
+            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
             if (inWord && start < 0)
                 start = i;
             else if (!inWord && start >= 0)
             {
-                set.Add(span[start..i].ToString().ToLowerInvariant());
+                yield return text[start..i].ToLowerInvariant();
                 start = -1;
             }
         }
-
-        return set;
     }
 }
