@@ -115,3 +115,29 @@ public sealed class RouterLabCliTests : IDisposable
         Assert.Contains(message, stdout + stderr, StringComparison.Ordinal);
     }
 }
+
+/// <summary>`locus router ensemble` on the real RouterBench files.</summary>
+public sealed class RouterEnsembleCliTests
+{
+    [RoutingDataFact]
+    public async Task RouterEnsembleJson_Winogrande_FrontierAndCascadesReported()
+    {
+        var (code, stdout, stderr) = await LocusProcess.RunAsync(null, "router", "ensemble", "--data", Path.Combine(RoutingData.RouterBench, "winograde_train.csv"), "--json");
+
+        Assert.True(code == 0, stderr + stdout);
+        using var json = JsonDocument.Parse(stdout);
+        var text = json.RootElement.GetRawText();
+        Assert.Contains("\"frontierQuality\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"cascades\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"escalated\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RouterEnsemble_MissingData_ClearError()
+    {
+        var (code, stdout, stderr) = await LocusProcess.RunAsync(null, "router", "ensemble", "--data", "/nonexistent/routerbench.csv");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("/nonexistent/routerbench.csv", stdout + stderr, StringComparison.Ordinal);
+    }
+}

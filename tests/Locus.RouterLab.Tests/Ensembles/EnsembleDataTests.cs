@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Locus.RouterLab.Data;
 using Locus.RouterLab.Ensembles;
-using Locus.RouterLab.Tests.Evaluation;
 using Locus.Routing.Ensembles;
 using Xunit;
 

@@ -1,5 +1,4 @@
 using Locus.RouterLab.Learning;
-using Locus.RouterLab.Tests.Evaluation;
 
 namespace Locus.RouterLab.Tests.Learning;
 

@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace Locus.RouterLab.Tests.Evaluation;
+namespace Locus.Testing;
 
 /// <summary>
 /// The public routing data sets in ../shared/data/routing beside the folder holding Locus.slnx (never copied into the
