@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Locus.Llama.Engine;
 
@@ -46,6 +47,47 @@ internal readonly record struct TokenBelief(double LogProb, double Entropy)
 
     private static (double Sum, double Weighted) SumExp(ReadOnlySpan<float> values, float max)
     {
+        // The widest vectors the CPU has: exp dominates, and Vector<T> stays 256 bits wide on AVX-512 machines.
+        var (sum, weighted, done) = Vector512.IsHardwareAccelerated ? SumExp512(values, max) : SumExpPortable(values, max);
+        for (var i = done; i < values.Length; i++)
+        {
+            var z = Math.Max(values[i] - max, Floor);
+            var e = Math.Exp(z);
+            sum += e;
+            weighted += e * z;
+        }
+
+        return (sum, weighted);
+    }
+
+    private static (double Sum, double Weighted, int Done) SumExp512(ReadOnlySpan<float> values, float max)
+    {
+        var vectors = MemoryMarshal.Cast<float, Vector512<float>>(values);
+        var shift = Vector512.Create(max);
+        var floor = Vector512.Create(Floor);
+        var perBlock = BlockLength / Vector512<float>.Count;
+        double sum = 0, weighted = 0;
+        for (var start = 0; start < vectors.Length; start += perBlock)
+        {
+            var s = Vector512<float>.Zero;
+            var w = Vector512<float>.Zero;
+            foreach (var v in vectors.Slice(start, Math.Min(perBlock, vectors.Length - start)))
+            {
+                var z = Vector512.Max(v - shift, floor);
+                var e = FastExp.Exp(z);
+                s += e;
+                w += e * z;
+            }
+
+            sum += Vector512.Sum(s);
+            weighted += Vector512.Sum(w);
+        }
+
+        return (sum, weighted, vectors.Length * Vector512<float>.Count);
+    }
+
+    private static (double Sum, double Weighted, int Done) SumExpPortable(ReadOnlySpan<float> values, float max)
+    {
         var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
         var shift = new Vector<float>(max);
         var floor = new Vector<float>(Floor);
@@ -58,7 +100,7 @@ internal readonly record struct TokenBelief(double LogProb, double Entropy)
             foreach (var v in vectors.Slice(start, Math.Min(perBlock, vectors.Length - start)))
             {
                 var z = Vector.Max(v - shift, floor);
-                var e = Vector.Exp(z);
+                var e = FastExp.Exp(z);
                 s += e;
                 w += e * z;
             }
@@ -67,14 +109,6 @@ internal readonly record struct TokenBelief(double LogProb, double Entropy)
             weighted += Vector.Sum(w);
         }
 
-        for (var i = vectors.Length * Vector<float>.Count; i < values.Length; i++)
-        {
-            var z = Math.Max(values[i] - max, Floor);
-            var e = Math.Exp(z);
-            sum += e;
-            weighted += e * z;
-        }
-
-        return (sum, weighted);
+        return (sum, weighted, vectors.Length * Vector<float>.Count);
     }
 }
