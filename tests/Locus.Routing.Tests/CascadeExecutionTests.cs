@@ -70,6 +70,9 @@ public sealed class CascadeExecutionTests : IAsyncLifetime
         Assert.Equal((3, "cloud"), (row.Tier, row.Target));
         Assert.Equal(response.Usage!.OutputTokenCount, row.OutputTokens);
         Assert.True(row.CostUsd > 0);
+        // The discarded local generation still counts in the row's energy (the cloud alone is 2 J per output token + a tenth per input token).
+        Assert.True(row.EnergyJoules > 2 * (row.OutputTokens + (row.InputTokens / 10.0)), $"{row.EnergyJoules} J");
+        Assert.Contains(row.Reasons, r => r.StartsWith("cascade: local confidence 0.31 < 0.55", StringComparison.Ordinal));
     }
 
     [Fact]
