@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Target {Failed} failed ({Why}); falling back to {Next}")]
     public static partial void FellBack(ILogger logger, string failed, string next, string why);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Cascade: {Target}'s answer {Verdict}: {Detail}")]
+    public static partial void Cascaded(ILogger logger, string target, string verdict, string detail);
 }

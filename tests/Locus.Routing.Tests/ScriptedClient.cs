@@ -29,6 +29,11 @@ internal sealed class ScriptedClient : IChatClient, ITargetHealth, ILoadInfo
 
     public bool ReportsLoad { get; set; } = true;
 
+    /// <summary>Reported on the last update when the request asks for <see cref="LocusChatOptions.MeasureConfidence"/>, as llama targets do.</summary>
+    public GenerationConfidence? Confidence { get; set; }
+
+    public ChatFinishReason FinishReason { get; set; } = ChatFinishReason.Stop;
+
     public List<IReadOnlyList<ChatMessage>> Calls { get; } = [];
 
     public List<ChatOptions?> Options { get; } = [];
@@ -57,11 +62,13 @@ internal sealed class ScriptedClient : IChatClient, ITargetHealth, ILoadInfo
                 throw after;
         }
 
+        var measured = options?.AdditionalProperties?.TryGetValue(LocusChatOptions.MeasureConfidence, out var flag) == true && flag is true;
         yield return new ChatResponseUpdate
         {
             Role = ChatRole.Assistant,
-            FinishReason = ChatFinishReason.Stop,
+            FinishReason = FinishReason,
             Contents = [new UsageContent(new UsageDetails { InputTokenCount = 10 * list.Count, OutputTokenCount = text.Length / 3 + 1 })],
+            AdditionalProperties = measured && Confidence is { } c ? new() { [GenerationConfidence.PropertyKey] = c } : null,
         };
     }
 

@@ -20,10 +20,11 @@ internal static class BenchCommand
         var reps = new Option<int>("--reps", "-r") { Description = "Measured repetitions (after one warm-up)", DefaultValueFactory = _ => 5 };
         var batch = new Option<int>("--batch", "-b") { Description = "Prompt batch size", DefaultValueFactory = _ => 512 };
         var http = new Option<bool>("--http") { Description = "Instead: streamed generation in-process vs through the HTTP server (interleaved)" };
+        var logprobs = new Option<bool>("--logprobs") { Description = "Also measure every token's log probability and entropy (the confidence cascade's cost)" };
 
         var command = new Command("bench", "Measure prompt and generation tokens/s of a model in this process (JSON lines)")
         {
-            model, prompt, generate, threads, reps, batch, http, MakeModelCommand.Create(),
+            model, prompt, generate, threads, reps, batch, http, logprobs, MakeModelCommand.Create(),
         };
         command.SetAction((parse, cancellationToken) => CliErrors.Run(async () =>
         {
@@ -35,8 +36,8 @@ internal static class BenchCommand
             }
 
             var options = new Core.Configuration.LlamaOptions { Threads = parse.GetValue(threads), BatchSize = parse.GetValue(batch) };
-            var runs = await LlamaBench.RunAsync(path, options, parse.GetValue(prompt), parse.GetValue(generate), parse.GetValue(reps), cancellationToken)
-                .ConfigureAwait(false);
+            var runs = await LlamaBench.RunAsync(path, options, parse.GetValue(prompt), parse.GetValue(generate), parse.GetValue(reps),
+                parse.GetValue(logprobs), cancellationToken).ConfigureAwait(false);
             foreach (var run in runs)
             {
                 Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
@@ -44,6 +45,7 @@ internal static class BenchCommand
                     ["impl"] = "locus",
                     ["model"] = Path.GetFileName(path),
                     ["threads"] = options.Threads,
+                    ["logprobs"] = parse.GetValue(logprobs),
                     ["pp_tokens"] = run.PromptTokens,
                     ["pp_tps"] = Math.Round(run.PromptTokensPerSecond, 2),
                     ["tg_tokens"] = run.GeneratedTokens,

@@ -2,7 +2,8 @@ namespace Locus.Core.Abstractions;
 
 /// <summary>
 /// Keys for sampling settings that <c>ChatOptions</c> has no property for; they travel in
-/// <c>ChatOptions.AdditionalProperties</c>. Values are numbers (<see cref="float"/> or <see cref="double"/>).
+/// <c>ChatOptions.AdditionalProperties</c>. Values are numbers (<see cref="float"/> or <see cref="double"/>) unless
+/// said otherwise.
 /// </summary>
 public static class LocusChatOptions
 {
@@ -11,4 +12,11 @@ public static class LocusChatOptions
 
     /// <summary>repetition_penalty: llama.cpp's multiplicative repeat penalty (1 = off).</summary>
     public const string RepetitionPenalty = "repetition_penalty";
+
+    /// <summary>
+    /// <c>true</c> (a <see cref="bool"/>): measure each generated token's log probability and the entropy of its
+    /// distribution, and attach a <see cref="GenerationConfidence"/> to the answer. Off by default: it costs a pass over
+    /// the vocabulary per token.
+    /// </summary>
+    public const string MeasureConfidence = "locus.measure_confidence";
 }

@@ -14,7 +14,12 @@ public sealed record BenchRun(int PromptTokens, double PromptTokensPerSecond, in
 public static class LlamaBench
 {
     public static async Task<IReadOnlyList<BenchRun>> RunAsync(string modelPath, LlamaOptions options, int promptTokens, int generate,
-        int repetitions, CancellationToken cancellationToken = default)
+        int repetitions, CancellationToken cancellationToken = default) =>
+        await RunAsync(modelPath, options, promptTokens, generate, repetitions, measureConfidence: false, cancellationToken).ConfigureAwait(false);
+
+    /// <param name="measureConfidence">Also compute every token's log probability and entropy, to measure what that costs.</param>
+    public static async Task<IReadOnlyList<BenchRun>> RunAsync(string modelPath, LlamaOptions options, int promptTokens, int generate,
+        int repetitions, bool measureConfidence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var sized = options with { ContextSize = Math.Max(options.ContextSize, promptTokens + generate + 1), Parallel = 1 };
@@ -38,7 +43,8 @@ public static class LlamaBench
             }
 
             var prompt = Enumerable.Range(0, promptTokens).Select(_ => random.Next(vocab)).ToArray();
-            var request = new GenerationRequest(prompt, new SamplingSettings(Temperature: 0), generate, [], static _ => { }, IgnoreEndOfGeneration: true);
+            var request = new GenerationRequest(prompt, new SamplingSettings(Temperature: 0), generate, [], static _ => { }, IgnoreEndOfGeneration: true,
+                MeasureConfidence: measureConfidence);
             using var lease = await model.Scheduler.AcquireAsync(cancellationToken).ConfigureAwait(false);
             var result = await lease.Slot.RunAsync(request, cancellationToken).ConfigureAwait(false);
             if (i >= 0)

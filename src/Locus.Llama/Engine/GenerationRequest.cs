@@ -1,3 +1,4 @@
+using Locus.Core.Abstractions;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Llama.Engine;
@@ -9,20 +10,24 @@ namespace Locus.Llama.Engine;
 /// <param name="StopSequences">Texts that end generation (not emitted).</param>
 /// <param name="OnText">Receives each piece of visible text as soon as it is safe to emit; called on the generation thread.</param>
 /// <param name="IgnoreEndOfGeneration">Keep going past end-of-generation tokens (benchmarks need exactly MaxTokens).</param>
+/// <param name="MeasureConfidence">Measure each generated token's log probability and entropy (a pass over the vocabulary per token).</param>
 internal sealed record GenerationRequest(
     int[] PromptTokens,
     SamplingSettings Sampling,
     int? MaxTokens,
     IReadOnlyList<string> StopSequences,
     Action<string> OnText,
-    bool IgnoreEndOfGeneration = false);
+    bool IgnoreEndOfGeneration = false,
+    bool MeasureConfidence = false);
 
 /// <summary>How a generation ended, with token counts and timings (for usage and benchmarks).</summary>
 /// <param name="StopSequence">The stop sequence that ended it, if one did.</param>
+/// <param name="Confidence">The model's confidence in what it generated, when the request asked for it.</param>
 internal sealed record GenerationResult(
     ChatFinishReason FinishReason,
     int PromptTokens,
     int CompletionTokens,
     TimeSpan PromptEvalTime,
     TimeSpan GenerationTime,
-    string? StopSequence = null);
+    string? StopSequence = null,
+    GenerationConfidence? Confidence = null);

@@ -40,7 +40,7 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
             CreatedAt = time.GetUtcNow(),
             FinishReason = result.FinishReason,
             Usage = Usage(result),
-            AdditionalProperties = StopProperties(result),
+            AdditionalProperties = ResultProperties(result),
         };
     }
 
@@ -58,7 +58,7 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
             {
                 var last = Update(id, created, null);
                 last.FinishReason = task.Result.FinishReason;
-                last.AdditionalProperties = StopProperties(task.Result);
+                last.AdditionalProperties = ResultProperties(task.Result);
                 last.Contents.Add(new UsageContent(Usage(task.Result)));
                 channel.Writer.TryWrite(last);
             }
@@ -90,7 +90,7 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
         var tokens = Model.Tokenize(prompt);
         CheckFits(tokens.Length, options?.MaxOutputTokens);
         var request = new GenerationRequest(tokens, SamplingSettings.From(options), options?.MaxOutputTokens,
-            options?.StopSequences?.ToArray() ?? [], onText);
+            options?.StopSequences?.ToArray() ?? [], onText, MeasureConfidence: WantsConfidence(options));
 
         using var lease = await Model.Scheduler.AcquireAsync(cancellationToken).ConfigureAwait(false);
         return await lease.Slot.RunAsync(request, cancellationToken).ConfigureAwait(false);
@@ -136,9 +136,24 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
         TotalTokenCount = result.PromptTokens + result.CompletionTokens,
     };
 
-    /// <summary>Which stop sequence ended generation, for APIs that report it (the server's Anthropic "stop_sequence").</summary>
-    private static AdditionalPropertiesDictionary? StopProperties(GenerationResult result) =>
-        result.StopSequence is { } stop ? new() { ["stop_sequence"] = stop } : null;
+    private static bool WantsConfidence(ChatOptions? options) =>
+        options?.AdditionalProperties?.TryGetValue(LocusChatOptions.MeasureConfidence, out var value) == true && value is true;
+
+    /// <summary>
+    /// Which stop sequence ended generation, for APIs that report it (the server's Anthropic "stop_sequence"), and the
+    /// model's confidence when it was measured.
+    /// </summary>
+    private static AdditionalPropertiesDictionary? ResultProperties(GenerationResult result)
+    {
+        if (result.StopSequence is null && result.Confidence is null)
+            return null;
+        var properties = new AdditionalPropertiesDictionary();
+        if (result.StopSequence is { } stop)
+            properties["stop_sequence"] = stop;
+        if (result.Confidence is { } confidence)
+            properties[GenerationConfidence.PropertyKey] = confidence;
+        return properties;
+    }
 
     private static string NewId() => "locus-" + Guid.NewGuid().ToString("N");
 

@@ -34,6 +34,9 @@ internal sealed unsafe class LlamaLocalModel : IDisposable
 
     public IntPtr Vocab { get; }
 
+    /// <summary>The weights, for tests that evaluate a prompt on their own context to check the engine independently.</summary>
+    internal SafeModelHandle Handle => _model;
+
     public int ContextLength { get; }
 
     public ChatPromptFormatter Formatter { get; }

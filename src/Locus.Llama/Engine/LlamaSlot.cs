@@ -100,8 +100,10 @@ internal sealed unsafe class LlamaSlot : IDisposable
             var promptTime = Stopwatch.GetElapsedTime(promptStart);
 
             var generationStart = Stopwatch.GetTimestamp();
-            var (finish, generated, stop) = Generate(context, sampler.DangerousGetHandle(), request, cancellationToken);
-            return new GenerationResult(finish, request.PromptTokens.Length, generated, promptTime, Stopwatch.GetElapsedTime(generationStart), stop);
+            var meter = request.MeasureConfidence ? new ConfidenceMeter() : null;
+            var (finish, generated, stop) = Generate(context, sampler.DangerousGetHandle(), request, meter, cancellationToken);
+            return new GenerationResult(finish, request.PromptTokens.Length, generated, promptTime, Stopwatch.GetElapsedTime(generationStart), stop,
+                meter?.Summary());
         }
         finally
         {
@@ -129,8 +131,10 @@ internal sealed unsafe class LlamaSlot : IDisposable
 
     // Optimized from the first call: on two cores, tiering this loop up in the background competes with llama.cpp.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (ChatFinishReason Finish, int Generated, string? StopSequence) Generate(IntPtr context, IntPtr sampler, GenerationRequest request, CancellationToken cancellationToken)
+    private (ChatFinishReason Finish, int Generated, string? StopSequence) Generate(IntPtr context, IntPtr sampler, GenerationRequest request,
+        ConfidenceMeter? meter, CancellationToken cancellationToken)
     {
+        var vocabSize = meter is null ? 0 : LlamaApi.VocabSize(_vocab);
         var room = ContextLength - request.PromptTokens.Length;
         var limit = Math.Min(request.MaxTokens ?? room, room);
         var decoder = new UTF8Encoding(false, false).GetDecoder();
@@ -151,6 +155,8 @@ internal sealed unsafe class LlamaSlot : IDisposable
             }
 
             generated++;
+            // Read before the next decode overwrites them; the sampler worked on its own copy.
+            meter?.Add(TokenBelief.Measure(LlamaApi.LastLogits(context, vocabSize), token));
             var length = LlamaApi.TokenToPiece(_vocab, token, new Span<byte>(piece, PieceBufferBytes), renderSpecial: false);
             var charCount = decoder.GetChars(new ReadOnlySpan<byte>(piece, length), chars, flush: false);
             if (charCount > 0 && Emit(filter, new string(chars, 0, charCount), request.OnText))

@@ -64,6 +64,9 @@ public sealed record RoutingOptions
 
     /// <summary>The cloud target whose prices "savings" are measured against; default the first cloud target.</summary>
     public string? ReferenceTarget { get; init; }
+
+    /// <summary>Check tier-1 answers by the local model's own confidence and escalate weak ones; null = off.</summary>
+    public CascadeOptions? Cascade { get; init; }
 }
 
 /// <summary>Tier 2: k local answers (several models, or several samples of one) that must agree.</summary>

@@ -27,6 +27,7 @@ internal static class RoutingSectionReader
             FallbackToLocal = map.Bool("fallback_to_local") ?? defaults.FallbackToLocal,
             ExpectedOutputTokens = map.Int("expected_output_tokens", 1, 1_000_000) ?? defaults.ExpectedOutputTokens,
             ReferenceTarget = map.Text("reference"),
+            Cascade = CascadeReader.Read(map.Map("cascade")),
         };
         options = ComplexitySectionReader.Apply(map.Map("complexity"), directory, options);
         map.RejectUnknown();

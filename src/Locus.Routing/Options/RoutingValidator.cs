@@ -35,6 +35,14 @@ internal static class RoutingValidator
             Check("routing.cloud", cloud);
         if (routing.FastBelow > routing.CloudFrom)
             Fail("routing.complexity", $"fast_below ({routing.FastBelow}) must not exceed cloud_from ({routing.CloudFrom})");
+        if (routing.Cascade is not null)
+        {
+            if (routing.CloudTargets.Count == 0)
+                Fail("routing.cascade", "a cascade escalates unsure local answers to the cloud, but no cloud target is configured");
+            if (routing.FastTarget is { } tierOne && config.FindTarget(tierOne) is { } tierOneTarget && tierOneTarget.Kind != TargetKind.Llama)
+                Fail("routing.cascade", $"a cascade reads the local model's token probabilities, which only llama targets report; \"{tierOne}\" is {tierOneTarget.Kind.ToString().ToLowerInvariant()}");
+        }
+
         if (routing.ReferenceTarget is { } reference)
             Check("routing.reference", reference);
 

@@ -193,7 +193,8 @@ internal static class TierChoice
             Target = string.Join('+', targets.Select(t => t.Name)),
             Reasons = state.Reasons,
             Degraded = degraded,
-            Redact = remote && state.Redact,
+            // A local decision may still leave the device through a fallback (or a cascade's escalation): redact then too.
+            Redact = state.Redact && (remote || fallbacks.Any(f => f.Tier == 3)),
             Findings = state.Findings,
             Fallbacks = fallbacks,
             Complexity = state.Complexity,

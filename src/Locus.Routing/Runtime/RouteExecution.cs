@@ -17,6 +17,9 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
     private readonly RoutingInput _input = RoutingInput.From(messages, options);
     private readonly UsageRecorder _recorder = new(router.Services, snapshot, ticket, messages);
 
+    // A local answer the cascade held back and escalated: sent after all if the cloud then fails before answering.
+    private CascadeAnswer? _heldLocal;
+
     public async Task<ChatResponse> RunAsync(CancellationToken cancellationToken) =>
         await ExecuteAsync(streaming: false, cancellationToken).ToChatResponseAsync(cancellationToken).ConfigureAwait(false);
 
@@ -72,6 +75,39 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
             }
 
             var target = snapshot.Find(step.Target)!;
+            if (CascadeRunner.Applies(snapshot, decision, i, next))
+            {
+                CascadeAnswer answer;
+                try
+                {
+                    answer = await new CascadeRunner(snapshot.Routing.Cascade!).RunAsync(target, messages, TargetOptions(), _recorder.BeginAttempt(target), cancellationToken)
+                        .ConfigureAwait(false);
+                }
+                catch (Exception ex) when (Fallback.Allows(ex, cancellationToken))
+                {
+                    NoteFallback(step, next!, ex);
+                    continue;
+                }
+                catch (Exception ex)
+                {
+                    await _recorder.FailedAsync(ex).ConfigureAwait(false);
+                    throw;
+                }
+
+                Log.Cascaded(router.Services.Logger, answer.Target, answer.Accepted ? "kept" : "escalated", answer.Detail);
+                if (!answer.Accepted)
+                {
+                    ticket.Note("cascade", $"{answer.Detail} → {next!.Target}");
+                    _heldLocal = answer;
+                    continue;
+                }
+
+                ticket.Note("cascade", answer.Detail);
+                foreach (var update in await SendHeldAsync(answer, cancellationToken).ConfigureAwait(false))
+                    yield return update;
+                yield break;
+            }
+
             var redaction = decision.Redact && !target.OnDevice ? Redaction.Create(router.Services.Scanner) : null;
             var outgoing = redaction is null ? messages : MessageRedactor.Redact(messages, redaction);
             ticket.Redactions = redaction?.Count ?? 0;
@@ -120,6 +156,17 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
                     continue;
                 }
 
+                if (!committed && _heldLocal is { } held && !cancellationToken.IsCancellationRequested)
+                {
+                    ticket.Note("cascade", $"{step.Target} failed ({Why(failure)}) → the local answer after all (degraded)");
+                    ticket.Tier = 1;
+                    ticket.Target = held.Target;
+                    ticket.Degraded = true;
+                    foreach (var update in await SendHeldAsync(held, cancellationToken).ConfigureAwait(false))
+                        yield return update;
+                    yield break;
+                }
+
                 await _recorder.FailedAsync(failure).ConfigureAwait(false);
                 ExceptionDispatchInfo.Throw(failure);
             }
@@ -132,6 +179,17 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
                 yield return update;
             yield break;
         }
+    }
+
+    /// <summary>
+    /// Charges a held-back local answer to the row and commits it. Its first token reaches the client only now, after
+    /// the whole local generation, so that is the time to first token recorded.
+    /// </summary>
+    private async Task<IReadOnlyList<ChatResponseUpdate>> SendHeldAsync(CascadeAnswer answer, CancellationToken cancellationToken)
+    {
+        _recorder.Add(answer.Tokens, _recorder.Elapsed);
+        await _recorder.SucceededAsync(cancellationToken).ConfigureAwait(false);
+        return answer.Updates;
     }
 
     private async Task<RouteDecision> DecideAsync(CancellationToken cancellationToken)
@@ -172,9 +230,11 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
             ticket.Degraded = true;
     }
 
+    private static string Why(Exception error) => error is LocusException le ? le.Error.Code ?? le.Error.Kind.ToString() : error.GetType().Name;
+
     private void NoteFallback(RouteStep failed, RouteStep next, Exception error)
     {
-        var why = error is LocusException le ? le.Error.Code ?? le.Error.Kind.ToString() : error.GetType().Name;
+        var why = Why(error);
         ticket.Note("fallback", $"{failed.Target} failed ({why}) → tier {next.Tier} ({next.Target})");
         Log.FellBack(router.Services.Logger, failed.Target, next.Target, why);
     }

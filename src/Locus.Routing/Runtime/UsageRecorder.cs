@@ -116,13 +116,19 @@ internal sealed class UsageRecorder(RouterServices services, RouterSnapshot snap
             return update;
         }
 
-        public void Complete()
+        /// <summary>
+        /// Records the run's energy and the target's live stats; its tokens and first-token time go into the row only
+        /// with <paramref name="charge"/> (a cascade holds a local answer back and charges it only if it is the one sent).
+        /// </summary>
+        public TokenTotals Complete(bool charge = true)
         {
             var elapsed = recorder.Time.GetElapsedTime(_started);
             var tokens = TokenTotals.From(_usage, recorder.Messages, _chars);
-            recorder.Add(tokens, _ttft is { } t ? recorder.Elapsed - elapsed + t : null);
+            if (charge)
+                recorder.Add(tokens, _ttft is { } t ? recorder.Elapsed - elapsed + t : null);
             recorder._energy += Energy.Estimate(target, tokens, elapsed);
             target.Stats.Record(_ttft ?? elapsed, elapsed, tokens.Input, tokens.Output);
+            return tokens;
         }
     }
 }
