@@ -63,4 +63,11 @@ public sealed class PlannerTests
         Assert.Equal(Limit.Memory, plan.DecodeLimit);
         Assert.Equal(0, plan.DecodeTokensPerSecond);
     }
+
+    [Fact]
+    public void Run_ContextBeyondTrained_Flagged()
+    {
+        Assert.True(Planner.Run(new PlanRequest(Llama7BQ4, Device("h100"), 8192, 512)).ExceedsTrainedContext); // Llama-2: 4096
+        Assert.False(Planner.Run(new PlanRequest(Llama7BQ4, Device("h100"), 4096, 512)).ExceedsTrainedContext);
+    }
 }

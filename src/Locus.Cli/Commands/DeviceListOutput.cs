@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Locus.Hardware.Devices;
+using Locus.Hardware.Planning;
 using Spectre.Console;
 
 namespace Locus.Cli.Commands;

@@ -20,7 +20,7 @@ internal static class PlanCommand
         };
         command.SetAction((parse, cancellationToken) => CliErrors.Run(() =>
         {
-            var catalog = PlanInputs.Catalog(parse.GetValue(o.Config));
+            var catalog = PlanFiles.Catalog(parse.GetValue(o.Config));
             var json = parse.GetValue(o.Json);
             if (parse.GetValue(o.ListDevices))
             {
@@ -30,16 +30,17 @@ internal static class PlanCommand
 
             if (parse.GetValue(o.Validate) is { } csv)
             {
-                var report = ValidationReport.Run(PlanInputs.ReadCsv(csv), catalog);
+                var report = ValidationReport.Run(PlanFiles.ReadCsv(csv), catalog);
                 ValidationOutput.Print(report, json, parse.GetValue(o.Markdown));
                 return Task.FromResult(0);
             }
 
-            var device = PlanInputs.Device(catalog, parse.GetValue(o.Device), parse.GetValue(o.Bandwidth), parse.GetValue(o.Tflops), parse.GetValue(o.Memory));
-            var model = PlanInputs.Model(parse.GetValue(o.Model), parse.GetValue(o.ParamsB), parse.GetRequiredValue(o.Quant));
-            var kv = PlanInputs.KvType(parse.GetRequiredValue(o.KvType));
-            var plan = Planner.Run(new PlanRequest(model, device, PlanInputs.Positive(parse.GetValue(o.Context), "--ctx"),
-                PlanInputs.Positive(parse.GetValue(o.PromptTokens), "--prompt-tokens"), kv));
+            var inputs = new PlanInputs(catalog, PlanFiles.Flag);
+            var device = inputs.Device(parse.GetValue(o.Device), parse.GetValue(o.Bandwidth), parse.GetValue(o.Tflops), parse.GetValue(o.Memory));
+            var model = inputs.Model(parse.GetValue(o.Model), parse.GetValue(o.ParamsB), parse.GetRequiredValue(o.Quant));
+            var kv = inputs.KvType(parse.GetRequiredValue(o.KvType));
+            var plan = Planner.Run(new PlanRequest(model, device, inputs.Positive(parse.GetValue(o.Context), "ctx"),
+                inputs.Positive(parse.GetValue(o.PromptTokens), "prompt_tokens"), kv));
             if (json)
                 Console.WriteLine(PlanJson.Write(plan));
             else

@@ -16,6 +16,8 @@ internal static class PlanOutput
             : "[red]does not fit[/]";
         AnsiConsole.MarkupLine($"  {verdict}: needs {Gib(m.TotalBytes)} of {Gib(m.UsableBytes)} usable");
         AnsiConsole.MarkupLineInterpolated($"  weights {Gib(m.WeightBytes)}, KV cache {Gib(m.KvBytes)}, compute buffers {Gib(m.ComputeBytes)} (estimate); largest context that fits in fast memory: {m.MaxContext:N0}{(m.MaxContext == r.Model.TrainedContext ? " (the model's trained context)" : "")}");
+        if (plan.ExceedsTrainedContext)
+            AnsiConsole.MarkupLineInterpolated($"  [yellow]context {r.Context:N0} is longer than the model's trained context ({r.Model.TrainedContext:N0})[/]");
         if (m.FitsWithHostMemory)
         {
             AnsiConsole.MarkupLineInterpolated($"  generation [bold]{plan.DecodeTokensPerSecond:0.0} tokens/s[/] (limited by {PlanJson.Kebab(plan.DecodeLimit)}), prompt {plan.PrefillTokensPerSecond:0} tokens/s (compute)");

@@ -37,4 +37,7 @@ public sealed record Plan(
     Limit DecodeLimit)
 {
     public Limit PrefillLimit => Memory.FitsWithHostMemory ? Limit.Compute : Limit.Memory;
+
+    /// <summary>The requested context is longer than the model was trained for (quality, not memory, is then at risk).</summary>
+    public bool ExceedsTrainedContext => Request.Model.TrainedContext is { } trained && Request.Context > trained;
 }

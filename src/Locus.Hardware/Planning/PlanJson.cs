@@ -2,19 +2,21 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Locus.Hardware.Devices;
 using Locus.Hardware.Fit;
-using Locus.Hardware.Planning;
 
-namespace Locus.Cli.Commands;
+namespace Locus.Hardware.Planning;
 
-/// <summary>The `locus plan --json` object (snake_case; sizes in bytes, speeds in tokens/s).</summary>
-internal static class PlanJson
+/// <summary>The plan as JSON (`locus plan --json`, <c>GET /v1/plan</c>): snake_case, sizes in bytes, speeds in tokens/s.</summary>
+public static class PlanJson
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static string Write(Plan plan) => ToJson(plan).ToJsonString(Indented);
 
+    public static string WriteCompact(Plan plan) => ToJson(plan).ToJsonString();
+
     public static JsonObject ToJson(Plan plan)
     {
+        ArgumentNullException.ThrowIfNull(plan);
         var (r, m) = (plan.Request, plan.Memory);
         return new JsonObject
         {
@@ -41,6 +43,8 @@ internal static class PlanJson
             ["fits"] = m.Fits,
             ["fits_with_host_memory"] = m.FitsWithHostMemory,
             ["max_context"] = m.MaxContext,
+            ["trained_context"] = r.Model.TrainedContext,
+            ["exceeds_trained_context"] = plan.ExceedsTrainedContext,
             ["gpu_layers"] = m.GpuLayers,
             ["layers"] = m.Layers,
             ["efficiency"] = new JsonObject
@@ -55,6 +59,7 @@ internal static class PlanJson
 
     public static JsonObject Sources(DeviceProfile device)
     {
+        ArgumentNullException.ThrowIfNull(device);
         var sources = new JsonObject();
         foreach (var (name, value) in device.Values())
             sources[name] = new JsonObject { ["value"] = value.Value, [value.IsAssumption ? "assumption" : "source"] = value.Source };
