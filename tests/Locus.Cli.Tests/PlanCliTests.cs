@@ -88,6 +88,50 @@ public sealed class PlanCliTests : IDisposable
         Assert.Contains("devices[0].memory_gib", stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PlanJson_DeviceThis_MeasuresBandwidthHere()
+    {
+        var (code, stdout, stderr) = await LocusProcess.RunAsync(null, "plan", "--device", "this", "--params-b", "0.5", "--quant", "Q8_0", "--json");
+        Assert.True(code == 0, stderr + stdout);
+        using var json = JsonDocument.Parse(stdout);
+        var bandwidth = json.RootElement.GetProperty("sources").GetProperty("bandwidth_gbs");
+        Assert.True(bandwidth.GetProperty("value").GetDouble() > 0.1);
+        Assert.StartsWith("measured here", bandwidth.GetProperty("source").GetString(), StringComparison.Ordinal);
+        Assert.Equal("this", json.RootElement.GetProperty("device").GetString());
+    }
+
+    [Fact]
+    public async Task PlanValidate_CsvFile_FitsAndReportsEveryRow()
+    {
+        var csv = Path.Combine(_dir, "bench.csv");
+        File.WriteAllLines(csv,
+        [
+            "device,gpu_cores,memory_bandwidth_gbs,model,params_b,quant,model_size_gib,test,tokens_per_s,source",
+            "Apple M1,8,68,Llama-2 7B,6.74,Q4_0,3.56,tg128,14.15,\"discussion 4167, Nov 2023\"",
+            "Apple M2 Pro,,200,Llama-2 7B,6.74,Q4_0,3.56,tg128,37.87,\"a \"\"quoted\"\" source\"",
+            "Apple M2 Ultra,76,800,Llama-2 7B,6.74,Q4_0,3.56,tg128,94.27,x",
+            "Apple M4,10,120,Llama-2 7B,6.74,Q4_0,3.56,pp512,221,x",
+            "Apple M4 Max,40,546,Llama-2 7B,6.74,Q4_0,3.56,pp512,886,x",
+        ]);
+        var (code, stdout, stderr) = await LocusProcess.RunAsync(null, "plan", "--validate", csv, "--json");
+        Assert.True(code == 0, stderr + stdout);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal(5, root.GetProperty("rows").GetArrayLength());
+        Assert.InRange(root.GetProperty("decode_bandwidth").GetDouble(), 0.3, 1.0);
+        Assert.True(root.GetProperty("max_abs_held_out_error_pct").GetDouble() >= root.GetProperty("median_abs_held_out_error_pct").GetDouble());
+    }
+
+    [Fact]
+    public async Task PlanValidate_MalformedCsv_NamesTheLine()
+    {
+        var csv = Path.Combine(_dir, "bad.csv");
+        File.WriteAllLines(csv, ["device,gpu_cores,memory_bandwidth_gbs,model,params_b,quant,model_size_gib,test,tokens_per_s,source", "Apple M1,8,68,Llama-2 7B"]);
+        var (code, stdout, _) = await LocusProcess.RunAsync(null, "plan", "--validate", csv);
+        Assert.Equal(1, code);
+        Assert.Contains("line 2", stdout, StringComparison.Ordinal);
+    }
+
     private static async Task<double> Decode(params string[] device)
     {
         var (code, stdout, stderr) = await LocusProcess.RunAsync(null, ["plan", .. device, "--params-b", "7", "--quant", "Q4_0", "--json"]);

@@ -20,7 +20,8 @@ public static class ThisMachine
         return new DeviceProfile
         {
             Id = Id,
-            Name = $"this machine ({machine.CpuModel}, {machine.LogicalCores} cores)",
+            // GPUs are named so a reader sees what the CPU-only plan leaves out.
+            Name = $"this machine ({machine.CpuModel}, {machine.LogicalCores} cores{(machine.Gpus.Count == 0 ? "" : "; GPU not modelled: " + string.Join(", ", machine.Gpus))})",
             MemoryKind = MemoryKind.Unified,
             FormFactor = FormFactor.Desktop,
             MemoryGib = new Sourced(machine.MemoryBytes / (1024.0 * 1024 * 1024), "/proc/meminfo MemTotal"),
