@@ -18,7 +18,9 @@ public sealed class DetectionTests : IDisposable
     [Fact]
     public void Detect_ProcAndSysFiles_ReadsCpuMemoryAndGpus()
     {
-        Write("proc/cpuinfo", "processor\t: 0\nmodel name\t: AMD Ryzen 9 7950X\ncpu MHz\t\t: 4500.000\nflags\t\t: fpu avx2 avx512f\n\nprocessor\t: 1\nmodel name\t: AMD Ryzen 9 7950X\n");
+        // Two SMT siblings of one core: two logical processors, one physical core.
+        Write("proc/cpuinfo", "processor\t: 0\nvendor_id\t: AuthenticAMD\nmodel name\t: AMD Ryzen 9 7950X\ncpu MHz\t\t: 4500.000\nphysical id\t: 0\ncore id\t\t: 0\nflags\t\t: fpu avx2 avx512f\n\n"
+            + "processor\t: 1\nmodel name\t: AMD Ryzen 9 7950X\nphysical id\t: 0\ncore id\t\t: 0\n");
         Write("proc/meminfo", "MemTotal:       65536000 kB\nMemFree:  1 kB\n");
         Write("sys/class/drm/card0/device/vendor", "0x10de\n");
         Write("sys/class/drm/card0/device/device", "0x2684\n");
@@ -27,6 +29,8 @@ public sealed class DetectionTests : IDisposable
         var info = MachineDetector.Detect(_root);
         Assert.Equal("AMD Ryzen 9 7950X", info.CpuModel);
         Assert.Equal(2, info.LogicalCores);
+        Assert.Equal(1, info.PhysicalCores);
+        Assert.Equal("AuthenticAMD", info.Vendor);
         Assert.Equal(4500, info.CpuMhz);
         Assert.Equal(65536000L * 1024, info.MemoryBytes);
         Assert.Equal("card0: NVIDIA 0x2684 (driver nvidia)", Assert.Single(info.Gpus));
@@ -42,12 +46,14 @@ public sealed class DetectionTests : IDisposable
         Assert.Equal(0, info.MemoryBytes);
     }
 
-    [Fact]
-    public void Profile_Avx512Machine_ComputeFromCoresClockAndLanes()
+    [Theory]
+    [InlineData("GenuineIntel", 16)]
+    [InlineData("AuthenticAMD", 8)] // Zen 4 runs AVX-512 on 256-bit datapaths
+    public void Profile_Avx512Machine_ComputeFromPhysicalCoresClockAndLanes(string vendor, int lanes)
     {
-        var info = new MachineInfo("cpu", 16, 3000, 64L << 30, [], new HashSet<string> { "avx512f" });
+        var info = new MachineInfo("cpu", 32, 16, vendor, 3000, 64L << 30, [], new HashSet<string> { "avx2", "avx512f" });
         var profile = ThisMachine.Profile(info, new BandwidthMeasurement(50, 1 << 29, 16, 5));
-        Assert.Equal(16 * 3.0 * 2 * 16 * 2 / 1000, profile.Tflops.Value, 1e-9);
+        Assert.Equal(16 * 3.0 * 2 * lanes * 2 / 1000, profile.Tflops.Value, 1e-9);
         Assert.True(profile.Tflops.IsAssumption);
         Assert.Equal(50, profile.BandwidthGbs.Value);
         Assert.Equal(64, profile.MemoryGib.Value, 1e-9);

@@ -70,4 +70,16 @@ public sealed class PlannerTests
         Assert.True(Planner.Run(new PlanRequest(Llama7BQ4, Device("h100"), 8192, 512)).ExceedsTrainedContext); // Llama-2: 4096
         Assert.False(Planner.Run(new PlanRequest(Llama7BQ4, Device("h100"), 4096, 512)).ExceedsTrainedContext);
     }
+
+    [Fact]
+    public void Run_FewFlopsForTheBandwidth_DecodeIsComputeBound()
+    {
+        // 400 GB/s but 0.1 TFLOPS: the token's 13.5 GFLOP take far longer than streaming 3.8 GB.
+        var device = Device("apple-m2-max") with { Tflops = Sourced.Given(0.1, "test") };
+        var plan = Planner.Run(new PlanRequest(Llama7BQ4, device, 4096, 1));
+        var e = Efficiency.Fitted;
+        var expected = 1 / ((RooflineModel.FlopsPerToken(Llama7BQ4, 1) / (e.PrefillCompute * 0.1e12)) + (32 * e.DecodeLayerOverheadSeconds));
+        Assert.Equal(Limit.Compute, plan.DecodeLimit);
+        Assert.Equal(expected, plan.DecodeTokensPerSecond, expected * 1e-9);
+    }
 }

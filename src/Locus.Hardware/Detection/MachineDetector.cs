@@ -13,9 +13,26 @@ public static class MachineDetector
         string? First(string key) => fields.FirstOrDefault(f => f.Key == key).Value;
         var model = First("model name") ?? First("Model") ?? First("Hardware") ?? "unknown CPU";
         var cores = Math.Max(fields.Count(f => f.Key == "processor"), 1);
+        var physical = PhysicalCores(fields) is > 0 and var p ? p : cores;
         double? mhz = double.TryParse(First("cpu MHz"), NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : null;
         var flags = (First("flags") ?? First("Features") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        return new MachineInfo(model, cores, mhz, MemTotal(Path.Combine(root, "proc/meminfo")), Gpus(Path.Combine(root, "sys/class/drm")), flags);
+        return new MachineInfo(model, cores, physical, First("vendor_id") ?? "", mhz, MemTotal(Path.Combine(root, "proc/meminfo")), Gpus(Path.Combine(root, "sys/class/drm")), flags);
+    }
+
+    /// <summary>Distinct (physical id, core id) pairs, in the order /proc/cpuinfo lists each processor's fields; 0 when absent.</summary>
+    private static int PhysicalCores(List<(string Key, string Value)> fields)
+    {
+        var pairs = new HashSet<(string, string)>();
+        var package = "0";
+        foreach (var (key, value) in fields)
+        {
+            if (key == "physical id")
+                package = value;
+            else if (key == "core id")
+                pairs.Add((package, value));
+        }
+
+        return pairs.Count;
     }
 
     private static long MemTotal(string path)

@@ -13,9 +13,11 @@ public static class ThisMachine
         ArgumentNullException.ThrowIfNull(machine);
         ArgumentNullException.ThrowIfNull(bandwidth);
         var ghz = (machine.CpuMhz ?? 2500) / 1000;
-        // FP32 FLOP per cycle per core: two FMA pipes × vector lanes × 2 (AVX-512: 16 lanes, AVX2: 8, NEON: 4).
-        var lanes = machine.CpuFlags.Contains("avx512f") ? 16 : machine.CpuFlags.Contains("avx2") ? 8 : 4;
-        var tflops = machine.LogicalCores * ghz * 2 * lanes * 2 / 1000;
+        // FP32 FLOP per cycle per physical core (SMT siblings share the vector units): two FMA pipes × lanes × 2.
+        // AVX-512 counts 16 lanes only on Intel; AMD Zen 4 runs it on 256-bit datapaths, so 8 as for AVX2; NEON 4.
+        var intel = machine.Vendor == "GenuineIntel";
+        var lanes = machine.CpuFlags.Contains("avx512f") && intel ? 16 : machine.CpuFlags.Contains("avx2") || machine.CpuFlags.Contains("avx512f") ? 8 : 4;
+        var tflops = machine.PhysicalCores * ghz * 2 * lanes * 2 / 1000;
         var clockNote = machine.CpuMhz is null ? "2.5 GHz assumed (no clock in /proc/cpuinfo)" : $"{ghz.ToString("0.###", CultureInfo.InvariantCulture)} GHz from /proc/cpuinfo";
         return new DeviceProfile
         {
@@ -27,7 +29,7 @@ public static class ThisMachine
             MemoryGib = new Sourced(machine.MemoryBytes / (1024.0 * 1024 * 1024), "/proc/meminfo MemTotal"),
             BandwidthGbs = new Sourced(bandwidth.GigabytesPerSecond, bandwidth.Describe()),
             Tflops = Sourced.Assumed(tflops,
-                $"CPU peak: {machine.LogicalCores} logical cores × {clockNote} × 2 FMA pipes × {lanes} FP32 lanes × 2; the GPU, if any, is not modelled"),
+                $"CPU peak: {machine.PhysicalCores} physical cores × {clockNote} × 2 FMA pipes × {lanes} FP32 lanes × 2; the GPU, if any, is not modelled"),
             SustainedWatts = Sourced.Assumed(65, "no power reading; a typical desktop/server CPU share, placeholder for the thermal model"),
             JunctionLimitC = Sourced.Assumed(95, "no thermal reading; a common CPU throttle point"),
         };

@@ -8,7 +8,8 @@ namespace Locus.Hardware.Performance;
 /// Roofline speed of llama.cpp inference.
 /// Decode is memory-bound: each token streams every weight once and reads the KV cache up to its position, so
 /// time per token = bytes in fast memory (all weights but a looked-up embedding table, plus the KV cache so far) ÷ (efficiency × bandwidth) + bytes offloaded to host RAM ÷ (efficiency ×
-/// host bandwidth) + layers × a fixed per-layer overhead.
+/// host bandwidth) + layers × a fixed per-layer overhead — or, where it is longer, the token's FLOPs at the compute
+/// roof instead of the memory time.
 /// Prefill is compute-bound: a prompt token costs 2 FLOP per multiplied weight plus attention over the tokens before it,
 /// at efficiency × peak FP16 compute.
 /// </summary>
@@ -28,9 +29,20 @@ public static class RooflineModel
         var onGpu = bytesPerToken * fit.GpuFraction;
         var onHost = bytesPerToken - onGpu;
         var hostBandwidth = device.HostBandwidthGbs?.Value ?? device.BandwidthGbs.Value;
-        var seconds = (onGpu / (efficiency.DecodeBandwidth * device.BandwidthGbs.Value * 1e9))
+        var memorySeconds = (onGpu / (efficiency.DecodeBandwidth * device.BandwidthGbs.Value * 1e9))
             + (onHost / (efficiency.DecodeBandwidth * hostBandwidth * 1e9));
-        return seconds + (model.Layers * efficiency.DecodeLayerOverheadSeconds);
+        return Math.Max(memorySeconds, DecodeComputeSeconds(model, device, depth, efficiency)) + (model.Layers * efficiency.DecodeLayerOverheadSeconds);
+    }
+
+    /// <summary>
+    /// The other roof: one token's FLOPs at the prefill efficiency. Far below the memory time on GPUs; it binds on
+    /// CPUs with few cores, where dequantizing and multiplying cannot keep up with the memory.
+    /// </summary>
+    public static double DecodeComputeSeconds(ModelShape model, DeviceProfile device, long depth, Efficiency efficiency)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(efficiency);
+        return FlopsPerToken(model, depth) / (efficiency.PrefillCompute * device.Tflops.Value * 1e12);
     }
 
     /// <summary>FLOPs to process one prompt token at <paramref name="depth"/>: 2 per weight, plus QKᵀ and AV over the earlier tokens.</summary>

@@ -17,7 +17,9 @@ public static class Planner
         var decodeSeconds = RooflineModel.DecodeSecondsPerToken(model, device, fit, request.PromptTokens, request.KvType, efficiency);
         var prefill = RooflineModel.PrefillTokensPerSecond(model, device, request.PromptTokens, efficiency);
         var overhead = model.Layers * efficiency.DecodeLayerOverheadSeconds;
-        var limit = fit.GpuLayers < fit.Layers ? Limit.HostBandwidth
+        var computeBound = RooflineModel.DecodeComputeSeconds(model, device, request.PromptTokens, efficiency) + overhead >= decodeSeconds - 1e-12;
+        var limit = computeBound ? Limit.Compute
+            : fit.GpuLayers < fit.Layers ? Limit.HostBandwidth
             : overhead > decodeSeconds / 2 ? Limit.Overhead
             : Limit.Bandwidth;
         var ttft = (request.PromptTokens / prefill) + decodeSeconds;
