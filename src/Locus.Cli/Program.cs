@@ -16,6 +16,7 @@ internal static class Program
             RouteCommand.Create(),
             UsageCommand.Create(),
             RouterCommand.Create(),
+            PlanCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }

@@ -35,6 +35,9 @@ public sealed partial class GgufFile
     /// <summary><c>{arch}.attention.head_count_kv</c>, defaulting to <see cref="HeadCount"/> as llama.cpp does.</summary>
     public long? HeadCountKv => GetArchInteger("attention.head_count_kv") ?? HeadCount;
 
+    /// <summary><c>{arch}.attention.key_length</c>: elements per key head, when the model sets it (llama.cpp otherwise uses embedding ÷ heads).</summary>
+    public long? KeyLength => GetArchInteger("attention.key_length");
+
     /// <summary><c>{arch}.feed_forward_length</c> (the largest, if given per layer).</summary>
     public long? FeedForwardLength => GetArchInteger("feed_forward_length");
 

@@ -11,7 +11,7 @@ public sealed class CliTests
         var (code, stdout, _) = await LocusProcess.RunAsync(null, "--help");
 
         Assert.Equal(0, code);
-        foreach (var command in new[] { "serve", "chat", "models", "bench" })
+        foreach (var command in new[] { "serve", "chat", "models", "bench", "plan" })
         {
             Assert.Contains(command, stdout);
         }

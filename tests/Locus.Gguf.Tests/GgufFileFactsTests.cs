@@ -14,6 +14,20 @@ public sealed class GgufFileFactsTests
     }
 
     [Fact]
+    public void KeyLength_SetOrAbsent_ReadFromArchitectureKey()
+    {
+        var set = Build(w =>
+        {
+            w.SetMetadata("general.architecture", GgufValue.FromString("gemma"));
+            w.SetMetadata("gemma.attention.key_length", GgufValue.FromUInt32(256));
+        });
+        var absent = Build(w => w.SetMetadata("general.architecture", GgufValue.FromString("llama")));
+
+        Assert.Equal(256, set.KeyLength);
+        Assert.Null(absent.KeyLength);
+    }
+
+    [Fact]
     public void Quantization_KnownFileType_UsesLlamaCppName()
     {
         var f = Build(w => w.SetMetadata("general.file_type", GgufValue.FromUInt32(15)));

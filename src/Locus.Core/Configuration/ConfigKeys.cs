@@ -55,11 +55,12 @@ internal static class ConfigKeys
     ];
 
     /// <summary>
-    /// Top-level sections with a structured shape (lists of targets and clients) that the routing configuration reads
-    /// and validates itself (<c>Locus.Routing.RoutingConfigReader</c>); this flat reader passes over them.
+    /// Top-level sections with a structured shape (lists of targets, clients and device profiles) that their own readers
+    /// validate (<c>Locus.Routing.RoutingConfigReader</c>, <c>Locus.Hardware.Devices.DeviceConfigReader</c>); this flat
+    /// reader passes over them.
     /// </summary>
     public static FrozenSet<string> RoutingSections { get; } =
-        new[] { "targets", "routing", "clients", "ledger" }.ToFrozenSet(StringComparer.Ordinal);
+        new[] { "targets", "routing", "clients", "ledger", "devices" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Names that group keys (YAML mappings), not values.</summary>
     public static FrozenSet<string> Sections { get; } =

@@ -1,0 +1,27 @@
+using Locus.Core.Errors;
+using Locus.Hardware.Devices;
+using Locus.Hardware.Performance;
+
+namespace Locus.Cli.Commands;
+
+/// <summary>The files `locus plan` reads: the config's device profiles and a llama-bench CSV to validate against.</summary>
+internal static class PlanFiles
+{
+    public static DeviceCatalog Catalog(string? configPath) =>
+        RoutingConfig.FindFile(configPath) is { } file ? DeviceCatalog.BuiltIn.With(DeviceConfigReader.ReadFile(file)) : DeviceCatalog.BuiltIn;
+
+    /// <summary>A command-line flag for a parameter name: <c>bandwidth_gbs</c> → <c>--bandwidth-gbs</c>.</summary>
+    public static string Flag(string name) => name == "model" ? "--model" : "--" + name.Replace('_', '-');
+
+    public static IReadOnlyList<BenchRow> ReadCsv(string path)
+    {
+        try
+        {
+            return BenchCsv.Read(path);
+        }
+        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+        {
+            throw new LocusException(LocusError.Invalid($"cannot read {path}: {e.Message}"));
+        }
+    }
+}
