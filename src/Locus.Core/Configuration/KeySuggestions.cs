@@ -12,8 +12,11 @@ public static class KeySuggestions
         return best.name is not null && best.distance is > 0 and <= 2 ? best.name : null;
     }
 
-    private static int EditDistance(string a, string b)
+    /// <summary>Levenshtein distance: insertions, deletions and substitutions each cost one.</summary>
+    public static int EditDistance(string a, string b)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)

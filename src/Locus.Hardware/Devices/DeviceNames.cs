@@ -16,20 +16,5 @@ public static class DeviceNames
     public static string Allowed<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(Kebab));
 
     /// <summary>Levenshtein distance, for "did you mean" lists.</summary>
-    public static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-            previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), Math.Min(previous[j], current[j - 1]) + 1);
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+    public static int Distance(string a, string b) => Core.Configuration.KeySuggestions.EditDistance(a, b);
 }
