@@ -12,6 +12,24 @@ public sealed class TwoModelEnsembleTests
         System.Text.Json.JsonSerializer.Serialize(new { model = "auto", max_tokens = maxTokens, temperature = 0, messages = new[] { new { role = "user", content = prompt } } }),
         System.Text.Encoding.UTF8, "application/json");
 
+    private sealed record Answer(HttpStatusCode Status, string Tier, string Target, string Reason, string Text);
+
+    /// <summary>Starts a node and server from <paramref name="configFile"/>, sends one chat request, and stops them.</summary>
+    private static async Task<Answer> AskOnceAsync(string configFile, StringContent body)
+    {
+        await using var node = await LocusNode.StartAsync(new NodeSettings
+        {
+            Options = new LocusOptions { Llama = HybridFixture.Llama },
+            Routing = RoutingConfigReader.ReadFile(configFile, _ => null),
+        });
+        await using var app = LocusServer.Build(new ServerOptions { Port = 0 }, node);
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromSeconds(60) };
+        using var response = await http.PostAsync("/v1/chat/completions", body);
+        return new Answer(response.StatusCode, HybridFixture.Header(response, "x-locus-tier"), HybridFixture.Header(response, "x-locus-target"),
+            HybridFixture.Header(response, "x-locus-reason"), await HybridFixture.TextAsync(response));
+    }
+
     [ModelFact]
     public async Task Ensemble_TwoLocalModels_AgreeingServedOnTier2_DisagreeingEscalated()
     {
@@ -20,7 +38,7 @@ public sealed class TwoModelEnsembleTests
         try
         {
             // stories260K twice (same weights, greedy: they agree) and a random-weight Qwen2 (it disagrees with both).
-            async Task<(HttpStatusCode Status, string Tier, string Target, string Reason)> AskAsync(string second)
+            async Task<Answer> AskAsync(string second)
             {
                 var file = Path.Combine(dir, second + ".yaml");
                 File.WriteAllText(file, $"""
@@ -44,17 +62,7 @@ public sealed class TwoModelEnsembleTests
                     ledger:
                       enabled: false
                     """);
-                await using var node = await LocusNode.StartAsync(new NodeSettings
-                {
-                    Options = new LocusOptions { Llama = HybridFixture.Llama },
-                    Routing = RoutingConfigReader.ReadFile(file, _ => null),
-                });
-                await using var app = LocusServer.Build(new ServerOptions { Port = 0 }, node);
-                await app.StartAsync();
-                using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromSeconds(60) };
-                using var response = await http.PostAsync("/v1/chat/completions", Body(HybridRoutingTests.Medium));
-                return (response.StatusCode, HybridFixture.Header(response, "x-locus-tier"), HybridFixture.Header(response, "x-locus-target"),
-                    HybridFixture.Header(response, "x-locus-reason"));
+                return await AskOnceAsync(file, Body(HybridRoutingTests.Medium));
             }
 
             var agree = await AskAsync("stories-b");
@@ -101,17 +109,9 @@ public sealed class TwoModelEnsembleTests
                     ledger:
                       enabled: false
                     """);
-                await using var node = await LocusNode.StartAsync(new NodeSettings
-                {
-                    Options = new LocusOptions { Llama = HybridFixture.Llama },
-                    Routing = RoutingConfigReader.ReadFile(file, _ => null),
-                });
-                await using var app = LocusServer.Build(new ServerOptions { Port = 0 }, node);
-                await app.StartAsync();
-                using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromSeconds(60) };
-                using var response = await http.PostAsync("/v1/chat/completions", Body(HybridRoutingTests.Medium, maxTokens: 4));
-                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                return (HybridFixture.Header(response, "x-locus-tier"), HybridFixture.Header(response, "x-locus-reason"), await HybridFixture.TextAsync(response));
+                var answer = await AskOnceAsync(file, Body(HybridRoutingTests.Medium, maxTokens: 4));
+                Assert.Equal(HttpStatusCode.OK, answer.Status);
+                return (answer.Tier, answer.Reason, answer.Text);
             }
 
             var auto = await AskAsync("auto");
