@@ -67,6 +67,9 @@ public sealed record RoutingOptions
 
     /// <summary>Check tier-1 answers by the local model's own confidence and escalate weak ones; null = off.</summary>
     public CascadeOptions? Cascade { get; init; }
+
+    /// <summary>Prefer another target when this device would throttle below a request's needed speed; null = the defaults (source auto, no minimum speed).</summary>
+    public ThermalOptions? Thermal { get; init; }
 }
 
 /// <summary>Tier 2: k local answers (several models, or several samples of one) that must agree.</summary>

@@ -28,6 +28,7 @@ internal static class RoutingSectionReader
             ExpectedOutputTokens = map.Int("expected_output_tokens", 1, 1_000_000) ?? defaults.ExpectedOutputTokens,
             ReferenceTarget = map.Text("reference"),
             Cascade = CascadeReader.Read(map.Map("cascade")),
+            Thermal = ThermalReader.Read(map.Map("thermal")),
         };
         options = ComplexitySectionReader.Apply(map.Map("complexity"), directory, options);
         map.RejectUnknown();

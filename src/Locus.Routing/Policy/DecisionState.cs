@@ -35,6 +35,12 @@ internal sealed class DecisionState(RouterSnapshot snapshot, RoutingInput input,
 
     public double Complexity { get; set; }
 
+    /// <summary>The fraction of its measured speed the local device is forecast to hold over this answer (thermal).</summary>
+    public double LocalSpeedFactor { get; set; } = 1;
+
+    /// <summary>Why the local answer would be too slow once the device throttles, or null.</summary>
+    public string? ThermallyTooSlow { get; set; }
+
     public int DesiredTier { get; set; } = 1;
 
     public bool NeedsTools => input.HasTools || input.HasToolHistory;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Locus.Core.Abstractions;
 using Locus.Core.Errors;
 using Locus.Routing.Options;
 using Locus.Routing.Runtime;
@@ -9,10 +10,10 @@ namespace Locus.Routing.Policy;
 /// <summary>
 /// Decides where a request runs. Pure apart from reading live stats, health and spend: it does not call any backend,
 /// so <c>locus route --explain</c> shows exactly what serving would do. Signals are weighed in a fixed order —
-/// client policy, sensitivity, complexity, tools, context fit, budget, availability, latency — and each one that
+/// client policy, sensitivity, complexity, thermal headroom, tools, context fit, budget, availability, latency — and each one that
 /// constrains the choice adds a reason.
 /// </summary>
-public sealed class RoutingPolicy(IComplexityEstimator complexity, PrivacySignal privacy, ISpendSource spend, TimeProvider time)
+public sealed class RoutingPolicy(IComplexityEstimator complexity, PrivacySignal privacy, ISpendSource spend, TimeProvider time, IThermalOutlook? thermal = null)
 {
     public RouteDecision Decide(RouterSnapshot snapshot, RoutingInput input, RequestContext context)
     {
@@ -27,6 +28,7 @@ public sealed class RoutingPolicy(IComplexityEstimator complexity, PrivacySignal
                 $"Client '{state.Client.Name}' may only use targets on this device; ask for '{snapshot.Routing.AutoModel}' or a local target.", "cloud_not_allowed"));
         privacy.Assess(state);
         Assess(state);
+        ThermalSignal.Assess(state, thermal);
         BudgetSignal.Assess(state, spend, time.GetUtcNow());
         return pinned is null ? TierChoice.Choose(state) : TierChoice.Pin(state, pinned);
     }

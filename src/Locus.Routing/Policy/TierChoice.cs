@@ -56,6 +56,14 @@ internal static class TierChoice
             return Build(state, tier, tier == 2 ? ensemble! : [fast], degraded, clouds, localPossible);
         }
 
+        if (tier < 3 && state.ThermallyTooSlow is { } slow)
+        {
+            var canLeave = cloudUsable && !state.BlockIfRemote && state.BudgetRefusal is null;
+            state.Add("thermal", canLeave ? $"{slow} → tier 3" : $"{slow}, but no other target may take it; staying local");
+            if (canLeave)
+                tier = 3;
+        }
+
         if (tier == 3 && state.BudgetRefusal is not null)
             return Refuse(state, state.BudgetRefusal);
         var chosen = tier switch { 3 => [clouds[0]], 2 => ensemble!, _ => new[] { fast! } };
@@ -133,7 +141,8 @@ internal static class TierChoice
     }
 
     private static Signals.LatencyPrediction Predict(DecisionState state, RouteTarget target) =>
-        Signals.LatencyPredictor.Predict(target.Stats, target.Load, state.Input.EstimatedPromptTokens, state.ExpectedOutputTokens);
+        Signals.LatencyPredictor.Predict(target.Stats, target.Load, state.Input.EstimatedPromptTokens, state.ExpectedOutputTokens,
+            target.OnDevice ? state.LocalSpeedFactor : 1);
 
     private static RouteTarget[]? Ensemble(DecisionState state)
     {

@@ -23,7 +23,7 @@ public sealed class LocusRouter
         ArgumentNullException.ThrowIfNull(services);
         _snapshot = snapshot;
         Services = services;
-        Policy = new RoutingPolicy(services.Complexity, new PrivacySignal(services.Scanner), services.Spend, services.Time);
+        Policy = new RoutingPolicy(services.Complexity, new PrivacySignal(services.Scanner), services.Spend, services.Time, services.Thermal);
         Client = new RoutingChatClient(this);
         Catalog = new RouterCatalog(this);
     }
@@ -64,6 +64,9 @@ public sealed record RouterServices
     public bool StorePrompts { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>This device's thermal headroom; null: no thermal signal.</summary>
+    public IThermalOutlook? Thermal { get; init; }
 
     public ILogger Logger { get; init; } = NullLogger.Instance;
 

@@ -8,7 +8,8 @@ public readonly record struct LatencyPrediction(double TtftMs, double TotalMs, i
 /// <summary>Predicts a target's latency from its live stats and, for local targets, its queue.</summary>
 public static class LatencyPredictor
 {
-    public static LatencyPrediction Predict(TargetStats stats, ILoadInfo? load, int promptTokens, int outputTokens)
+    /// <param name="speedFactor">The share of its measured generation speed the target is expected to hold (thermal throttling).</param>
+    public static LatencyPrediction Predict(TargetStats stats, ILoadInfo? load, int promptTokens, int outputTokens, double speedFactor = 1)
     {
         ArgumentNullException.ThrowIfNull(stats);
         var ttft = stats.PredictTtftMs(promptTokens);
@@ -22,7 +23,7 @@ public static class LatencyPredictor
                 ttft += ahead * stats.MeanDurationMs / Math.Max(load.Parallel, 1);
         }
 
-        var generation = outputTokens / Math.Max(stats.TokensPerSecond, 0.1) * 1000;
+        var generation = outputTokens / Math.Max(stats.TokensPerSecond * speedFactor, 0.1) * 1000;
         return new LatencyPrediction(ttft, ttft + generation, queued);
     }
 }
