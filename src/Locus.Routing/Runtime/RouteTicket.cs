@@ -73,6 +73,7 @@ internal static class HeaderText
                 '≥' => ">=",
                 '≤' => "<=",
                 '…' => "...",
+                '°' => "deg ",
                 _ when c is >= ' ' and <= '~' => null,
                 _ => "?",
             };

@@ -37,6 +37,9 @@ public sealed class LocusNode : IAsyncDisposable
 
     public IUsageLedger? Ledger { get; }
 
+    /// <summary>This device's thermal outlook as the router sees it; null when there is none (see <c>routing.thermal</c>).</summary>
+    public Hardware.Thermal.Live.LiveThermalOutlook? Thermal { get; private init; }
+
     public IModelCatalog Catalog => Router.Catalog;
 
     /// <summary>Client API keys (from <c>clients:</c>) and the client each identifies.</summary>
@@ -56,6 +59,7 @@ public sealed class LocusNode : IAsyncDisposable
         }
 
         IUsageLedger? ledger = null;
+        Hardware.Thermal.Live.LiveThermalOutlook? thermal = null;
         var remotes = new List<IChatClient>();
         try
         {
@@ -63,8 +67,10 @@ public sealed class LocusNode : IAsyncDisposable
                 ? UsageLedger.Open(path, new LedgerOptions { StorePrompts = config.Ledger.StorePrompts, FullSync = config.Ledger.FullSync }, settings.Time)
                 : null;
             var targets = BuildTargets(config, local, null, settings, remotes);
+            thermal = ThermalOutlooks.Create(config, targets, settings);
             var services = new RouterServices
             {
+                Thermal = thermal,
                 Scanner = SensitivityScanner.Create(),
                 Ledger = ledger,
                 StorePrompts = config.Ledger.StorePrompts,
@@ -74,10 +80,11 @@ public sealed class LocusNode : IAsyncDisposable
             if (ledger is not null)
                 services = services with { Spend = RouterServices.SpendFrom(ledger) };
             var router = new LocusRouter(new RouterSnapshot(config, targets), services);
-            return new LocusNode(settings with { Routing = config }, router, local, ledger, remotes);
+            return new LocusNode(settings with { Routing = config }, router, local, ledger, remotes) { Thermal = thermal };
         }
         catch
         {
+            thermal?.Dispose();
             local?.Dispose();
             foreach (var remote in remotes)
                 remote.Dispose();
@@ -147,6 +154,7 @@ public sealed class LocusNode : IAsyncDisposable
             await _reloader.DisposeAsync().ConfigureAwait(false);
         foreach (var remote in _remotes)
             remote.Dispose();
+        Thermal?.Dispose();
         _local?.Dispose();
         if (Ledger is not null)
             await Ledger.DisposeAsync().ConfigureAwait(false);

@@ -16,7 +16,7 @@ public sealed class CascadeTests
     public async Task Chat_ThresholdAboveWhatTheLocalModelReaches_AnsweredByUpstreamWithCascadeReason()
     {
         await using var cloud = await UpstreamServer.StartAsync();
-        await using var node = await CascadeNode.StartAsync(cloud.BaseUrl, "{ min_confidence: 0.99 }");
+        await using var node = await RoutingNode.StartAsync(cloud.BaseUrl, "{ min_confidence: 0.99 }");
 
         using var response = await node.ChatAsync(Prompt);
 
@@ -33,7 +33,7 @@ public sealed class CascadeTests
     public async Task Chat_ThresholdZero_AnsweredLocally()
     {
         await using var cloud = await UpstreamServer.StartAsync();
-        await using var node = await CascadeNode.StartAsync(cloud.BaseUrl, "{ min_confidence: 0 }");
+        await using var node = await RoutingNode.StartAsync(cloud.BaseUrl, "{ min_confidence: 0 }");
 
         using var response = await node.ChatAsync(Prompt);
 
@@ -50,7 +50,7 @@ public sealed class CascadeTests
         var url = cloud.BaseUrl;
         await cloud.StopAsync();
         await cloud.DisposeAsync();
-        await using var node = await CascadeNode.StartAsync(url, "{ min_confidence: 0.99 }");
+        await using var node = await RoutingNode.StartAsync(url, "{ min_confidence: 0.99 }");
 
         using var response = await node.ChatAsync(Prompt);
 
@@ -65,7 +65,7 @@ public sealed class CascadeTests
     public async Task Stream_ThresholdAboveWhatTheLocalModelReaches_StreamsTheCloudAnswer()
     {
         await using var cloud = await UpstreamServer.StartAsync();
-        await using var node = await CascadeNode.StartAsync(cloud.BaseUrl, "{ min_confidence: 0.99 }");
+        await using var node = await RoutingNode.StartAsync(cloud.BaseUrl, "{ min_confidence: 0.99 }");
 
         using var response = await node.ChatAsync(Prompt, stream: true);
         var events = await SseEvents.ReadAsync(response);

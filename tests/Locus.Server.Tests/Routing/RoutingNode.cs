@@ -8,15 +8,15 @@ namespace Locus.Server.Tests.Routing;
 
 /// <summary>
 /// A real Locus on loopback with stories260K as tier 1, a scriptable OpenAI-compatible upstream as the cloud, a SQLite
-/// ledger and the given <c>routing.cascade</c> line, read from a real YAML file.
+/// ledger and the given <c>routing:</c> lines, read from a real YAML file.
 /// </summary>
-internal sealed class CascadeNode : IAsyncDisposable
+internal sealed class RoutingNode : IAsyncDisposable
 {
     private readonly string _dir;
     private readonly LocusNode _node;
     private readonly WebApplication _app;
 
-    private CascadeNode(string dir, LocusNode node, WebApplication app)
+    private RoutingNode(string dir, LocusNode node, WebApplication app)
     {
         _dir = dir;
         _node = node;
@@ -26,7 +26,13 @@ internal sealed class CascadeNode : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<CascadeNode> StartAsync(Uri cloudUrl, string cascade)
+    public LocusNode Node => _node;
+
+    /// <summary>A node whose <c>routing.cascade</c> is <paramref name="cascade"/>.</summary>
+    public static Task<RoutingNode> StartAsync(Uri cloudUrl, string cascade) => StartWithRoutingAsync(cloudUrl, "cascade: " + cascade);
+
+    /// <summary>A node with <paramref name="routing"/> as its one <c>routing:</c> line, and environment variables from <paramref name="environment"/>.</summary>
+    public static async Task<RoutingNode> StartWithRoutingAsync(Uri cloudUrl, string routing, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dir = Directory.CreateTempSubdirectory("locus-cascade-").FullName;
         var file = Path.Combine(dir, "locus.yaml");
@@ -42,7 +48,7 @@ internal sealed class CascadeNode : IAsyncDisposable
                 price: {"{"} input: 3, output: 15 {"}"}
                 max_retries: 1
             routing:
-              cascade: {cascade}
+              {routing}
             ledger:
               path: {Path.Combine(dir, "usage.db")}
             """);
@@ -50,10 +56,11 @@ internal sealed class CascadeNode : IAsyncDisposable
         {
             Options = new LocusOptions { Llama = HybridFixture.Llama },
             Routing = RoutingConfigReader.ReadFile(file, _ => null),
+            Environment = name => environment?.GetValueOrDefault(name),
         });
         var app = LocusServer.Build(new ServerOptions { Port = 0 }, node);
         await app.StartAsync();
-        return new CascadeNode(dir, node, app);
+        return new RoutingNode(dir, node, app);
     }
 
     public Task<HttpResponseMessage> ChatAsync(string prompt, bool stream = false) =>
