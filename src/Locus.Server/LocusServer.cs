@@ -5,6 +5,7 @@ using Locus.Server.Composition;
 using Locus.Server.Endpoints;
 using Locus.Server.Errors;
 using Locus.Server.Hosting;
+using Locus.Server.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -88,5 +89,7 @@ public static class LocusServer
         app.MapPost("/v1/messages", (RequestDelegate)new MessagesEndpoint(state).HandleAsync);
         app.MapGet("/v1/usage", (RequestDelegate)new UsageEndpoint(state.Node?.Ledger, state.Time).HandleAsync);
         app.MapGet("/v1/plan", (RequestDelegate)new PlanEndpoint().HandleAsync);
+        app.MapGet(PlannerPage.Path, (RequestDelegate)PlannerPage.PageAsync);
+        app.MapGet(PlannerPage.Path + "/{file}", (RequestDelegate)PlannerPage.FileAsync);
     }
 }
