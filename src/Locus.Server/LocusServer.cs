@@ -89,6 +89,8 @@ public static class LocusServer
         app.MapPost("/v1/messages", (RequestDelegate)new MessagesEndpoint(state).HandleAsync);
         app.MapGet("/v1/usage", (RequestDelegate)new UsageEndpoint(state.Node?.Ledger, state.Time).HandleAsync);
         app.MapGet("/v1/plan", (RequestDelegate)new PlanEndpoint().HandleAsync);
+        app.MapGet("/v1/thermal", (RequestDelegate)new ThermalEndpoint().HandleAsync);
+        app.MapGet("/v1/thermal/envelopes", (RequestDelegate)ThermalEndpoint.EnvelopesAsync);
         app.MapGet(PlannerPage.Path, (RequestDelegate)PlannerPage.PageAsync);
         app.MapGet(PlannerPage.Path + "/{file}", (RequestDelegate)PlannerPage.FileAsync);
     }

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Locus.Core.Errors;
+using Locus.Hardware.Devices;
+using Locus.Hardware.Thermal;
+using Microsoft.AspNetCore.Http;
+
+namespace Locus.Server.Endpoints;
+
+/// <summary>
+/// <c>GET /v1/thermal?envelope=fanless-laptop&amp;params_b=8&amp;quant=Q4_K_M&amp;target_tps=20&amp;minutes=30</c>: a thermal
+/// simulation as JSON, the same object as <c>locus thermal --json</c> (docs/planner.md, "Thermal simulation"); also
+/// <c>device</c>, <c>duty</c>, <c>ambient_c</c>, <c>step_ms</c>, <c>points</c>, <c>ctx</c>.
+/// <c>GET /v1/thermal/envelopes</c> lists the presets. Model files and <c>device=this</c> are CLI-only, as for /v1/plan.
+/// </summary>
+internal sealed class ThermalEndpoint
+{
+    private const int MaxPoints = 10_000;
+
+    private readonly ThermalInputs _inputs = new(DeviceCatalog.BuiltIn, name => name);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var query = context.Request.Query;
+        string? Text(string key) => query[key].ToString() is { Length: > 0 } v ? v : null;
+        if (Text("model") is not null)
+            throw Invalid("model files are simulated with the locus thermal command; pass params_b and quant here", "model");
+        if (string.Equals(Text("device"), "this", StringComparison.OrdinalIgnoreCase))
+            throw Invalid("device=this measures the machine and is available from the locus thermal command only", "device");
+
+        var envelope = _inputs.Envelope(Text("envelope"));
+        var device = _inputs.Device(envelope, Text("device"));
+        var model = _inputs.Model(null, Number("params_b"), Text("quant") ?? "Q4_K_M");
+        var defaults = new ThermalNumbers();
+        var request = _inputs.Request(envelope, device, model, new ThermalNumbers
+        {
+            TargetTps = Number("target_tps"),
+            Duty = Number("duty") ?? defaults.Duty,
+            AmbientC = Number("ambient_c") ?? defaults.AmbientC,
+            Minutes = Number("minutes") ?? defaults.Minutes,
+            StepMs = Number("step_ms") ?? defaults.StepMs,
+            Context = (long)(Number("ctx") ?? defaults.Context),
+        });
+        var points = Number("points") ?? ThermalJson.DefaultPoints;
+        if (points is < 2 or > MaxPoints || points != Math.Floor(points))
+            throw Invalid($"points must be a whole number from 2 to {MaxPoints}, not {points.ToString(CultureInfo.InvariantCulture)}", "points");
+
+        var result = ThermalSimulator.Run(request);
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(ThermalJson.WriteCompact(result, (int)points), context.RequestAborted);
+
+        double? Number(string key) => Text(key) is not { } text ? null
+            : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? n
+            : throw Invalid($"{key} must be a number, not '{text}'", key);
+    }
+
+    public static async Task EnvelopesAsync(HttpContext context)
+    {
+        context.Response.ContentType = "application/json";
+        var json = ThermalJson.Envelopes(id => DeviceCatalog.BuiltIn.Find(id, out _));
+        await context.Response.WriteAsync(json.ToJsonString(), context.RequestAborted);
+    }
+
+    private static LocusException Invalid(string message, string param) => new(LocusError.Invalid(message, param));
+}
