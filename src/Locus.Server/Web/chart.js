@@ -11,11 +11,11 @@ function el(name, attrs, text) {
   return node;
 }
 
-/** "6 min 52 s", "42 s", "1 h 05 min". */
+/** "6 min 52 s", "42 s", "30 min", "1 h 05 min". */
 export function duration(seconds) {
   const s = Math.round(seconds);
   if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  if (s < 3600) return s % 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s / 60} min`;
   return `${Math.floor(s / 3600)} h ${String(Math.floor(s % 3600 / 60)).padStart(2, "0")} min`;
 }
 
@@ -37,10 +37,10 @@ function junctionAt(samples, t) {
 }
 
 /**
- * Renders `sim` (one /v1/thermal answer) into a new SVG. `scale.temp` = [min, max] °C shared by every card so the
+ * Renders `sim` (one /v1/thermal answer) into a new SVG titled `title` for screen readers. `scale.temp` = [min, max] °C shared by every card so the
  * envelopes compare at a glance; `scale.seconds` is the simulated duration.
  */
-export function renderChart(sim, scale) {
+export function renderChart(sim, scale, title) {
   const [tMin, tMax] = scale.temp, seconds = scale.seconds;
   const x = t => LEFT + (RIGHT - LEFT) * t / seconds;
   const yTemp = c => TEMP_BOTTOM - (TEMP_BOTTOM - TEMP_TOP) * (c - tMin) / (tMax - tMin);
@@ -51,14 +51,17 @@ export function renderChart(sim, scale) {
   const throttle = sim.time_to_throttle_s;
 
   const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, role: "img" });
-  svg.setAttribute("aria-label", `${sim.envelope}: junction temperature over ${duration(seconds)}, ` +
+  svg.setAttribute("aria-label", `${title}: junction temperature over ${duration(seconds)}, peaking at ` +
+    `${Math.round(sim.peak_junction_c)} °C of ${sim.junction_limit_c} °C; ` +
     (throttle == null ? "never throttles" : `throttles at ${duration(throttle)}`));
 
   // Grid and axes: temperature ticks on the left, minutes along the bottom.
-  const tempStep = niceStep(tMax - tMin, 6);
+  const tempStep = niceStep(tMax - tMin, 6), yLimit = yTemp(sim.junction_limit_c);
   for (let c = Math.ceil(tMin / tempStep) * tempStep; c <= tMax; c += tempStep) {
     svg.append(el("line", { class: "grid", x1: LEFT, x2: RIGHT, y1: yTemp(c), y2: yTemp(c) }));
-    svg.append(el("text", { x: LEFT - 4, y: yTemp(c) + 4, "text-anchor": "end" }, `${c}°`));
+    // The limit's own label (below) takes precedence over a grid label it would overlap.
+    if (Math.abs(yTemp(c) - yLimit) >= 11)
+      svg.append(el("text", { x: LEFT - 4, y: yTemp(c) + 4, "text-anchor": "end" }, `${c}°`));
   }
   const minuteStep = niceStep(seconds / 60, 6);
   for (let m = 0; m <= seconds / 60 + 1e-9; m += minuteStep) {
@@ -68,12 +71,9 @@ export function renderChart(sim, scale) {
   svg.append(el("line", { class: "axis", x1: LEFT, x2: RIGHT, y1: TEMP_BOTTOM, y2: TEMP_BOTTOM }));
   svg.append(el("line", { class: "axis", x1: LEFT, x2: RIGHT, y1: TPS_BOTTOM, y2: TPS_BOTTOM }));
 
-  // Junction limit, labelled above the line at the end away from the throttle label (see throttleMarker).
-  const yLimit = yTemp(sim.junction_limit_c);
-  const labelLeft = throttle != null && flips(x(throttle));
+  // Junction limit, labelled on the axis: inside the plot the space above the line is kept for the throttle label.
   svg.append(el("line", { class: "limit", x1: LEFT, x2: RIGHT, y1: yLimit, y2: yLimit }));
-  svg.append(el("text", { class: "limit-label", x: labelLeft ? LEFT + 4 : RIGHT - 2, y: yLimit - 4, "text-anchor": labelLeft ? "start" : "end" },
-    `limit ${sim.junction_limit_c} °C`));
+  svg.append(el("text", { class: "limit-label", x: LEFT - 4, y: yLimit + 4, "text-anchor": "end" }, `${sim.junction_limit_c}°`));
 
   svg.append(el("path", { class: "heatsink", d: path(samples.map(s => [x(s.t_s), yTemp(s.heatsink_c)])) }));
   svg.append(el("path", { class: "junction", d: path(samples.map(s => [x(s.t_s), yTemp(s.junction_c)])) }));
@@ -91,16 +91,16 @@ export function renderChart(sim, scale) {
   return svg;
 }
 
-const flips = px => px > LEFT + 0.6 * (RIGHT - LEFT);
+const flips = px => px > LEFT + 0.62 * (RIGHT - LEFT);
 
 function throttleMarker(px, py, yLimit, seconds) {
   const g = el("g", { class: "throttle" });
   g.append(el("line", { x1: px, x2: px, y1: TEMP_TOP, y2: TPS_BOTTOM }));
   g.append(el("circle", { cx: px, cy: py, r: 4.5 }));
-  // Right of the marker and under the limit line the curve has flattened, so the label sits there; near the right
-  // edge it flips to the left, above the line, where the rising curve has not reached yet.
+  // Above the limit line nothing else is drawn (the junction never passes it), so the label sits there: right of the
+  // marker, or left of it near the right edge.
   g.append(el("text", flips(px)
-    ? { x: px - 8, y: yLimit - 6, "text-anchor": "end" }
-    : { x: px + 8, y: yLimit + 17, "text-anchor": "start" }, `throttles at ${duration(seconds)}`));
+    ? { x: px - 8, y: yLimit - 5, "text-anchor": "end" }
+    : { x: px + 8, y: yLimit - 5, "text-anchor": "start" }, `throttles at ${duration(seconds)}`));
   return g;
 }

@@ -107,13 +107,14 @@ function finish() {
 function sharedScale(sims, seconds) {
   const low = Math.min(...sims.map(s => Math.min(s.ambient_c, ...s.samples.map(p => p.junction_c))));
   const high = Math.max(...sims.map(s => Math.max(s.junction_limit_c, s.peak_junction_c)));
+  // At least 8 °C above the limit: room for the throttle label over the line.
   return { temp: [Math.floor((low - 2) / 10) * 10, Math.ceil((high + 8) / 10) * 10], seconds };
 }
 
 function show(c, { sim, error }, scale) {
   c.error.hidden = !error;
   c.error.textContent = error ? error.message : "";
-  c.body.replaceChildren(...(sim ? [renderChart(sim, scale)] : []));
+  c.body.replaceChildren(...(sim ? [renderChart(sim, scale, c.card.getAttribute("aria-label"))] : []));
   const field = name => c.card.querySelector(`[data-field=${name}]`);
   c.device.textContent = sim ? `${sim.device.name} · cap ${sim.power_cap_w} W` : "";
   field("sustained").textContent = sim ? `${fmt(sim.sustained_tokens_per_s)} tok/s` : "–";

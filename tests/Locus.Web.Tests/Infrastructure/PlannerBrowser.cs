@@ -24,12 +24,15 @@ public sealed class PlannerBrowser : IAsyncLifetime
     }
 
     /// <summary>A fresh tab at 1280×800 on <c>/planner</c>, after its first round of charts (or errors) is drawn.</summary>
-    internal async Task<PlannerTab> OpenAsync()
+    internal Task<PlannerTab> OpenAsync() => OpenAsync(Server);
+
+    /// <summary>The same, on another server (e.g. one that needs API keys).</summary>
+    internal async Task<PlannerTab> OpenAsync(LocusUnderTest server)
     {
         var browser = _browser ?? throw new InvalidOperationException(Chromium.MissingReason);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var tab = new PlannerTab(page);
-        await page.GotoAsync(new Uri(Server.BaseAddress, "/planner").ToString());
+        await page.GotoAsync(new Uri(server.BaseAddress, "/planner").ToString());
         await tab.SettledAsync(0);
         return tab;
     }

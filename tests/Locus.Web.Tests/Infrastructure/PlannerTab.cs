@@ -11,6 +11,8 @@ internal sealed class PlannerTab(IPage page) : IAsyncDisposable
 
     public ILocator TargetNumber => page.GetByLabel("Target tokens/s (exact)", new() { Exact = true });
 
+    public ILocator Status => page.GetByRole(AriaRole.Status);
+
     public ILocator Card(string envelope) => page.Locator($"article.card[data-envelope='{envelope}']");
 
     public ILocator JunctionPath(string envelope) => Card(envelope).Locator("svg path.junction");
@@ -22,6 +24,18 @@ internal sealed class PlannerTab(IPage page) : IAsyncDisposable
     public ILocator Field(string envelope, string name) => Card(envelope).Locator($"[data-field='{name}']");
 
     public ILocator Error(string envelope) => Card(envelope).Locator(".error");
+
+    /// <summary>Changes a labelled control the way a person would (select or type), and waits for the charts to follow.</summary>
+    public async Task ChangeAsync(string label, string value)
+    {
+        var before = await UpdatesAsync();
+        var control = page.GetByLabel(label, new() { Exact = true });
+        if (await control.EvaluateAsync<string>("e => e.tagName") == "SELECT")
+            await control.SelectOptionAsync(value);
+        else
+            await control.FillAsync(value);
+        await SettledAsync(before);
+    }
 
     public Task<int> UpdatesAsync() =>
         page.EvaluateAsync<int>("() => Number(document.body.dataset.updates ?? 0)");
