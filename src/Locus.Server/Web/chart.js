@@ -45,7 +45,11 @@ export function renderChart(sim, scale, title) {
   const x = t => LEFT + (RIGHT - LEFT) * t / seconds;
   const yTemp = c => TEMP_BOTTOM - (TEMP_BOTTOM - TEMP_TOP) * (c - tMin) / (tMax - tMin);
   const samples = sim.samples;
-  const tpsPeak = Math.max(sim.target_tokens_per_s, ...samples.map(s => s.tokens_per_s)) * 1.1 || 1;
+  // The scale follows what is delivered; a target far above it (more than twice) is named instead of drawn, so a
+  // throttle drop stays visible rather than flattened against an unreachable target.
+  const delivered = Math.max(...samples.map(s => s.tokens_per_s));
+  const targetShown = sim.target_tokens_per_s <= 2 * delivered;
+  const tpsPeak = (targetShown ? Math.max(delivered, sim.target_tokens_per_s) : delivered) * 1.1 || 1;
   const tpsMax = Math.ceil(tpsPeak / niceStep(tpsPeak, 4)) * niceStep(tpsPeak, 4);
   const yTps = v => TPS_BOTTOM - (TPS_BOTTOM - TPS_TOP) * v / tpsMax;
   const throttle = sim.time_to_throttle_s;
@@ -81,7 +85,10 @@ export function renderChart(sim, scale, title) {
   // Delivered tokens/s below, with the target dashed.
   const tpsPoints = samples.map(s => [x(s.t_s), yTps(s.tokens_per_s)]);
   svg.append(el("path", { class: "tps-area", d: `${path(tpsPoints)}L${RIGHT},${TPS_BOTTOM}L${LEFT},${TPS_BOTTOM}Z` }));
-  svg.append(el("line", { class: "target", x1: LEFT, x2: RIGHT, y1: yTps(sim.target_tokens_per_s), y2: yTps(sim.target_tokens_per_s) }));
+  if (targetShown)
+    svg.append(el("line", { class: "target", x1: LEFT, x2: RIGHT, y1: yTps(sim.target_tokens_per_s), y2: yTps(sim.target_tokens_per_s) }));
+  else
+    svg.append(el("text", { x: LEFT + 4, y: TPS_TOP - 3 }, `target ${sim.target_tokens_per_s} tok/s, above the scale`));
   svg.append(el("path", { class: "tps", d: path(tpsPoints) }));
   svg.append(el("text", { x: LEFT - 4, y: TPS_TOP + 8, "text-anchor": "end" }, `${Math.round(tpsMax)}`));
   svg.append(el("text", { x: LEFT - 4, y: TPS_BOTTOM + 4, "text-anchor": "end" }, "0"));
