@@ -17,6 +17,7 @@ internal static class Program
             UsageCommand.Create(),
             RouterCommand.Create(),
             PlanCommand.Create(),
+            ThermalCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }

@@ -30,15 +30,22 @@ public sealed class StepResponse
         var c = network.JunctionToSinkWPerK / network.SinkCapacityJPerK;
         var d = network.SinkToAmbientWPerK / network.SinkCapacityJPerK;
         // Eigenvalues of A: trace −(a+c+d), determinant a·d; the discriminant (a−d)² + c² + 2c(a+d) is positive.
+        // The slow one comes from Vieta (λ1 λ2 = a d) rather than a difference of near-equal numbers, which would
+        // lose every digit when the die is tightly coupled to its heatsink.
         var trace = -(a + c + d);
         var root = Math.Sqrt((trace * trace) - (4 * a * d));
-        var l1 = (trace + root) / 2;
         var l2 = (trace - root) / 2;
-        // Eigenvectors v_i = (a, a + λ_i); V = [v1 v2], V⁻¹ = [[a+λ2, −a], [−(a+λ1), a]] / (a (λ2 − λ1)).
+        var l1 = a * d / l2;
+        // Eigenvectors v_i = (a, a + λ_i). (a + λ1)(a + λ2) = −a c, so the smaller of the two sums comes from the larger.
+        var (p, q) = (a + l1, a + l2);
+        if (Math.Abs(p) >= Math.Abs(q))
+            q = -a * c / p;
+        else
+            p = -a * c / q;
         var (e1, e2) = (Math.Exp(l1 * stepSeconds), Math.Exp(l2 * stepSeconds));
         var (i1, i2) = (double.ExpM1(l1 * stepSeconds) / l1, double.ExpM1(l2 * stepSeconds) / l2);
-        (_phiJj, _phiJs, _phiSj, _phiSs) = Conjugate(a, l1, l2, e1, e2);
-        (_, _, _mSj, _mSs) = Conjugate(a, l1, l2, i1, i2);
+        (_phiJj, _phiJs, _phiSj, _phiSs) = Conjugate(a, p, q, e1, e2);
+        (_, _, _mSj, _mSs) = Conjugate(a, p, q, i1, i2);
         _steadyJ = network.JunctionToAmbientKPerW;
         _steadyS = 1 / network.SinkToAmbientWPerK;
     }
@@ -64,11 +71,10 @@ public sealed class StepResponse
         return Network.SinkToAmbientWPerK * sinkIntegral;
     }
 
-    /// <summary>V · diag(f1, f2) · V⁻¹ for the eigenvector basis above.</summary>
-    private static (double Jj, double Js, double Sj, double Ss) Conjugate(double a, double l1, double l2, double f1, double f2)
+    /// <summary>V · diag(f1, f2) · V⁻¹ with V = [[a, a], [p, q]], p = a + λ1, q = a + λ2; V⁻¹ = [[q, −a], [−p, a]] / (a (q − p)).</summary>
+    private static (double Jj, double Js, double Sj, double Ss) Conjugate(double a, double p, double q, double f1, double f2)
     {
-        var det = a * (l2 - l1);
-        var (p, q) = (a + l1, a + l2);
+        var det = a * (q - p);
         return (
             a * ((f1 * q) - (f2 * p)) / det,
             a * a * (f2 - f1) / det,

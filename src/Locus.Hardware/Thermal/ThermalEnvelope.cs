@@ -10,7 +10,7 @@ namespace Locus.Hardware.Thermal;
 /// <param name="DefaultDevice">Catalog id of the silicon it holds unless a device is named.</param>
 /// <param name="Description">One line: what machine it stands for.</param>
 /// <param name="Network">Die and heatsink/chassis nodes.</param>
-/// <param name="Power">Idle power and energy per byte and per FLOP.</param>
+/// <param name="Power">Idle power (share of the device's sustained watts) and energy per byte and per FLOP.</param>
 /// <param name="SettleC">Junction temperature the controller holds after the trip, when firmware settles below the
 /// trip point (a fanless MacBook Air peaks at its limit and settles near 100 °C); null to hold at the limit.</param>
 public sealed record ThermalEnvelope(
@@ -19,5 +19,5 @@ public sealed record ThermalEnvelope(
     string DefaultDevice,
     string Description,
     ThermalNetwork Network,
-    PowerModel Power,
+    PowerConstants Power,
     double? SettleC = null);

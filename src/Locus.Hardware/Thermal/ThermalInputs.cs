@@ -22,16 +22,35 @@ public sealed class ThermalInputs(DeviceCatalog catalog, Func<string, string> sp
         id is null ? throw Invalid($"say which envelope: {spell("envelope")} {string.Join("|", ThermalEnvelopes.Ids)}", "envelope")
         : ThermalEnvelopes.Find(id) ?? throw Invalid($"unknown envelope '{id}'; known: {string.Join(", ", ThermalEnvelopes.Ids)}", "envelope");
 
+    /// <summary>
+    /// The envelope for a device named without one, from its form factor; boards without a fan (embedded,
+    /// single-board) get the fanless preset, the nearest passive enclosure.
+    /// </summary>
+    public static ThermalEnvelope EnvelopeFor(DeviceProfile device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return device.FormFactor switch
+        {
+            FormFactor.CooledLaptop => ThermalEnvelopes.CooledLaptop,
+            FormFactor.Desktop => ThermalEnvelopes.DesktopGpu,
+            FormFactor.Datacenter => ThermalEnvelopes.DatacenterGpu,
+            _ => ThermalEnvelopes.FanlessLaptop,
+        };
+    }
+
+    /// <summary>A device by name, checked to have a power envelope.</summary>
+    public DeviceProfile Device(string name) => Simulable(Wrap("device", () => _plan.Device(name, null, null, null)));
+
     /// <summary>The named device, or the envelope's own silicon when none is named.</summary>
     public DeviceProfile Device(ThermalEnvelope envelope, string? name)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        var device = name is null
-            ? catalog.Find(envelope.DefaultDevice, out _) ?? throw new InvalidOperationException($"preset device {envelope.DefaultDevice} is not in the catalog")
-            : Wrap("device", () => _plan.Device(name, null, null, null));
-        return device.SustainedWatts.Value > 0 ? device
-            : throw Invalid($"{device.Name} has no sustained power envelope to simulate (set sustained_watts in its profile)", "device");
+        return name is not null ? Device(name)
+            : Simulable(catalog.Find(envelope.DefaultDevice, out _) ?? throw new InvalidOperationException($"preset device {envelope.DefaultDevice} is not in the catalog"));
     }
+
+    private static DeviceProfile Simulable(DeviceProfile device) => device.SustainedWatts.Value > 0 ? device
+        : throw Invalid($"{device.Name} has no sustained power envelope to simulate (set sustained_watts in its profile)", "device");
 
     public ModelShape Model(string? file, double? paramsB, string quant) => Wrap("params_b", () => _plan.Model(file, paramsB, quant));
 
@@ -83,20 +102,4 @@ public sealed class ThermalInputs(DeviceCatalog catalog, Func<string, string> sp
     private static string Text(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static LocusException Invalid(string message, string param) => new(LocusError.Invalid(message, param));
-}
-
-/// <summary>The numeric inputs of a thermal simulation, with the contract's defaults.</summary>
-public sealed record ThermalNumbers
-{
-    public double? TargetTps { get; init; }
-
-    public double Duty { get; init; } = 1;
-
-    public double AmbientC { get; init; } = 25;
-
-    public double Minutes { get; init; } = 30;
-
-    public double StepMs { get; init; } = 100;
-
-    public long Context { get; init; } = 4096;
 }

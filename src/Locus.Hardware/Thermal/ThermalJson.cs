@@ -117,7 +117,7 @@ public static class ThermalJson
                 ["r_sink_ambient_k_per_w"] = Math.Round(1 / e.Network.SinkToAmbientWPerK, 4),
                 ["c_junction_j_per_k"] = e.Network.JunctionCapacityJPerK,
                 ["c_sink_j_per_k"] = e.Network.SinkCapacityJPerK,
-                ["idle_w"] = e.Power.IdleWatts,
+                ["idle_w"] = d is null ? null : Math.Round(e.Power.For(d.SustainedWatts.Value).IdleWatts, 2),
                 ["pj_per_byte"] = Math.Round(e.Power.JoulesPerByte * 1e12, 3),
                 ["pj_per_flop"] = Math.Round(e.Power.JoulesPerFlop * 1e12, 3),
             });

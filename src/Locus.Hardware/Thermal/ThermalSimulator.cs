@@ -16,7 +16,8 @@ public static class ThermalSimulator
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(load);
-        var (network, power) = (request.Envelope.Network, request.Envelope.Power);
+        var network = request.Envelope.Network;
+        var power = request.Envelope.Power.For(request.Device.SustainedWatts.Value);
         var step = new StepResponse(network, request.StepSeconds);
         var limitC = request.Device.JunctionLimitC.Value;
         var setpointC = Math.Min(limitC, request.Envelope.SettleC ?? limitC);
