@@ -5,6 +5,7 @@ using Locus.Server.Composition;
 using Locus.Server.Endpoints;
 using Locus.Server.Errors;
 using Locus.Server.Hosting;
+using Locus.Server.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -90,5 +91,7 @@ public static class LocusServer
         app.MapGet("/v1/plan", (RequestDelegate)new PlanEndpoint().HandleAsync);
         app.MapGet("/v1/thermal", (RequestDelegate)new ThermalEndpoint().HandleAsync);
         app.MapGet("/v1/thermal/envelopes", (RequestDelegate)ThermalEndpoint.EnvelopesAsync);
+        app.MapGet(PlannerPage.Path, (RequestDelegate)PlannerPage.PageAsync);
+        app.MapGet(PlannerPage.Path + "/{file}", (RequestDelegate)PlannerPage.FileAsync);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Locus.Server.Auth;
 
 /// <summary>
-/// With keys configured, every request but <c>GET /health</c> needs a key: <c>Authorization: Bearer &lt;key&gt;</c>
+/// With keys configured, every request but <c>GET /health</c> and the planner page's static files needs a key: <c>Authorization: Bearer &lt;key&gt;</c>
 /// (OpenAI clients) or <c>x-api-key: &lt;key&gt;</c> (Anthropic clients), on any path.
 /// </summary>
 internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys, ILogger logger)
@@ -15,7 +15,7 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys, ILogg
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (!keys.Required || IsHealthProbe(context.Request))
+        if (!keys.Required || IsPublic(context.Request))
             return next(context);
 
         var bearer = BearerKey(context.Request);
@@ -48,8 +48,11 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys, ILogg
         return header.Count == 1 && header[0] is { Length: > 0 } value ? value.Trim() : null;
     }
 
-    private static bool IsHealthProbe(HttpRequest request) =>
-        HttpMethods.IsGet(request.Method) && request.Path.Equals("/health", StringComparison.OrdinalIgnoreCase);
+    // The planner page's files are public (they hold no data; a browser cannot send a key to load them); the data
+    // they fetch from /v1/thermal still needs one, which the page asks for after a 401.
+    private static bool IsPublic(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && (request.Path.Equals("/health", StringComparison.OrdinalIgnoreCase) || Web.PlannerPage.IsPagePath(request.Path));
 
     private Task RejectAsync(HttpContext context, string message)
     {
