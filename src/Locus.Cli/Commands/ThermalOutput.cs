@@ -35,20 +35,30 @@ internal static class ThermalOutput
         Lines(TextChart.Axis(Math.Min(ChartWidth, trace.Count), r.DurationSeconds / 60));
     }
 
-    /// <summary>`--envelope all`: the presets side by side for the same model and target.</summary>
+    /// <summary>`--envelope all`: the presets side by side (one row each) for the same model and target.</summary>
     public static void Compare(IReadOnlyList<ThermalResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
         var r = results[0].Request;
-        AnsiConsole.MarkupLineInterpolated($"[bold]{r.Model.Name}[/], target {Speed(results[0].Request.TargetTokensPerSecond)}, duty {r.Duty:0.##}, ambient {r.AmbientC:0.#} °C, {r.DurationSeconds / 60:0.#} min");
-        var table = new Table().AddColumn("");
-        foreach (var result in results)
-            table.AddColumn(Markup.Escape(result.Request.Envelope.Id), c => c.RightAligned());
-        table.AddRow(["device", .. results.Select(x => Markup.Escape(x.Request.Device.Name))]);
-        var rows = results.Select(x => Rows(x).ToList()).ToList();
-        for (var i = 0; i < rows[0].Count; i++)
-            table.AddRow([Markup.Escape(rows[0][i].Name), .. rows.Select(row => Markup.Escape(row[i].Value))]);
-        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"[bold]{r.Model.Name}[/], target {Speed(r.TargetTokensPerSecond)}, duty {r.Duty:0.##}, ambient {r.AmbientC:0.#} °C, {r.DurationSeconds / 60:0.#} min");
+        // Plain aligned text: fits 80 columns where Spectre would wrap nine columns into unreadable cells.
+        string[] header = ["envelope", "device", "max t/s", "sustained", "binding", "throttles", "peak/limit C", "J/token", "W end"];
+        var rows = results.Select(x => new[]
+        {
+            x.Request.Envelope.Id,
+            x.Request.Device.Id,
+            Number(x.Load.MaxTokensPerSecond),
+            Number(x.SustainedTokensPerSecond),
+            x.Binding.Name(),
+            x.TimeToThrottleSeconds is { } t ? $"{t / 60:0.0} min" : "never",
+            $"{Number(x.PeakJunctionC)}/{Number(x.JunctionLimitC)}",
+            x.JoulesPerToken.ToString("0.00", CultureInfo.InvariantCulture),
+            Number(x.Trace.Watts[^1]),
+        }).Prepend(header).ToList();
+        var widths = Enumerable.Range(0, header.Length).Select(c => rows.Max(row => row[c].Length)).ToArray();
+        foreach (var row in rows)
+            Console.WriteLine(string.Join("  ", row.Select((cell, c) => c < 2 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
+        AnsiConsole.MarkupLine("[grey]peak °C is peak/limit; sustained is the mean over the last 10% of the run[/]");
     }
 
     private static IEnumerable<(string Name, string Value)> Rows(ThermalResult x)

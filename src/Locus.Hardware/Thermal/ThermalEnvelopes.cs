@@ -18,7 +18,7 @@ public static class ThermalEnvelopes
     /// <summary>MacBook Pro (M2 Max): heat pipes and fans.</summary>
     public static ThermalEnvelope CooledLaptop { get; } = new(
         "cooled-laptop", "Cooled laptop", "apple-m2-max", "MacBook Pro class: heat pipes and fans",
-        ThermalNetwork.FromResistances(junctionCapacity: 10, junctionToSinkKPerW: 0.35, sinkCapacity: 300, sinkToAmbientKPerW: 0.36),
+        ThermalNetwork.FromResistances(junctionCapacity: 10, junctionToSinkKPerW: 0.3, sinkCapacity: 300, sinkToAmbientKPerW: 0.34),
         AppleSoc);
 
     /// <summary>A desktop graphics card (RTX 4090): vapour chamber, large fin stack, three fans.</summary>

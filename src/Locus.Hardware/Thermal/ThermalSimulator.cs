@@ -25,7 +25,8 @@ public static class ThermalSimulator
         var capWatts = request.Device.SustainedWatts.Value;
         var joulesPerToken = power.JoulesPerToken(load.BytesPerToken, load.FlopsPerToken);
         var target = request.TargetTokensPerSecond ?? load.MaxTokensPerSecond;
-        var (demand, demandLimit) = target <= load.MaxTokensPerSecond ? (target, BindingLimit.Target) : (load.MaxTokensPerSecond, load.Roof);
+        var (demand, demandLimit) = request.TargetTokensPerSecond is { } asked && asked <= load.MaxTokensPerSecond
+            ? (asked, BindingLimit.Target) : (load.MaxTokensPerSecond, load.Roof);
         var demandWatts = power.Watts(demand, joulesPerToken, request.Duty);
 
         var trace = new ThermalTrace(request.Steps, request.StepSeconds);

@@ -56,7 +56,7 @@ internal sealed class ThermalEndpoint
     public static async Task EnvelopesAsync(HttpContext context)
     {
         context.Response.ContentType = "application/json";
-        var json = ThermalJson.Envelopes(id => DeviceCatalog.BuiltIn.Find(id, out _));
+        var json = ThermalEnvelopesJson.Write(id => DeviceCatalog.BuiltIn.Find(id, out _));
         await context.Response.WriteAsync(json.ToJsonString(), context.RequestAborted);
     }
 

@@ -71,6 +71,29 @@ public sealed class ThermalSimulatorTests
     }
 
     [Fact]
+    public void Run_NoTarget_RooflineBindsAtItsMaximum()
+    {
+        var result = Sim.Run("desktop-gpu", target: null, minutes: 5);
+        Assert.Equal(BindingLimit.Bandwidth, result.Binding);
+        Assert.Equal(result.Load.MaxTokensPerSecond, result.TargetTokensPerSecond);
+    }
+
+    [Theory]
+    [InlineData(36_000, 300)]
+    [InlineData(100, 300)]
+    [InlineData(7, 2)]
+    public void SampleSteps_AnyRun_EvenlySpacedFromFirstToLast(int steps, int points)
+    {
+        var picked = ThermalJson.SampleSteps(steps, points).ToList();
+        Assert.Equal(Math.Min(steps, points), picked.Count);
+        Assert.Equal(0, picked[0]);
+        Assert.Equal(steps - 1, picked[^1]);
+        Assert.Equal(picked.Count, picked.Distinct().Count());
+        var gaps = picked.Zip(picked.Skip(1), (a, b) => b - a).ToList();
+        Assert.True(gaps.Max() - gaps.Min() <= 1);
+    }
+
+    [Fact]
     public void Run_DeviceWithLowPowerCap_PowerCapBinds()
     {
         var request = Sim.Request("cooled-laptop", target: 10_000, minutes: 5);
