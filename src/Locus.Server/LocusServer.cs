@@ -91,6 +91,7 @@ public static class LocusServer
         app.MapGet("/v1/plan", (RequestDelegate)new PlanEndpoint().HandleAsync);
         app.MapGet("/v1/thermal", (RequestDelegate)new ThermalEndpoint().HandleAsync);
         app.MapGet("/v1/thermal/envelopes", (RequestDelegate)ThermalEndpoint.EnvelopesAsync);
+        app.MapGet("/v1/thermal/now", (RequestDelegate)new ThermalNowEndpoint(state).HandleAsync);
         app.MapGet(PlannerPage.Path, (RequestDelegate)PlannerPage.PageAsync);
         app.MapGet(PlannerPage.Path + "/{file}", (RequestDelegate)PlannerPage.FileAsync);
     }

@@ -80,4 +80,42 @@ public sealed class ThermalRoutingTests
 
         Assert.Contains("routing.thermal.envelope: unknown envelope 'passive-cooler'; use one of fanless-laptop", error.Message, StringComparison.Ordinal);
     }
+
+    [ModelFact]
+    public async Task ThermalNow_SimulationAsked_ReportsColdDeviceAndForecasts()
+    {
+        await using var cloud = await UpstreamServer.StartAsync();
+        await using var node = await RoutingNode.StartWithRoutingAsync(cloud.BaseUrl, "thermal: { source: simulation, envelope: fanless-laptop }");
+
+        using var json = System.Text.Json.JsonDocument.Parse(await node.Http.GetStringAsync("/v1/thermal/now"));
+        var root = json.RootElement;
+
+        Assert.Equal("simulated fanless-laptop apple-m2", root.GetProperty("source").GetString());
+        Assert.Equal(25, root.GetProperty("junction_c").GetDouble(), 1);
+        var factors = root.GetProperty("forecast").EnumerateArray().Select(f => f.GetProperty("speed_factor").GetDouble()).ToList();
+        Assert.Equal(1.0, factors[0], 3); // a cold fanless laptop holds a minute at full speed...
+        Assert.True(factors[2] < factors[0], $"15 min {factors[2]} vs 1 min {factors[0]}"); // ...but not a quarter hour
+    }
+
+    [ModelFact]
+    public async Task ThermalNow_NoSensorsAndNoSimulation_Answers503InOpenAIFormat()
+    {
+        await using var cloud = await UpstreamServer.StartAsync();
+        var empty = Directory.CreateTempSubdirectory("locus-sysfs-").FullName;
+        try
+        {
+            await using var node = await RoutingNode.StartWithRoutingAsync(cloud.BaseUrl, "thermal: { source: sensors }",
+                new Dictionary<string, string> { ["LOCUS_SYSFS_ROOT"] = empty });
+
+            using var response = await node.Http.GetAsync("/v1/thermal/now");
+            using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("thermal_unavailable", json.RootElement.GetProperty("error").GetProperty("code").GetString());
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
 }
