@@ -73,6 +73,19 @@ public sealed class HybridLogicalClockTests
         }).QuickCheckThrowOnFailure();
 
     [Fact]
+    public void Receive_RemoteLogicalCounterFull_WallMovesOnAndReadingsKeepIncreasing()
+    {
+        var time = new ManualClock();
+        var clock = new HybridLogicalClock(A, time);
+        var full = new HlcTimestamp(time.NowMs, uint.MaxValue, B);
+        clock.Receive(full);
+        var next = clock.Now();
+
+        Assert.True(next > full);
+        Assert.Equal(time.NowMs + 1, next.WallMs);
+    }
+
+    [Fact]
     public void IsPlausible_RemoteBeyondDriftBound_False()
     {
         var time = new ManualClock();

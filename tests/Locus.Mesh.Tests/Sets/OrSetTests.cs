@@ -9,7 +9,10 @@ public sealed class OrSetTests
 {
     private static OrSet<string> Replica(ulong id) => new(new ReplicaId(id), ValueCodecs.String);
 
-    private static void Sync(OrSet<string> source, OrSet<string> target) => target.Merge(source.DeltaFor(target.Version));
+    private static readonly OrSetDeltaCodec<string> Codec = new(ValueCodecs.String);
+
+    // Through the wire format, as sync will do it.
+    private static void Sync(OrSet<string> source, OrSet<string> target) => DeltaCodec.SyncThroughBytes(source, target, Codec);
 
     [Fact]
     public void Merge_AddConcurrentWithRemove_AddWinsOnBothSides()
