@@ -55,7 +55,10 @@ public ref struct VarReader(ReadOnlySpan<byte> data)
 
     public ReadOnlySpan<byte> Bytes()
     {
-        var length = Count(_data.Length - _position);
+        // The bound is taken after reading the length itself, so a length that runs past the end cannot slice out of range.
+        var length = Count();
+        if (length > _data.Length - _position)
+            throw new FormatException($"length {length} runs past the end of the data");
         var bytes = _data.Slice(_position, length);
         _position += length;
         return bytes;

@@ -36,4 +36,8 @@ public sealed class VarEncodingTests
         Assert.Throws<FormatException>(() => new VarReader([0x80, 0x80]).UInt());
         Assert.Throws<FormatException>(() => new VarReader([.. Enumerable.Repeat((byte)0xFF, 11)]).UInt());
     }
+
+    [Fact]
+    public void Bytes_LengthPastEndCountingItsOwnPrefix_ThrowsFormatException() =>
+        Assert.Throws<FormatException>(() => new VarReader([0x01]).Bytes());
 }
