@@ -17,6 +17,7 @@ internal static class Program
             UsageCommand.Create(),
             RouterCommand.Create(),
             PlanCommand.Create(),
+            PlaceCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }

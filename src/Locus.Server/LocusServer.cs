@@ -88,5 +88,6 @@ public static class LocusServer
         app.MapPost("/v1/messages", (RequestDelegate)new MessagesEndpoint(state).HandleAsync);
         app.MapGet("/v1/usage", (RequestDelegate)new UsageEndpoint(state.Node?.Ledger, state.Time).HandleAsync);
         app.MapGet("/v1/plan", (RequestDelegate)new PlanEndpoint().HandleAsync);
+        app.MapGet("/v1/place", (RequestDelegate)new PlaceEndpoint().HandleAsync);
     }
 }
