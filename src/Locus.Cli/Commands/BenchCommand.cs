@@ -15,10 +15,10 @@ internal static class BenchCommand
     public static Command Create()
     {
         var model = new Option<string?>("--model", "-m") { Description = "GGUF model file (or --synthetic)", HelpName = "PATH", Recursive = false };
-        var prompt = new Option<int>("--prompt-tokens", "-p") { Description = "Prompt length in tokens", DefaultValueFactory = _ => 256 };
-        var generate = new Option<int>("--gen-tokens", "-n") { Description = "Tokens to generate", DefaultValueFactory = _ => 128 };
+        var prompt = new Option<int>("--prompt-tokens", "-p") { Description = "Prompt length in tokens (64 with --synthetic)", DefaultValueFactory = _ => 256 };
+        var generate = new Option<int>("--gen-tokens", "-n") { Description = "Tokens to generate (32 with --synthetic)", DefaultValueFactory = _ => 128 };
         var threads = new Option<int>("--threads", "-t") { Description = "llama.cpp threads (set it explicitly when comparing)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var reps = new Option<int>("--reps", "-r") { Description = "Measured repetitions (after one warm-up)", DefaultValueFactory = _ => 5 };
+        var reps = new Option<int>("--reps", "-r") { Description = "Measured repetitions, after warm-up runs (3 with --synthetic)", DefaultValueFactory = _ => 5 };
         var batch = new Option<int>("--batch", "-b") { Description = "Prompt batch size", DefaultValueFactory = _ => 512 };
         var http = new Option<bool>("--http") { Description = "Instead: streamed generation in-process vs through the HTTP server (interleaved)" };
         var logprobs = new Option<bool>("--logprobs") { Description = "Also measure every token's log probability and entropy (the confidence cascade's cost)" };

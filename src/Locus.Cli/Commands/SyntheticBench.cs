@@ -52,8 +52,9 @@ internal static class SyntheticBench
                 DateTimeOffset.UtcNow);
             return result with { CalibrationSaved = output, CalibrationFitted = SyntheticFiles.SaveCalibration(output, point).Efficiency };
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or GgufFormatException)
         {
+            // A tokenizer file that is not a GGUF, or one without a token list.
             throw new LocusException(LocusError.Invalid($"--synthetic {r.Spec}: {e.Message}"));
         }
         finally

@@ -59,6 +59,8 @@ internal static class SyntheticBenchOutput
         var (r, p) = (s.Request, s.Predicted);
         AnsiConsole.MarkupLineInterpolated($"[bold]{r.Spec}[/] shaped like {s.Preset.Name}: {s.Model.Parameters / 1e9:0.00}B parameters, {s.Model.Layers} layers, vocab {s.Model.VocabSize:N0}, {PlanOutput.Gib(s.Model.WeightBytes)} of weights");
         AnsiConsole.MarkupLineInterpolated($"  on {s.Device.Name}: {s.Device.BandwidthGbs.Value:0.0} GB/s measured, {s.Device.Tflops.Value:0.###} TFLOPS assumed; {r.Threads} threads; load average {s.LoadAverage?.ToString("0.0", CultureInfo.InvariantCulture) ?? "?"}");
+        if (s.LoadAverage > Environment.ProcessorCount)
+            AnsiConsole.MarkupLineInterpolated($"  [yellow]load average {s.LoadAverage:0.0} on {Environment.ProcessorCount} cores: other work competes for the CPU, so these numbers measure it too[/]");
         var table = new Table().AddColumns("", "measured (median)", "predicted", "error");
         table.AddRow($"prompt ({r.PromptTokens} tokens)", $"{s.Prefill:0.0} t/s", $"{p.PrefillTokensPerSecond:0.0} t/s", $"{SpeedPrediction.ErrorPercent(p.PrefillTokensPerSecond, s.Prefill):+0;-0}%");
         table.AddRow($"generation ({r.GeneratedTokens} tokens)", $"{s.Decode:0.0} t/s", $"{p.DecodeTokensPerSecond:0.0} t/s", $"{SpeedPrediction.ErrorPercent(p.DecodeTokensPerSecond, s.Decode):+0;-0}%");
