@@ -23,6 +23,7 @@ public sealed class SyntheticBenchCliTests : IDisposable
 
         Assert.Equal(("qwen2", "Q4_0", "Qwen2.5 0.5B"), (root.GetProperty("arch").GetString(), root.GetProperty("quant").GetString(), root.GetProperty("preset").GetString()));
         Assert.Equal(151936, root.GetProperty("vocab").GetInt32());
+        Assert.Equal("0.15b", root.GetProperty("size").GetString());
         // One layer (14.9M) plus the tied 151,936 × 896 embedding at 4.5 bits per weight.
         Assert.InRange(root.GetProperty("weight_bytes").GetInt64(), 80_000_000, 90_000_000);
         foreach (var name in new[] { "prefill_tokens_per_s", "decode_tokens_per_s", "predicted_prefill_tokens_per_s", "predicted_decode_tokens_per_s", "bandwidth_gbs" })

@@ -16,7 +16,9 @@ internal static class SyntheticBenchOutput
         var (r, p) = (s.Request, s.Predicted);
         return new JsonObject
         {
+            ["spec"] = r.Spec.ToString(),
             ["arch"] = r.Spec.Architecture,
+            ["size"] = r.Spec.ToString().Split(':')[1],
             ["size_b"] = r.Spec.ParamsB,
             ["quant"] = r.Spec.Quant,
             ["preset"] = s.Preset.Name,
