@@ -18,6 +18,7 @@ internal static class Program
             RouterCommand.Create(),
             PlanCommand.Create(),
             ThermalCommand.Create(),
+            PlaceCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }

@@ -27,6 +27,15 @@ public sealed record RandomModelOptions
     /// <summary>Seed; the same options and source always give the same bytes.</summary>
     public int Seed { get; init; }
 
+    /// <summary>
+    /// Vocabulary size; 0 keeps the tokenizer source's. Larger pads the token list with placeholder tokens so the
+    /// embedding and output matrices (and sampling over the logits) cost what they cost at a real model's vocabulary.
+    /// </summary>
+    public int VocabSize { get; init; }
+
+    /// <summary>Omit <c>output.weight</c>: llama.cpp then multiplies by <c>token_embd</c> (tied embeddings, as Llama-3.2 and Qwen2.5 small models).</summary>
+    public bool TiedEmbeddings { get; init; }
+
     /// <summary><c>general.name</c> of the model.</summary>
     public string Name { get; init; } = "random-llama (RANDOM weights, not a trained model)";
 }

@@ -21,7 +21,8 @@ internal sealed record RandomModelShape(RandomModelOptions Options, int VocabSiz
         var block = GgmlTypeTraits.Get(o.WeightType).BlockSize;
         Require(o.EmbeddingLength % block == 0 && o.FeedForwardLength % block == 0,
             $"{o.WeightType} needs EmbeddingLength and FeedForwardLength to be multiples of {block}");
-        return new RandomModelShape(o, tokens.ArrayLength, kv, headSize);
+        Require(o.VocabSize == 0 || o.VocabSize >= tokens.ArrayLength, $"VocabSize ({o.VocabSize}) is smaller than the tokenizer's {tokens.ArrayLength} tokens");
+        return new RandomModelShape(o, Math.Max(o.VocabSize, tokens.ArrayLength), kv, headSize);
     }
 
     /// <summary>Tensors in the order convert_hf_to_gguf.py writes them; shapes are ggml order (ne[0] first).</summary>
@@ -44,7 +45,8 @@ internal sealed record RandomModelShape(RandomModelOptions Options, int VocabSiz
         }
 
         yield return ("output_norm.weight", [embd], true);
-        yield return ("output.weight", [embd, VocabSize], false);
+        if (!Options.TiedEmbeddings)
+            yield return ("output.weight", [embd, VocabSize], false);
     }
 
     private static void Require(bool condition, string message)

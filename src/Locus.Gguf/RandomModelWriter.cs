@@ -23,7 +23,7 @@ public static class RandomModelWriter
         {
             if (key.StartsWith("tokenizer.", StringComparison.Ordinal))
             {
-                writer.SetMetadata(key, value);
+                writer.SetMetadata(key, TokenizerPadding.Pad(key, value, shape.VocabSize));
             }
         }
 

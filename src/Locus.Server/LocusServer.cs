@@ -94,5 +94,6 @@ public static class LocusServer
         app.MapGet("/v1/thermal/now", (RequestDelegate)new ThermalNowEndpoint(state).HandleAsync);
         app.MapGet(PlannerPage.Path, (RequestDelegate)PlannerPage.PageAsync);
         app.MapGet(PlannerPage.Path + "/{file}", (RequestDelegate)PlannerPage.FileAsync);
+        app.MapGet("/v1/place", (RequestDelegate)new PlaceEndpoint().HandleAsync);
     }
 }

@@ -11,7 +11,7 @@ public sealed class CliTests
         var (code, stdout, _) = await LocusProcess.RunAsync(null, "--help");
 
         Assert.Equal(0, code);
-        foreach (var command in new[] { "serve", "chat", "models", "bench", "plan" })
+        foreach (var command in new[] { "serve", "chat", "models", "bench", "plan", "place" })
         {
             Assert.Contains(command, stdout);
         }

@@ -124,6 +124,48 @@ public sealed class RandomModelWriterTests : IDisposable
         Assert.Equal(16.0, f.BitsPerWeight, 0.1);
     }
 
+    [Fact]
+    public void Write_LargerVocabSize_PadsEveryPerTokenArrayAndSizesTheMatrices()
+    {
+        var path = Path.Combine(_dir, "padded.gguf");
+        var source = SyntheticModels.Tokenizer(100);
+
+        RandomModelWriter.Write(path, Tiny(GgmlType.Q8_0) with { VocabSize = 1000 }, source);
+        var f = GgufReader.Read(path);
+
+        Assert.Equal(1000, f.VocabSize);
+        var tokens = f.Metadata["tokenizer.ggml.tokens"].AsStrings();
+        Assert.Equal(1000, tokens.Count);
+        Assert.Equal(source.Metadata["tokenizer.ggml.tokens"].AsStrings(), tokens.Take(100));
+        Assert.Equal(1000, tokens.Distinct().Count()); // llama.cpp maps text to id: placeholders must be unique
+        Assert.Equal(1000, f.Metadata["tokenizer.ggml.scores"].ArrayLength);
+        Assert.Equal(1000, f.Metadata["tokenizer.ggml.token_type"].ArrayLength);
+        Assert.Equal([64L, 1000L], f.Tensors.Single(t => t.Name == "output.weight").Dimensions);
+        Assert.Equal([64L, 1000L], f.Tensors.Single(t => t.Name == "token_embd.weight").Dimensions);
+    }
+
+    [Fact]
+    public void Write_VocabSizeBelowTokenizer_ThrowsArgumentException()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => RandomModelWriter.Write(Path.Combine(_dir, "x.gguf"), Tiny(GgmlType.F16) with { VocabSize = 50 }, SyntheticModels.Tokenizer(100)));
+
+        Assert.Contains("smaller than the tokenizer's 100 tokens", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_TiedEmbeddings_OmitsOutputWeight()
+    {
+        var path = Path.Combine(_dir, "tied.gguf");
+        RandomModelWriter.Write(path, Tiny(GgmlType.F16) with { TiedEmbeddings = true }, SyntheticModels.Tokenizer(100));
+        var untied = Path.Combine(_dir, "untied.gguf");
+        RandomModelWriter.Write(untied, Tiny(GgmlType.F16), SyntheticModels.Tokenizer(100));
+
+        var f = GgufReader.Read(path);
+
+        Assert.DoesNotContain(f.Tensors, t => t.Name == "output.weight");
+        Assert.Equal(GgufReader.Read(untied).ParameterCount - (64 * 100), f.ParameterCount);
+    }
+
     [Theory]
     [InlineData(62, 4, 0, 96, GgmlType.F16, "multiple of HeadCount")]
     [InlineData(64, 4, 3, 96, GgmlType.F16, "multiple of HeadCountKv")]

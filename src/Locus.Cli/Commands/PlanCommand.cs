@@ -16,7 +16,7 @@ internal static class PlanCommand
         var command = new Command("plan", "Predict memory fit, generation and prompt speed of a model on a device, before downloading it")
         {
             o.Device, o.Bandwidth, o.Tflops, o.Memory, o.Model, o.ParamsB, o.Quant, o.Context, o.PromptTokens, o.KvType, o.Json,
-            o.ListDevices, o.Validate, o.Markdown, o.Config,
+            o.ListDevices, o.Validate, o.Markdown, o.Config, o.Calibration,
         };
         command.SetAction((parse, cancellationToken) => CliErrors.Run(() =>
         {
@@ -39,8 +39,10 @@ internal static class PlanCommand
             var device = inputs.Device(parse.GetValue(o.Device), parse.GetValue(o.Bandwidth), parse.GetValue(o.Tflops), parse.GetValue(o.Memory));
             var model = inputs.Model(parse.GetValue(o.Model), parse.GetValue(o.ParamsB), parse.GetRequiredValue(o.Quant));
             var kv = inputs.KvType(parse.GetRequiredValue(o.KvType));
-            var plan = Planner.Run(new PlanRequest(model, device, inputs.Positive(parse.GetValue(o.Context), "ctx"),
-                inputs.Positive(parse.GetValue(o.PromptTokens), "prompt_tokens"), kv));
+            var request = new PlanRequest(model, device, inputs.Positive(parse.GetValue(o.Context), "ctx"), inputs.Positive(parse.GetValue(o.PromptTokens), "prompt_tokens"), kv);
+            if (parse.GetValue(o.Calibration) is { } calibration)
+                request = request with { Efficiency = SyntheticFiles.ReadCalibration(calibration).Efficiency };
+            var plan = Planner.Run(request);
             if (json)
                 Console.WriteLine(PlanJson.Write(plan));
             else
@@ -68,5 +70,6 @@ internal static class PlanCommand
         public Option<string?> Validate { get; } = new("--validate") { Description = "Fit and check the model against a llama-bench CSV (e.g. ../shared/data/hardware/llama-bench-apple.csv)", HelpName = "CSV" };
         public Option<bool> Markdown { get; } = new("--markdown") { Description = "With --validate: print the table as Markdown" };
         public Option<string?> Config { get; } = CommonOptions.Config();
+        public Option<string?> Calibration { get; } = new("--calibration") { Description = "Efficiency fitted to this machine by `locus bench --synthetic ... --save-calibration FILE` (use with --device this)", HelpName = "FILE" };
     }
 }

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Locus.Hardware.Performance;
+using Locus.Hardware.Synthetic;
+using Spectre.Console;
+
+namespace Locus.Cli.Commands;
+
+/// <summary>`locus bench --synthetic` output: one JSON object, or measured vs predicted for a person.</summary>
+internal static class SyntheticBenchOutput
+{
+    public static string Json(SyntheticBenchResult s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var (r, p) = (s.Request, s.Predicted);
+        return new JsonObject
+        {
+            ["spec"] = r.Spec.ToString(),
+            ["arch"] = r.Spec.Architecture,
+            ["size"] = r.Spec.ToString().Split(':')[1],
+            ["size_b"] = r.Spec.ParamsB,
+            ["quant"] = r.Spec.Quant,
+            ["preset"] = s.Preset.Name,
+            ["parameters"] = s.Model.Parameters,
+            ["layers"] = s.Model.Layers,
+            ["vocab"] = s.Model.VocabSize,
+            ["weight_bytes"] = s.Model.WeightBytes,
+            ["streamed_bytes_per_token"] = s.Model.StreamedWeightBytes,
+            ["file_bytes"] = s.FileBytes,
+            ["threads"] = r.Threads,
+            ["prompt_tokens"] = r.PromptTokens,
+            ["gen_tokens"] = r.GeneratedTokens,
+            ["reps"] = r.Repetitions,
+            ["prefill_tokens_per_s"] = Round(s.Prefill),
+            ["decode_tokens_per_s"] = Round(s.Decode),
+            ["prefill_runs"] = new JsonArray([.. s.Runs.Select(x => (JsonNode?)Round(x.PromptTokensPerSecond))]),
+            ["decode_runs"] = new JsonArray([.. s.Runs.Select(x => (JsonNode?)Round(x.GenerationTokensPerSecond))]),
+            ["predicted_prefill_tokens_per_s"] = Round(p.PrefillTokensPerSecond),
+            ["predicted_decode_tokens_per_s"] = Round(p.DecodeTokensPerSecond),
+            ["error_pct"] = new JsonObject
+            {
+                ["prefill"] = Round(SpeedPrediction.ErrorPercent(p.PrefillTokensPerSecond, s.Prefill)),
+                ["decode"] = Round(SpeedPrediction.ErrorPercent(p.DecodeTokensPerSecond, s.Decode)),
+            },
+            ["bandwidth_gbs"] = Round(s.Device.BandwidthGbs.Value),
+            ["tflops"] = Math.Round(s.Device.Tflops.Value, 4),
+            ["device_name"] = s.Device.Name,
+            ["efficiency"] = Efficiency(s.Efficiency),
+            ["efficiency_source"] = s.EfficiencySource,
+            ["load_average"] = s.LoadAverage,
+            ["model_file"] = s.KeptFile,
+            ["calibration_file"] = s.CalibrationSaved,
+            ["calibration_efficiency"] = s.CalibrationFitted is { } c ? Efficiency(c) : null,
+        }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    public static void Print(SyntheticBenchResult s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var (r, p) = (s.Request, s.Predicted);
+        AnsiConsole.MarkupLineInterpolated($"[bold]{r.Spec}[/] shaped like {s.Preset.Name}: {s.Model.Parameters / 1e9:0.00}B parameters, {s.Model.Layers} layers, vocab {s.Model.VocabSize:N0}, {PlanOutput.Gib(s.Model.WeightBytes)} of weights");
+        AnsiConsole.MarkupLineInterpolated($"  on {s.Device.Name}: {s.Device.BandwidthGbs.Value:0.0} GB/s measured, {s.Device.Tflops.Value:0.###} TFLOPS assumed; {r.Threads} threads; load average {s.LoadAverage?.ToString("0.0", CultureInfo.InvariantCulture) ?? "?"}");
+        if (s.LoadAverage > Environment.ProcessorCount)
+            AnsiConsole.MarkupLineInterpolated($"  [yellow]load average {s.LoadAverage:0.0} on {Environment.ProcessorCount} cores: other work competes for the CPU, so these numbers measure it too[/]");
+        var table = new Table().AddColumns("", "measured (median)", "predicted", "error");
+        table.AddRow($"prompt ({r.PromptTokens} tokens)", $"{s.Prefill:0.0} t/s", $"{p.PrefillTokensPerSecond:0.0} t/s", $"{SpeedPrediction.ErrorPercent(p.PrefillTokensPerSecond, s.Prefill):+0;-0}%");
+        table.AddRow($"generation ({r.GeneratedTokens} tokens)", $"{s.Decode:0.0} t/s", $"{p.DecodeTokensPerSecond:0.0} t/s", $"{SpeedPrediction.ErrorPercent(p.DecodeTokensPerSecond, s.Decode):+0;-0}%");
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"  [grey]efficiency {s.EfficiencySource}; runs: {string.Join(", ", s.Runs.Select(x => $"{x.PromptTokensPerSecond:0}/{x.GenerationTokensPerSecond:0.0}"))} (prompt/generation t/s)[/]");
+        if (s.KeptFile is not null)
+            AnsiConsole.MarkupLineInterpolated($"  kept {s.KeptFile}");
+        if (s.CalibrationFitted is { } c)
+            AnsiConsole.MarkupLineInterpolated($"  calibration saved to {s.CalibrationSaved}: decode bandwidth share {c.DecodeBandwidth:0.000}, prefill compute share {c.PrefillCompute:0.000} (use: locus plan --device this --calibration {s.CalibrationSaved})");
+    }
+
+    private static JsonObject Efficiency(Efficiency e) => new()
+    {
+        ["decode_bandwidth"] = Math.Round(e.DecodeBandwidth, 4),
+        ["decode_layer_overhead_s"] = e.DecodeLayerOverheadSeconds,
+        ["prefill_compute"] = Math.Round(e.PrefillCompute, 4),
+    };
+
+    private static double Round(double v) => Math.Round(v, 2);
+}
