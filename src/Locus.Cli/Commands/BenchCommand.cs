@@ -24,7 +24,7 @@ internal static class BenchCommand
 
         var command = new Command("bench", "Measure prompt and generation tokens/s of a model in this process (JSON lines)")
         {
-            model, prompt, generate, threads, reps, batch, http, logprobs, MakeModelCommand.Create(),
+            model, prompt, generate, threads, reps, batch, http, logprobs, MakeModelCommand.Create(), CrdtBenchCommand.Create(),
         };
         command.SetAction((parse, cancellationToken) => CliErrors.Run(async () =>
         {
