@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Text.Json;
 using Locus.Cli.Terminal;
 using Locus.Core.Errors;
@@ -81,6 +82,7 @@ internal static class CrdtBenchCommand
             ["memory_bytes"] = (long)Median(memory.ConvertAll(m => (double)m)),
             ["encoded_bytes"] = plain.Length,
             ["encoded_gc_bytes"] = collected.Length,
+            ["encoded_gc_brotli_bytes"] = Brotli(collected),
             ["load_ms"] = Median(load),
             ["items"] = final.ItemCount,
             ["text_length"] = final.Length,
@@ -100,6 +102,15 @@ internal static class CrdtBenchCommand
         }
     }
 
+    /// <summary>Size after general-purpose compression (how Loro and diamond-types report their "compressed" sizes).</summary>
+    private static int Brotli(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var brotli = new BrotliStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+            brotli.Write(data);
+        return (int)output.Length;
+    }
+
     private static double Median(List<double> values)
     {
         values.Sort();
@@ -115,6 +126,7 @@ internal static class CrdtBenchCommand
         Console.WriteLine($"  {"memory (managed, GC'd)",-22} {result["memory_bytes"],12:N0} B");
         Console.WriteLine($"  {"encoded",-22} {result["encoded_bytes"],12:N0} B");
         Console.WriteLine($"  {"encoded after GC",-22} {result["encoded_gc_bytes"],12:N0} B");
+        Console.WriteLine($"  {"  + Brotli",-22} {result["encoded_gc_brotli_bytes"],12:N0} B");
         Console.WriteLine($"  {"load",-22} {result["load_ms"],12:N2} ms");
         Console.WriteLine($"  {"items (runs)",-22} {result["items"],12:N0}");
         Console.WriteLine($"  {"matches endContent",-22} {result["matches_end_content"],12}");

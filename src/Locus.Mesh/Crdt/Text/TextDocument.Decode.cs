@@ -48,53 +48,51 @@ public sealed partial class TextDocument
 
     private static TextItem ReadRun(ref VarReader reader, TextItem[] runs, int i, ulong[] nextCounter)
     {
-        var flags = reader.Byte();
-        if (flags >= 128 || (flags & (FlagLeftNone | FlagLeftIsPrevious)) == (FlagLeftNone | FlagLeftIsPrevious)
-            || (flags & (FlagRightNone | FlagRightIsNext)) == (FlagRightNone | FlagRightIsNext)
-            || ((flags & FlagCollected) != 0 && (flags & FlagDeleted) == 0))
-            throw new FormatException("invalid run flags");
-        if (i == 0 && (flags & (FlagSameReplica | FlagLeftIsPrevious)) != 0)
+        var packed = reader.UInt();
+        var header = (int)(packed & 127);
+        var state = header & 3;
+        if (state > StateCollected || packed >> 7 >= int.MaxValue / 2)
+            throw new FormatException("invalid run header");
+        var same = (header & SameReplicaBit) != 0;
+        if (i == 0 && same)
             throw new FormatException("first run refers to a previous one");
-        if (i + 1 == runs.Length && (flags & FlagRightIsNext) != 0)
-            throw new FormatException("last run refers to a next one");
 
-        var run = new TextItem { Deleted = (flags & FlagDeleted) != 0, Content = (flags & FlagCollected) != 0 ? -1 : 0, NextPiece = -1 };
-        run.Replica = (flags & FlagSameReplica) != 0 ? runs[i - 1].Replica : ReadReplica(ref reader, nextCounter.Length);
-        run.Counter = Offset(nextCounter[run.Replica], reader.Int());
-        run.Length = reader.Count(int.MaxValue / 2);
-        if (run.Length == 0)
-            throw new FormatException("empty run");
+        var run = new TextItem { Deleted = state != StateVisible, Content = state == StateCollected ? -1 : 0, Length = (int)(packed >> 7) + 1, NextPiece = -1 };
+        run.Replica = same ? runs[i - 1].Replica : ReadReplica(ref reader, nextCounter.Length);
+        (run.LeftReplica, run.LeftCounter) = (header >> 2 & 3) switch
+        {
+            OriginNone => (-1, 0UL),
+            OriginExplicit => (ReadReplica(ref reader, nextCounter.Length), Offset(reader.UInt(), 0)),
+            var mode => RunEnd(runs, i - Distance(ref reader, mode, i)),
+        };
+        (run.RightReplica, run.RightCounter) = (header >> 4 & 3) switch
+        {
+            OriginNone => (-1, 0UL),
+            OriginExplicit => (ReadReplica(ref reader, nextCounter.Length), Offset(reader.UInt(), 0)),
+            var mode => (-2, (ulong)(i + Distance(ref reader, mode, runs.Length - 1 - i))), // resolved once that run is read
+        };
+        var basis = run.LeftReplica == run.Replica ? Offset(run.LeftCounter, 1) : nextCounter[run.Replica];
+        run.Counter = Offset(basis, reader.Int());
         nextCounter[run.Replica] = Offset(run.End, 1);
-        run.LeftReplica = -1;
-        run.RightReplica = -1;
-        if ((flags & FlagLeftIsPrevious) != 0)
-        {
-            run.LeftReplica = runs[i - 1].Replica;
-            run.LeftCounter = runs[i - 1].End;
-        }
-        else if ((flags & FlagLeftNone) == 0)
-        {
-            run.LeftReplica = ReadReplica(ref reader, nextCounter.Length);
-            run.LeftCounter = Offset(run.Counter, reader.Int());
-        }
-
-        if ((flags & FlagRightIsNext) != 0)
-            run.RightReplica = -2; // resolved once the next run is read
-        else if ((flags & FlagRightNone) == 0)
-        {
-            run.RightReplica = ReadReplica(ref reader, nextCounter.Length);
-            run.RightCounter = Offset(run.Counter, reader.Int());
-        }
-
         return run;
     }
+
+    /// <summary>How many runs away an origin is (1 for the adjacent run), at most <paramref name="limit"/>.</summary>
+    private static int Distance(ref VarReader reader, int mode, int limit)
+    {
+        var distance = mode == OriginAdjacent ? 1UL : reader.UInt() + 2;
+        return distance <= (ulong)limit ? (int)distance : throw new FormatException("origin refers to a run that does not exist");
+    }
+
+    private static (int, ulong) RunEnd(TextItem[] runs, int index) => (runs[index].Replica, runs[index].End);
 
     private static void ResolveNext(TextItem[] runs, int i)
     {
         if (runs[i].RightReplica != -2)
             return;
-        runs[i].RightReplica = runs[i + 1].Replica;
-        runs[i].RightCounter = runs[i + 1].Counter;
+        var target = (int)runs[i].RightCounter;
+        runs[i].RightReplica = runs[target].Replica;
+        runs[i].RightCounter = runs[target].Counter;
     }
 
     private static int ReadReplica(ref VarReader reader, int count)

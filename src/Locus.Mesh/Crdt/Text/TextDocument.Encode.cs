@@ -7,13 +7,17 @@ namespace Locus.Mesh.Crdt.Text;
 public sealed partial class TextDocument
 {
     internal const ulong FormatVersion = 1;
-    internal const byte FlagDeleted = 1, FlagCollected = 2, FlagLeftIsPrevious = 4, FlagLeftNone = 8,
-        FlagRightIsNext = 16, FlagRightNone = 32, FlagSameReplica = 64;
+
+    // Run header: state (2 bits), left origin mode (2), right origin mode (2), same replica as previous run (1), length - 1.
+    internal const int StateVisible = 0, StateDeleted = 1, StateCollected = 2;
+    internal const int OriginAdjacent = 0, OriginNone = 1, OriginRunsAway = 2, OriginExplicit = 3;
+    internal const int SameReplicaBit = 64;
 
     /// <summary>
     /// The document in a compact binary form, identical on every replica that has integrated the same operations
-    /// (and collected the same tombstones): runs in document order, merged as far as their ids and origins allow,
-    /// then the content as one UTF-8 block.
+    /// (and collected the same tombstones): runs in document order, merged as far as their ids and origins allow, each
+    /// origin written as "the run just before/after", "k runs away" or, rarely, an explicit id; then the content of
+    /// every run not collected as one UTF-8 block.
     /// </summary>
     public byte[] Encode()
     {
@@ -27,40 +31,49 @@ public sealed partial class TextDocument
         for (var i = 0; i < order.Count; i++)
             rank[order[i]] = i;
 
+        var starts = new Dictionary<(int, ulong), int>(runs.Count);
+        var ends = new Dictionary<(int, ulong), int>(runs.Count);
+        for (var i = 0; i < runs.Count; i++)
+        {
+            starts[(runs[i].Replica, runs[i].Counter)] = i;
+            ends[(runs[i].Replica, runs[i].End)] = i;
+        }
+
         var nextCounter = new ulong[_replicas.Count];
         Array.Fill(nextCounter, 1UL);
         writer.UInt((ulong)runs.Count);
         for (var i = 0; i < runs.Count; i++)
-            WriteRun(writer, runs, i, rank, nextCounter);
+        {
+            var run = runs[i];
+            var left = run.LeftReplica < 0 ? (OriginNone, 0)
+                : ends.TryGetValue((run.LeftReplica, run.LeftCounter), out var l) && l < i ? (i - l == 1 ? OriginAdjacent : OriginRunsAway, i - l) : (OriginExplicit, 0);
+            var right = run.RightReplica < 0 ? (OriginNone, 0)
+                : starts.TryGetValue((run.RightReplica, run.RightCounter), out var r) && r > i ? (r - i == 1 ? OriginAdjacent : OriginRunsAway, r - i) : (OriginExplicit, 0);
+            var state = run.Content < 0 ? StateCollected : run.Deleted ? StateDeleted : StateVisible;
+            var same = i > 0 && runs[i - 1].Replica == run.Replica;
+            // Header and length in one varint: a one-character run costs a single byte for both.
+            var header = (uint)(state | left.Item1 << 2 | right.Item1 << 4 | (same ? SameReplicaBit : 0));
+            writer.UInt(header | (ulong)(uint)(run.Length - 1) << 7);
+            if (!same)
+                writer.UInt((ulong)rank[run.Replica]);
+            WriteOrigin(writer, left, run.LeftReplica, run.LeftCounter, rank);
+            WriteOrigin(writer, right, run.RightReplica, run.RightCounter, rank);
+            // Counters are small after the left origin when it is the same replica's (typing on, after a pause).
+            var basis = run.LeftReplica == run.Replica ? run.LeftCounter + 1 : nextCounter[run.Replica];
+            writer.Int((long)(run.Counter - basis));
+            nextCounter[run.Replica] = run.End + 1;
+        }
+
         WriteContent(writer);
         return writer.ToArray();
     }
 
-    private static void WriteRun(VarWriter writer, List<TextItem> runs, int i, int[] rank, ulong[] nextCounter)
+    private static void WriteOrigin(VarWriter writer, (int Mode, int Distance) origin, int replica, ulong counter, int[] rank)
     {
-        var run = runs[i];
-        var flags = (byte)((run.Deleted ? FlagDeleted : 0) | (run.Content < 0 ? FlagCollected : 0));
-        if (run.LeftReplica < 0)
-            flags |= FlagLeftNone;
-        else if (i > 0 && runs[i - 1].Replica == run.LeftReplica && runs[i - 1].End == run.LeftCounter)
-            flags |= FlagLeftIsPrevious;
-        if (run.RightReplica < 0)
-            flags |= FlagRightNone;
-        else if (i + 1 < runs.Count && runs[i + 1].Replica == run.RightReplica && runs[i + 1].Counter == run.RightCounter)
-            flags |= FlagRightIsNext;
-        if (i > 0 && runs[i - 1].Replica == run.Replica)
-            flags |= FlagSameReplica;
-
-        writer.Byte(flags);
-        if ((flags & FlagSameReplica) == 0)
-            writer.UInt((ulong)rank[run.Replica]);
-        writer.Int((long)(run.Counter - nextCounter[run.Replica]));
-        nextCounter[run.Replica] = run.End + 1;
-        writer.UInt((ulong)run.Length);
-        if ((flags & (FlagLeftNone | FlagLeftIsPrevious)) == 0)
-            writer.UInt((ulong)rank[run.LeftReplica]).Int((long)(run.LeftCounter - run.Counter));
-        if ((flags & (FlagRightNone | FlagRightIsNext)) == 0)
-            writer.UInt((ulong)rank[run.RightReplica]).Int((long)(run.RightCounter - run.Counter));
+        if (origin.Mode == OriginRunsAway)
+            writer.UInt((ulong)origin.Distance - 2);
+        else if (origin.Mode == OriginExplicit)
+            writer.UInt((ulong)rank[replica]).UInt(counter);
     }
 
     private void WriteContent(VarWriter writer)
