@@ -70,6 +70,11 @@ internal static class CrdtBenchCommand
         var text = final.ToString();
         var plain = final.Encode();
         var reloaded = TextDocument.Decode(plain, new ReplicaId(2)).ToString();
+        var mergeClock = Stopwatch.StartNew();
+        var peer = new TextDocument(new ReplicaId(3));
+        peer.ApplyAll(final.Delta(peer.Version));
+        var mergeMs = mergeClock.Elapsed.TotalMilliseconds;
+        var merged = peer.ToString() == trace.EndContent && peer.Encode().AsSpan().SequenceEqual(plain);
         final.CollectGarbage(final.Version);
         var collected = final.Encode();
         return new Dictionary<string, object>
@@ -86,7 +91,8 @@ internal static class CrdtBenchCommand
             ["load_ms"] = Median(load),
             ["items"] = final.ItemCount,
             ["text_length"] = final.Length,
-            ["matches_end_content"] = text == trace.EndContent && reloaded == trace.EndContent,
+            ["merge_ms"] = Math.Round(mergeMs, 2),
+            ["matches_end_content"] = text == trace.EndContent && reloaded == trace.EndContent && merged,
         };
     }
 

@@ -3,28 +3,33 @@ namespace Locus.Mesh.Crdt.Text;
 public sealed partial class TextDocument
 {
     /// <summary>
-    /// What a peer at <paramref name="peer"/> lacks: every run (or the part of it) past its version, then the whole
-    /// delete set as id ranges (deletes are state, not events: a grow-only set that is cheap to resend and idempotent).
-    /// Runs come in the order this replica stored them, which mostly precedes what depends on them; the receiver
-    /// holds back the rest until ready.
+    /// What a peer at <paramref name="peer"/> lacks: every run (or the part of it) past its version, in document order
+    /// with adjacent pieces of one run merged again, then the whole delete set as id ranges (deletes are state, not
+    /// events: a grow-only set that is cheap to resend and idempotent). The receiver holds back what comes before its
+    /// origins.
     /// </summary>
     public IReadOnlyList<TextOp> Delta(VersionVector peer)
     {
         ArgumentNullException.ThrowIfNull(peer);
         var ops = new List<TextOp>();
-        for (var handle = 0; handle < _items.ItemCount; handle++)
+        var peerSeen = new ulong[_replicas.Count];
+        for (var r = 0; r < peerSeen.Length; r++)
+            peerSeen[r] = peer[_replicas[r]];
+        var run = new PendingRun(this);
+        foreach (var handle in _items.InOrder())
         {
             ref var item = ref _items[handle];
-            var replica = _replicas[item.Replica];
-            var peerSeen = peer[replica];
-            if (item.End <= peerSeen)
+            if (item.End <= peerSeen[item.Replica])
                 continue;
-            var skip = peerSeen >= item.Counter ? (int)(peerSeen - item.Counter + 1) : 0;
-            var left = skip > 0 ? new Dot(replica, item.Counter + (ulong)skip - 1) : DotOf(item.LeftReplica, item.LeftCounter);
-            var text = item.Content < 0 ? null : ContentString(item.Content + skip, item.Length - skip);
-            ops.Add(new TextInsert(new Dot(replica, item.Counter + (ulong)skip), left, DotOf(item.RightReplica, item.RightCounter), item.Length - skip, text));
+            var skip = peerSeen[item.Replica] >= item.Counter ? (int)(peerSeen[item.Replica] - item.Counter + 1) : 0;
+            if (!run.TryExtend(item, skip))
+            {
+                run.FlushTo(ops);
+                run.Start(item, skip);
+            }
         }
 
+        run.FlushTo(ops);
         var deleted = DeleteSet();
         if (deleted.Count > 0)
             ops.Add(new TextDelete(deleted));
@@ -91,11 +96,53 @@ public sealed partial class TextDocument
         _contentLength = length;
     }
 
-    private string ContentString(int start, int count)
+
+    /// <summary>Adjacent pieces being merged back into one insert for a delta.</summary>
+    private sealed class PendingRun(TextDocument document)
     {
-        var text = new System.Text.StringBuilder(count);
-        for (var i = 0; i < count; i++)
-            AppendCodePoint(text, _content[start + i]);
-        return text.ToString();
+        private readonly System.Text.StringBuilder _text = new();
+        private TextItem _first;
+        private int _length;
+        private bool _hasText;
+        private bool _open;
+
+        public bool TryExtend(in TextItem item, int skip)
+        {
+            if (!_open || skip > 0 || item.Replica != _first.Replica || item.Counter != _first.Counter + (ulong)_length
+                || item.LeftReplica != item.Replica || item.LeftCounter != item.Counter - 1
+                || item.RightReplica != _first.RightReplica || item.RightCounter != _first.RightCounter || (item.Content >= 0) != _hasText)
+                return false;
+            Append(item, 0);
+            return true;
+        }
+
+        public void Start(in TextItem item, int skip)
+        {
+            _first = item;
+            _first.Counter += (ulong)skip;
+            if (skip > 0)
+                (_first.LeftReplica, _first.LeftCounter) = (item.Replica, _first.Counter - 1);
+            _length = 0;
+            _hasText = item.Content >= 0;
+            _text.Clear();
+            _open = true;
+            Append(item, skip);
+        }
+
+        public void FlushTo(List<TextOp> ops)
+        {
+            if (!_open)
+                return;
+            _open = false;
+            ops.Add(new TextInsert(new Dot(document._replicas[_first.Replica], _first.Counter), document.DotOf(_first.LeftReplica, _first.LeftCounter),
+                document.DotOf(_first.RightReplica, _first.RightCounter), _length, _hasText ? _text.ToString() : null));
+        }
+
+        private void Append(in TextItem item, int skip)
+        {
+            _length += item.Length - skip;
+            for (var i = skip; _hasText && i < item.Length; i++)
+                AppendCodePoint(_text, document._content[item.Content + i]);
+        }
     }
 }

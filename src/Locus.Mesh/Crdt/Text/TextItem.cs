@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Locus.Mesh.Crdt.Text;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace Locus.Mesh.Crdt.Text;
 /// same (id, origins) whatever the history, which makes the encoding identical on every replica. A struct in one
 /// array: no object per character or per run.
 /// </summary>
+[StructLayout(LayoutKind.Auto)] // lets the runtime pack the 8-byte fields together: 56 bytes instead of 72
 internal struct TextItem
 {
     /// <summary>Index into the document's replica table.</summary>
