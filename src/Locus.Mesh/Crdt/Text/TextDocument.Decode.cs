@@ -48,28 +48,28 @@ public sealed partial class TextDocument
 
     private static TextItem ReadRun(ref VarReader reader, TextItem[] runs, int i, ulong[] nextCounter)
     {
-        var packed = reader.UInt();
-        var header = (int)(packed & 127);
-        var state = header & 3;
-        if (state > StateCollected || packed >> 7 >= int.MaxValue / 2)
-            throw new FormatException("invalid run header");
-        var same = (header & SameReplicaBit) != 0;
-        if (i == 0 && same)
+        var (state, left, right, replica, length) = RunHeader.Read(ref reader, nextCounter.Length);
+        if (i == 0 && (replica < 0 || left == RunHeader.AsPrevious || right == RunHeader.AsPrevious))
             throw new FormatException("first run refers to a previous one");
 
-        var run = new TextItem { Deleted = state != StateVisible, Content = state == StateCollected ? -1 : 0, Length = (int)(packed >> 7) + 1, NextPiece = -1 };
-        run.Replica = same ? runs[i - 1].Replica : ReadReplica(ref reader, nextCounter.Length);
-        (run.LeftReplica, run.LeftCounter) = (header >> 2 & 3) switch
+        var run = new TextItem
         {
-            OriginNone => (-1, 0UL),
-            OriginExplicit => (ReadReplica(ref reader, nextCounter.Length), Offset(reader.UInt(), 0)),
-            var mode => RunEnd(runs, i - Distance(ref reader, mode, i)),
+            Replica = replica < 0 ? runs[i - 1].Replica : replica, Length = length, NextPiece = -1,
+            Deleted = state != RunHeader.Visible, Content = state == RunHeader.Collected ? -1 : 0,
         };
-        (run.RightReplica, run.RightCounter) = (header >> 4 & 3) switch
+        (run.LeftReplica, run.LeftCounter) = left switch
         {
-            OriginNone => (-1, 0UL),
-            OriginExplicit => (ReadReplica(ref reader, nextCounter.Length), Offset(reader.UInt(), 0)),
-            var mode => (-2, (ulong)(i + Distance(ref reader, mode, runs.Length - 1 - i))), // resolved once that run is read
+            RunHeader.None => (-1, 0UL),
+            RunHeader.Explicit => (ReadReplica(ref reader, nextCounter.Length), Offset(reader.UInt(), 0)),
+            RunHeader.AsPrevious => (runs[i - 1].LeftReplica, runs[i - 1].LeftCounter),
+            _ => RunEnd(runs, i - Distance(ref reader, left, i)),
+        };
+        (run.RightReplica, run.RightCounter) = right switch
+        {
+            RunHeader.None => (-1, 0UL),
+            RunHeader.Explicit => (ReadReplica(ref reader, nextCounter.Length), Offset(reader.UInt(), 0)),
+            RunHeader.AsPrevious => (runs[i - 1].RightReplica, runs[i - 1].RightCounter),
+            _ => (-2, (ulong)(i + Distance(ref reader, right, runs.Length - 1 - i))), // the run that far on: resolved once read
         };
         var basis = run.LeftReplica == run.Replica ? Offset(run.LeftCounter, 1) : nextCounter[run.Replica];
         run.Counter = Offset(basis, reader.Int());
@@ -80,8 +80,8 @@ public sealed partial class TextDocument
     /// <summary>How many runs away an origin is (1 for the adjacent run), at most <paramref name="limit"/>.</summary>
     private static int Distance(ref VarReader reader, int mode, int limit)
     {
-        var distance = mode == OriginAdjacent ? 1UL : reader.UInt() + 2;
-        return distance <= (ulong)limit ? (int)distance : throw new FormatException("origin refers to a run that does not exist");
+        var distance = mode == RunHeader.Adjacent ? 1UL : reader.UInt() + 2;
+        return distance >= 1 && distance <= (ulong)limit ? (int)distance : throw new FormatException("origin refers to a run that does not exist");
     }
 
     private static (int, ulong) RunEnd(TextItem[] runs, int index) => (runs[index].Replica, runs[index].End);

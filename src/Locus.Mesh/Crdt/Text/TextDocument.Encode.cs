@@ -8,16 +8,11 @@ public sealed partial class TextDocument
 {
     internal const ulong FormatVersion = 1;
 
-    // Run header: state (2 bits), left origin mode (2), right origin mode (2), same replica as previous run (1), length - 1.
-    internal const int StateVisible = 0, StateDeleted = 1, StateCollected = 2;
-    internal const int OriginAdjacent = 0, OriginNone = 1, OriginRunsAway = 2, OriginExplicit = 3;
-    internal const int SameReplicaBit = 64;
-
     /// <summary>
     /// The document in a compact binary form, identical on every replica that has integrated the same operations
     /// (and collected the same tombstones): runs in document order, merged as far as their ids and origins allow, each
-    /// origin written as "the run just before/after", "k runs away" or, rarely, an explicit id; then the content of
-    /// every run not collected as one UTF-8 block.
+    /// origin written as "the run just before/after", "as the previous run's", "k runs away" or, rarely, an explicit
+    /// id; then the content of every run not collected as one UTF-8 block.
     /// </summary>
     public byte[] Encode()
     {
@@ -45,17 +40,15 @@ public sealed partial class TextDocument
         for (var i = 0; i < runs.Count; i++)
         {
             var run = runs[i];
-            var left = run.LeftReplica < 0 ? (OriginNone, 0)
-                : ends.TryGetValue((run.LeftReplica, run.LeftCounter), out var l) && l < i ? (i - l == 1 ? OriginAdjacent : OriginRunsAway, i - l) : (OriginExplicit, 0);
-            var right = run.RightReplica < 0 ? (OriginNone, 0)
-                : starts.TryGetValue((run.RightReplica, run.RightCounter), out var r) && r > i ? (r - i == 1 ? OriginAdjacent : OriginRunsAway, r - i) : (OriginExplicit, 0);
-            var state = run.Content < 0 ? StateCollected : run.Deleted ? StateDeleted : StateVisible;
-            var same = i > 0 && runs[i - 1].Replica == run.Replica;
-            // Header and length in one varint: a one-character run costs a single byte for both.
-            var header = (uint)(state | left.Item1 << 2 | right.Item1 << 4 | (same ? SameReplicaBit : 0));
-            writer.UInt(header | (ulong)(uint)(run.Length - 1) << 7);
-            if (!same)
-                writer.UInt((ulong)rank[run.Replica]);
+            var previous = i > 0 ? runs[i - 1] : default;
+            var left = run.LeftReplica < 0 ? (RunHeader.None, 0)
+                : ends.TryGetValue((run.LeftReplica, run.LeftCounter), out var l) && l < i ? OriginMode(i - l, i > 0 && previous.LeftReplica == run.LeftReplica && previous.LeftCounter == run.LeftCounter)
+                : (RunHeader.Explicit, 0);
+            var right = run.RightReplica < 0 ? (RunHeader.None, 0)
+                : starts.TryGetValue((run.RightReplica, run.RightCounter), out var r) && r > i ? OriginMode(r - i, i > 0 && previous.RightReplica == run.RightReplica && previous.RightCounter == run.RightCounter)
+                : (RunHeader.Explicit, 0);
+            var state = run.Content < 0 ? RunHeader.Collected : run.Deleted ? RunHeader.Deleted : RunHeader.Visible;
+            RunHeader.Write(writer, state, left.Item1, right.Item1, i > 0 && previous.Replica == run.Replica, run.Length, rank[run.Replica]);
             WriteOrigin(writer, left, run.LeftReplica, run.LeftCounter, rank);
             WriteOrigin(writer, right, run.RightReplica, run.RightCounter, rank);
             // Counters are small after the left origin when it is the same replica's (typing on, after a pause).
@@ -68,11 +61,14 @@ public sealed partial class TextDocument
         return writer.ToArray();
     }
 
+    private static (int Mode, int Distance) OriginMode(int distance, bool asPrevious) =>
+        distance == 1 ? (RunHeader.Adjacent, 1) : asPrevious ? (RunHeader.AsPrevious, 0) : (RunHeader.RunsAway, distance);
+
     private static void WriteOrigin(VarWriter writer, (int Mode, int Distance) origin, int replica, ulong counter, int[] rank)
     {
-        if (origin.Mode == OriginRunsAway)
+        if (origin.Mode == RunHeader.RunsAway)
             writer.UInt((ulong)origin.Distance - 2);
-        else if (origin.Mode == OriginExplicit)
+        else if (origin.Mode == RunHeader.Explicit)
             writer.UInt((ulong)rank[replica]).UInt(counter);
     }
 
