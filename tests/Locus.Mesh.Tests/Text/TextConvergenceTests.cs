@@ -10,7 +10,7 @@ public sealed class TextConvergenceTests
 {
     [Fact]
     public void FullSync_RandomEditsAndDelivery_IdenticalTextAndEncoding() =>
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(400).WithEndSize(150), Prop.ForAll<(byte, byte, byte, byte)[]>(steps =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(1000).WithEndSize(150), Prop.ForAll<(byte, byte, byte, byte)[]>(steps =>
         {
             var network = new TextNetwork(5);
             foreach (var step in steps)
@@ -21,7 +21,7 @@ public sealed class TextConvergenceTests
 
     [Fact]
     public void CollectGarbage_AfterFullSync_StaysIdenticalAndSmaller() =>
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(150).WithEndSize(150), Prop.ForAll<(byte, byte, byte, byte)[]>(steps =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300).WithEndSize(150), Prop.ForAll<(byte, byte, byte, byte)[]>(steps =>
         {
             var network = new TextNetwork(5);
             foreach (var step in steps)

@@ -11,7 +11,7 @@ namespace Locus.Mesh.Tests.Text;
 internal sealed class TextNetwork
 {
     private const string Alphabet = "abcxyz é😀\n";
-    private readonly List<(int To, TextOp Op)> _inFlight = [];
+    private readonly List<(int From, int To, TextOp Op)> _inFlight = [];
     private bool _partitioned;
 
     public TextNetwork(int replicas) =>
@@ -79,7 +79,7 @@ internal sealed class TextNetwork
         for (var to = 0; to < Replicas.Length; to++)
         {
             if (to != from)
-                _inFlight.Add((to, op));
+                _inFlight.Add((from, to, op));
         }
     }
 
@@ -88,16 +88,14 @@ internal sealed class TextNetwork
         if (_inFlight.Count == 0)
             return;
         var index = pick % _inFlight.Count;
-        var (to, op) = _inFlight[index];
+        var (from, to, op) = _inFlight[index];
         if (!duplicate)
             _inFlight.RemoveAt(index);
-        if (lose || Separated(to, SenderOf(op)))
+        if (lose || Separated(from, to))
             return;
         Replicas[to].Apply(op);
     }
 
-    private int SenderOf(TextOp op) => op is TextInsert insert ? Array.FindIndex(Replicas, r => r.Replica == insert.Id.Replica) : -1;
-
-    // Replicas 0 and 1 on one side, the rest on the other (a delete's sender is unknown, so it crosses only via deltas).
-    private bool Separated(int a, int b) => _partitioned && (a < 2) != (b < 2 || b < 0);
+    // Replicas 0 and 1 on one side, the rest on the other: what crosses is lost while partitioned.
+    private bool Separated(int a, int b) => _partitioned && (a < 2) != (b < 2);
 }
