@@ -65,6 +65,28 @@ public sealed class TextEncodingTests
     }
 
     [Fact]
+    public void Delta_FromCollectedDocument_SendsTombstonesWithoutText()
+    {
+        var doc = Edited();
+        doc.CollectGarbage(doc.Version);
+        var delta = doc.Delta(new VersionVector());
+        Assert.Contains(delta, op => op is TextInsert { Text: null });
+        var fresh = new TextDocument(new ReplicaId(44));
+        fresh.ApplyAll(delta);
+        Assert.Equal(doc.ToString(), fresh.ToString());
+        Assert.Equal(doc.Encode(), fresh.Encode());
+    }
+
+    [Fact]
+    public void Apply_TextOfWrongLength_ThrowsArgumentException()
+    {
+        var doc = new TextDocument(new ReplicaId(1));
+        var bad = new TextInsert(new Dot(new ReplicaId(2), 1), null, null, 3, "ab");
+        Assert.Throws<ArgumentException>(() => doc.Apply(bad));
+        Assert.Equal("", doc.ToString());
+    }
+
+    [Fact]
     public void Decode_RandomFlipsAndTruncations_OnlyFormatException()
     {
         var bytes = Edited().Encode();
