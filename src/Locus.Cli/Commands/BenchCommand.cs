@@ -28,7 +28,7 @@ internal static class BenchCommand
         var command = new Command("bench", "Measure prompt and generation tokens/s of a model in this process (JSON lines)")
         {
             model, prompt, generate, threads, reps, batch, http, logprobs, synthetic.Spec, synthetic.Tokenizer, synthetic.Keep, synthetic.Json,
-            synthetic.SaveCalibration, synthetic.Calibration, MakeModelCommand.Create(),
+            synthetic.SaveCalibration, synthetic.Calibration, MakeModelCommand.Create(), CrdtBenchCommand.Create(),
         };
         command.SetAction((parse, cancellationToken) => CliErrors.Run(async () =>
         {
