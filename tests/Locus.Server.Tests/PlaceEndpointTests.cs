@@ -7,20 +7,14 @@ using Microsoft.Extensions.AI;
 namespace Locus.Server.Tests;
 
 /// <summary><c>GET /v1/place</c> on a real Kestrel server: the advisor's JSON, and errors in the API's error shape.</summary>
-public sealed class PlaceEndpointTests : IAsyncLifetime
+public sealed class PlaceEndpointTests : ModelFreeServer
 {
-    private RunningServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await RunningServer.StartAsync(new NoModels());
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Place_LatencyBudget_LocalAndCloudWithoutIt()
     {
         async Task<JsonElement> Place(string query)
         {
-            using var doc = JsonDocument.Parse(await _server.Http.GetStringAsync("/v1/place?device=rtx-4090&params_b=8&monthly_tokens=1000000" + query));
+            using var doc = JsonDocument.Parse(await Server.Http.GetStringAsync("/v1/place?device=rtx-4090&params_b=8&monthly_tokens=1000000" + query));
             return doc.RootElement.Clone();
         }
 
@@ -41,21 +35,6 @@ public sealed class PlaceEndpointTests : IAsyncLifetime
     [InlineData("/v1/place?params_b=8", "say which device")]
     public async Task Place_BadQuery_400WithMessage(string url, string message)
     {
-        using var response = await _server.Http.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = OpenAIError.AssertShape(body);
-        Assert.Contains(message, error.GetProperty("message").GetString(), StringComparison.Ordinal);
-    }
-
-    private sealed class NoModels : IModelCatalog
-    {
-        public IReadOnlyList<ModelInfo> Models { get; } = [];
-
-        public IChatClient? Find(string modelId) => null;
-
-        public void Dispose()
-        {
-        }
+        await AssertBadRequestAsync(url, message);
     }
 }

@@ -7,18 +7,12 @@ using Microsoft.Extensions.AI;
 namespace Locus.Server.Tests;
 
 /// <summary><c>GET /v1/plan</c> on a real Kestrel server: the planner's JSON, and errors in the API's error shape.</summary>
-public sealed class PlanEndpointTests : IAsyncLifetime
+public sealed class PlanEndpointTests : ModelFreeServer
 {
-    private RunningServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await RunningServer.StartAsync(new NoModels());
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Plan_DeviceAndParams_ReturnsSpeedsAndFit()
     {
-        using var doc = JsonDocument.Parse(await _server.Http.GetStringAsync("/v1/plan?device=m2%20max&params_b=8&quant=Q4_K_M&ctx=8192"));
+        using var doc = JsonDocument.Parse(await Server.Http.GetStringAsync("/v1/plan?device=m2%20max&params_b=8&quant=Q4_K_M&ctx=8192"));
         var root = doc.RootElement;
         Assert.Equal("apple-m2-max", root.GetProperty("device").GetString());
         Assert.InRange(root.GetProperty("decode_tokens_per_s").GetDouble(), 20, 120);
@@ -32,7 +26,7 @@ public sealed class PlanEndpointTests : IAsyncLifetime
     {
         async Task<double> Decode(int gbs)
         {
-            using var doc = JsonDocument.Parse(await _server.Http.GetStringAsync($"/v1/plan?bandwidth_gbs={gbs}&tflops=10&memory_gib=64&params_b=7&quant=Q4_0"));
+            using var doc = JsonDocument.Parse(await Server.Http.GetStringAsync($"/v1/plan?bandwidth_gbs={gbs}&tflops=10&memory_gib=64&params_b=7&quant=Q4_0"));
             return doc.RootElement.GetProperty("decode_tokens_per_s").GetDouble();
         }
 
@@ -47,21 +41,6 @@ public sealed class PlanEndpointTests : IAsyncLifetime
     [InlineData("/v1/plan?params_b=7", "say which device")]
     public async Task Plan_BadQuery_400WithMessage(string url, string message)
     {
-        using var response = await _server.Http.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = OpenAIError.AssertShape(body);
-        Assert.Contains(message, error.GetProperty("message").GetString(), StringComparison.Ordinal);
-    }
-
-    private sealed class NoModels : IModelCatalog
-    {
-        public IReadOnlyList<ModelInfo> Models { get; } = [];
-
-        public IChatClient? Find(string modelId) => null;
-
-        public void Dispose()
-        {
-        }
+        await AssertBadRequestAsync(url, message);
     }
 }

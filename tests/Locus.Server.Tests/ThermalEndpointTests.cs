@@ -7,18 +7,12 @@ using Microsoft.Extensions.AI;
 namespace Locus.Server.Tests;
 
 /// <summary><c>GET /v1/thermal</c> and <c>/v1/thermal/envelopes</c> on a real Kestrel server: the contract's shape, and 400s.</summary>
-public sealed class ThermalEndpointTests : IAsyncLifetime
+public sealed class ThermalEndpointTests : ModelFreeServer
 {
-    private RunningServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await RunningServer.StartAsync(new NoModels());
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Thermal_FanlessDemandingTarget_ThrottlesWithContractShape()
     {
-        using var doc = JsonDocument.Parse(await _server.Http.GetStringAsync(
+        using var doc = JsonDocument.Parse(await Server.Http.GetStringAsync(
             "/v1/thermal?envelope=fanless-laptop&params_b=8&quant=Q4_K_M&target_tps=20&minutes=30&points=120"));
         var root = doc.RootElement;
         Assert.Equal("fanless-laptop", root.GetProperty("envelope").GetString());
@@ -46,7 +40,7 @@ public sealed class ThermalEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Thermal_LowTargetOnDatacenter_TargetBindsAndNeverThrottles()
     {
-        using var doc = JsonDocument.Parse(await _server.Http.GetStringAsync("/v1/thermal?envelope=datacenter-gpu&params_b=8&target_tps=20&minutes=5"));
+        using var doc = JsonDocument.Parse(await Server.Http.GetStringAsync("/v1/thermal?envelope=datacenter-gpu&params_b=8&target_tps=20&minutes=5"));
         var root = doc.RootElement;
         Assert.Equal("h100-sxm", root.GetProperty("device").GetProperty("id").GetString());
         Assert.Equal("target", root.GetProperty("binding_limit").GetString());
@@ -58,7 +52,7 @@ public sealed class ThermalEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Thermal_DeviceOverride_UsesThatSilicon()
     {
-        using var doc = JsonDocument.Parse(await _server.Http.GetStringAsync("/v1/thermal?envelope=cooled-laptop&device=apple-m2&params_b=8&target_tps=50&minutes=10"));
+        using var doc = JsonDocument.Parse(await Server.Http.GetStringAsync("/v1/thermal?envelope=cooled-laptop&device=apple-m2&params_b=8&target_tps=50&minutes=10"));
         Assert.Equal("apple-m2", doc.RootElement.GetProperty("device").GetProperty("id").GetString());
         Assert.Equal("cooled-laptop", doc.RootElement.GetProperty("envelope").GetString());
     }
@@ -66,7 +60,7 @@ public sealed class ThermalEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Envelopes_ListsTheFourPresetsWithTheirDevices()
     {
-        using var doc = JsonDocument.Parse(await _server.Http.GetStringAsync("/v1/thermal/envelopes"));
+        using var doc = JsonDocument.Parse(await Server.Http.GetStringAsync("/v1/thermal/envelopes"));
         var envelopes = doc.RootElement.GetProperty("envelopes").EnumerateArray().ToList();
         Assert.Equal(["fanless-laptop", "cooled-laptop", "desktop-gpu", "datacenter-gpu"], envelopes.Select(e => e.GetProperty("id").GetString()));
         Assert.All(envelopes, e =>
@@ -92,22 +86,7 @@ public sealed class ThermalEndpointTests : IAsyncLifetime
     [InlineData("/v1/thermal?envelope=fanless-laptop", "say which model", "params_b")]
     public async Task Thermal_BadQuery_400WithMessageAndParam(string url, string message, string param)
     {
-        using var response = await _server.Http.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = OpenAIError.AssertShape(body);
-        Assert.Contains(message, error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var error = await AssertBadRequestAsync(url, message);
         Assert.Equal(param, error.GetProperty("param").GetString());
-    }
-
-    private sealed class NoModels : IModelCatalog
-    {
-        public IReadOnlyList<ModelInfo> Models { get; } = [];
-
-        public IChatClient? Find(string modelId) => null;
-
-        public void Dispose()
-        {
-        }
     }
 }

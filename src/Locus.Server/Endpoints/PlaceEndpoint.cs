@@ -22,37 +22,21 @@ internal sealed class PlaceEndpoint
 
     public async Task HandleAsync(HttpContext context)
     {
-        var query = context.Request.Query;
-        string? Text(string key) => query[key].ToString() is { Length: > 0 } v ? v : null;
-        if (Text("model") is not null)
-            throw Invalid("model files are planned with the locus place command; pass params_b and quant here", "model");
-        if (string.Equals(Text("device"), "this", StringComparison.OrdinalIgnoreCase))
-            throw Invalid("device=this measures the machine and is available from the locus place command only", "device");
+        var query = new PlannerQuery(context.Request.Query);
+        query.RefuseCliOnly("place", "planned");
 
         var args = new PlacementArgs
         {
-            Private = Flag("private"), LatencyMs = Number("latency_ms"), Frontier = Flag("frontier"), Offline = Flag("offline"),
-            MonthlyTokens = Number("monthly_tokens"), OutputShare = Number("output_share"), CloudUsdPerMInput = Number("cloud_usd_per_mtok_in"),
-            CloudUsdPerMOutput = Number("cloud_usd_per_mtok_out"), HardwareUsd = Number("hardware_usd"), AmortizeMonths = Number("amortize_months"),
-            ElectricityUsdPerKwh = Number("electricity_usd_kwh"), Watts = Number("watts"), Duty = Number("duty"), Device = Text("device"),
-            BandwidthGbs = Number("bandwidth_gbs"), Tflops = Number("tflops"), MemoryGib = Number("memory_gib"), ParamsB = Number("params_b"),
-            Quant = Text("quant") ?? "Q4_K_M", Context = (long)(Number("ctx") ?? 4096), PromptTokens = (long)(Number("prompt_tokens") ?? 512),
+            Private = query.Flag("private"), LatencyMs = query.Number("latency_ms"), Frontier = query.Flag("frontier"), Offline = query.Flag("offline"),
+            MonthlyTokens = query.Number("monthly_tokens"), OutputShare = query.Number("output_share"), CloudUsdPerMInput = query.Number("cloud_usd_per_mtok_in"),
+            CloudUsdPerMOutput = query.Number("cloud_usd_per_mtok_out"), HardwareUsd = query.Number("hardware_usd"), AmortizeMonths = query.Number("amortize_months"),
+            ElectricityUsdPerKwh = query.Number("electricity_usd_kwh"), Watts = query.Number("watts"), Duty = query.Number("duty"), Device = query.Text("device"),
+            BandwidthGbs = query.Number("bandwidth_gbs"), Tflops = query.Number("tflops"), MemoryGib = query.Number("memory_gib"), ParamsB = query.Number("params_b"),
+            Quant = query.Text("quant") ?? "Q4_K_M", Context = (long)(query.Number("ctx") ?? 4096), PromptTokens = (long)(query.Number("prompt_tokens") ?? 512),
         };
         var request = args.ToRequest(_inputs, name => name);
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(PlacementJson.WriteCompact(PlacementAdvisor.Decide(request), request.Costs), context.RequestAborted);
 
-        double? Number(string key) => Text(key) is not { } text ? null
-            : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? n
-            : throw Invalid($"{key} must be a number, not '{text}'", key);
-
-        bool Flag(string key) => Text(key)?.ToLowerInvariant() switch
-        {
-            null or "false" or "0" => false,
-            "true" or "1" => true,
-            var other => throw Invalid($"{key} must be true or false, not '{other}'", key),
-        };
     }
-
-    private static LocusException Invalid(string message, string param) => new(LocusError.Invalid(message, param));
 }

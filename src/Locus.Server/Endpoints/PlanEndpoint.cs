@@ -18,24 +18,14 @@ internal sealed class PlanEndpoint
 
     public async Task HandleAsync(HttpContext context)
     {
-        var query = context.Request.Query;
-        string? Text(string key) => query[key].ToString() is { Length: > 0 } v ? v : null;
-        if (Text("model") is not null)
-            throw Invalid("model files are planned with the locus plan command; pass params_b and quant here", "model");
-        if (string.Equals(Text("device"), "this", StringComparison.OrdinalIgnoreCase))
-            throw Invalid("device=this measures the machine and is available from the locus plan command only", "device");
+        var query = new PlannerQuery(context.Request.Query);
+        query.RefuseCliOnly("plan", "planned");
 
-        var device = _inputs.Device(Text("device"), Number("bandwidth_gbs"), Number("tflops"), Number("memory_gib"));
-        var model = _inputs.Model(null, Number("params_b"), Text("quant") ?? "Q4_K_M");
-        var request = new PlanRequest(model, device, (long)_inputs.Positive(Number("ctx") ?? 4096, "ctx"),
-            (long)_inputs.Positive(Number("prompt_tokens") ?? 512, "prompt_tokens"), _inputs.KvType(Text("kv_type") ?? "f16"));
+        var device = _inputs.Device(query.Text("device"), query.Number("bandwidth_gbs"), query.Number("tflops"), query.Number("memory_gib"));
+        var model = _inputs.Model(null, query.Number("params_b"), query.Text("quant") ?? "Q4_K_M");
+        var request = new PlanRequest(model, device, (long)_inputs.Positive(query.Number("ctx") ?? 4096, "ctx"),
+            (long)_inputs.Positive(query.Number("prompt_tokens") ?? 512, "prompt_tokens"), _inputs.KvType(query.Text("kv_type") ?? "f16"));
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(PlanJson.WriteCompact(Planner.Run(request)), context.RequestAborted);
-
-        double? Number(string key) => Text(key) is not { } text ? null
-            : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? n
-            : throw Invalid($"{key} must be a number, not '{text}'", key);
     }
-
-    private static LocusException Invalid(string message, string param) => new(LocusError.Invalid(message, param));
 }

@@ -20,37 +20,29 @@ internal sealed class ThermalEndpoint
 
     public async Task HandleAsync(HttpContext context)
     {
-        var query = context.Request.Query;
-        string? Text(string key) => query[key].ToString() is { Length: > 0 } v ? v : null;
-        if (Text("model") is not null)
-            throw Invalid("model files are simulated with the locus thermal command; pass params_b and quant here", "model");
-        if (string.Equals(Text("device"), "this", StringComparison.OrdinalIgnoreCase))
-            throw Invalid("device=this measures the machine and is available from the locus thermal command only", "device");
+        var query = new PlannerQuery(context.Request.Query);
+        query.RefuseCliOnly("thermal", "simulated");
 
-        var envelope = _inputs.Envelope(Text("envelope"));
-        var device = _inputs.Device(envelope, Text("device"));
-        var model = _inputs.Model(null, Number("params_b"), Text("quant") ?? "Q4_K_M");
+        var envelope = _inputs.Envelope(query.Text("envelope"));
+        var device = _inputs.Device(envelope, query.Text("device"));
+        var model = _inputs.Model(null, query.Number("params_b"), query.Text("quant") ?? "Q4_K_M");
         var defaults = new ThermalNumbers();
         var request = _inputs.Request(envelope, device, model, new ThermalNumbers
         {
-            TargetTps = Number("target_tps"),
-            Duty = Number("duty") ?? defaults.Duty,
-            AmbientC = Number("ambient_c") ?? defaults.AmbientC,
-            Minutes = Number("minutes") ?? defaults.Minutes,
-            StepMs = Number("step_ms") ?? defaults.StepMs,
-            Context = (long)(Number("ctx") ?? defaults.Context),
+            TargetTps = query.Number("target_tps"),
+            Duty = query.Number("duty") ?? defaults.Duty,
+            AmbientC = query.Number("ambient_c") ?? defaults.AmbientC,
+            Minutes = query.Number("minutes") ?? defaults.Minutes,
+            StepMs = query.Number("step_ms") ?? defaults.StepMs,
+            Context = (long)(query.Number("ctx") ?? defaults.Context),
         });
-        var points = Number("points") ?? ThermalJson.DefaultPoints;
+        var points = query.Number("points") ?? ThermalJson.DefaultPoints;
         if (points is < 2 or > MaxPoints || points != Math.Floor(points))
-            throw Invalid($"points must be a whole number from 2 to {MaxPoints}, not {points.ToString(CultureInfo.InvariantCulture)}", "points");
+            throw PlannerQuery.Invalid($"points must be a whole number from 2 to {MaxPoints}, not {points.ToString(CultureInfo.InvariantCulture)}", "points");
 
         var result = ThermalSimulator.Run(request);
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(ThermalJson.WriteCompact(result, (int)points), context.RequestAborted);
-
-        double? Number(string key) => Text(key) is not { } text ? null
-            : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? n
-            : throw Invalid($"{key} must be a number, not '{text}'", key);
     }
 
     public static async Task EnvelopesAsync(HttpContext context)
@@ -59,6 +51,4 @@ internal sealed class ThermalEndpoint
         var json = ThermalEnvelopesJson.Write(id => DeviceCatalog.BuiltIn.Find(id, out _));
         await context.Response.WriteAsync(json.ToJsonString(), context.RequestAborted);
     }
-
-    private static LocusException Invalid(string message, string param) => new(LocusError.Invalid(message, param));
 }
