@@ -44,21 +44,13 @@ internal static class ThermalOutlooks
                 $"unknown device '{id}'" + (near.Count > 0 ? $"; did you mean {string.Join(", ", near)}?" : "; `locus plan --list-devices` lists them"));
         }
 
-        var envelopeId = options?.Envelope ?? (device is null ? ThermalEnvelopes.CooledLaptop.Id : ForFormFactor(device.FormFactor));
+        var envelopeId = options?.Envelope ?? (device is null ? ThermalEnvelopes.CooledLaptop : ThermalInputs.EnvelopeFor(device)).Id;
         var envelope = ThermalEnvelopes.Find(envelopeId)
             ?? throw Fail("envelope", $"unknown envelope '{envelopeId}'; use one of {string.Join(", ", ThermalEnvelopes.Ids)}");
         device ??= DeviceCatalog.BuiltIn.Find(envelope.DefaultDevice, out _)
             ?? throw new InvalidOperationException($"envelope {envelope.Id} names unknown device {envelope.DefaultDevice}");
         return (envelope, device);
     }
-
-    private static string ForFormFactor(FormFactor form) => form switch
-    {
-        FormFactor.CooledLaptop => ThermalEnvelopes.CooledLaptop.Id,
-        FormFactor.Desktop => ThermalEnvelopes.DesktopGpu.Id,
-        FormFactor.Datacenter => ThermalEnvelopes.DatacenterGpu.Id,
-        _ => ThermalEnvelopes.FanlessLaptop.Id,
-    };
 
     private static ConfigurationException Fail(string key, string message) =>
         new([new ConfigurationError("routing.thermal." + key, message)]);
