@@ -27,6 +27,27 @@ public sealed class PlacementAdvisorTests
     }
 
     [Fact]
+    public void Decide_DefaultWatts_DecodeEnergyFromThermalPowerModel()
+    {
+        // An 8B model leaves a 4090's bandwidth partly unused (per-layer overhead): the power model draws under the
+        // 450 W envelope, so a generated token costs less than 450 W ÷ speed; prompt tokens are taken at the cap.
+        var advice = Decide();
+        var speed = advice.Plan.DecodeTokensPerSecond;
+        var watts = advice.Economics.JoulesPerOutputToken * speed;
+
+        Assert.InRange(watts, 100, 449);
+        Assert.Equal(450 / advice.Plan.PrefillTokensPerSecond, advice.Economics.JoulesPerInputToken, 9);
+    }
+
+    [Fact]
+    public void Decide_WattsGiven_UsedForDecodeEnergy()
+    {
+        var advice = Decide(Base with { Watts = 300 });
+
+        Assert.Equal(300 / advice.Plan.DecodeTokensPerSecond, advice.Economics.JoulesPerOutputToken, 9);
+    }
+
+    [Fact]
     public void Decide_Private_Local() => Assert.Equal(Site.Local, Decide(Base with { Private = true }).Site);
 
     [Theory]

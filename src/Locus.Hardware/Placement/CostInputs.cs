@@ -3,7 +3,10 @@ namespace Locus.Hardware.Placement;
 /// <summary>A number used in the economics, with where it came from (the caller, or an assumption and why).</summary>
 public sealed record Assumed(double Value, string Note, bool IsAssumption)
 {
-    public static Assumed Given(double value, string flag) => new(value, flag, false);
+    public static Assumed Given(double value, string flag) => new(value, flag, false) { FromCaller = true };
+
+    /// <summary>The caller passed this value (a flag or query parameter), rather than it being a default.</summary>
+    public bool FromCaller { get; init; }
 
     public static Assumed Default(double value, string why) => new(value, why, true);
 }

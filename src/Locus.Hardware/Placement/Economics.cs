@@ -5,7 +5,7 @@ namespace Locus.Hardware.Placement;
 /// <param name="HardwareMonthlyUsd">Hardware price ÷ amortization months (paid whether it is used or not).</param>
 /// <param name="ElectricityMonthlyUsd">Energy for this month's tokens × electricity price.</param>
 /// <param name="JoulesPerInputToken">Energy per prompt token (device power ÷ prompt tokens/s).</param>
-/// <param name="JoulesPerOutputToken">Energy per generated token (device power ÷ generation tokens/s).</param>
+/// <param name="JoulesPerOutputToken">Energy per generated token (power while generating ÷ generation tokens/s).</param>
 /// <param name="BusySecondsPerMonth">Device time the month's tokens take: input ÷ prompt speed + output ÷ generation speed.</param>
 /// <param name="AvailableSecondsPerMonth">Device time the duty cycle allows (30-day month).</param>
 /// <param name="BreakEvenMonthlyTokens">Monthly tokens (same input/output mix) at which both sides cost the same; null when local never pays off.</param>
@@ -34,7 +34,8 @@ public sealed record Economics(
     /// <param name="inputs">Volume, prices and power.</param>
     /// <param name="prefillTokensPerSecond">The planner's prompt speed on the device.</param>
     /// <param name="decodeTokensPerSecond">The planner's generation speed on the device.</param>
-    public static Economics Compute(CostInputs inputs, double prefillTokensPerSecond, double decodeTokensPerSecond)
+    /// <param name="decodeWatts">Power while generating, when it is known apart from <see cref="CostInputs.Watts"/> (the thermal power model).</param>
+    public static Economics Compute(CostInputs inputs, double prefillTokensPerSecond, double decodeTokensPerSecond, double? decodeWatts = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var share = inputs.OutputShare.Value;
@@ -42,7 +43,7 @@ public sealed record Economics(
         // Per token of the mix: what the cloud charges, the device's energy, and the device's time.
         var cloudPerToken = (((1 - share) * inputs.CloudUsdPerMInput.Value) + (share * inputs.CloudUsdPerMOutput.Value)) / 1e6;
         var joulesIn = Energy.EnergyPerToken(inputs.Watts.Value, prefillTokensPerSecond);
-        var joulesOut = Energy.EnergyPerToken(inputs.Watts.Value, decodeTokensPerSecond);
+        var joulesOut = Energy.EnergyPerToken(decodeWatts ?? inputs.Watts.Value, decodeTokensPerSecond);
         var electricityPerToken = (((1 - share) * joulesIn) + (share * joulesOut)) / Energy.JoulesPerKwh * inputs.ElectricityUsdPerKwh.Value;
         var secondsPerToken = ((1 - share) / prefillTokensPerSecond) + (share / decodeTokensPerSecond);
         var hardware = inputs.HardwareUsd.Value / inputs.AmortizeMonths.Value;

@@ -19,7 +19,11 @@ public static class PlacementAdvisor
         ArgumentNullException.ThrowIfNull(request);
         var q = request.Questions;
         var plan = Planner.Run(request.Local);
-        var economics = Economics.Compute(request.Costs, plan.PrefillTokensPerSecond, plan.DecodeTokensPerSecond);
+        // Power while generating comes from the thermal power model unless the caller gave the watts.
+        double? decodeWatts = !request.Costs.Watts.FromCaller && plan.DecodeTokensPerSecond > 0
+            ? Energy.DecodeWatts(request.Local, plan.DecodeTokensPerSecond)
+            : null;
+        var economics = Economics.Compute(request.Costs, plan.PrefillTokensPerSecond, plan.DecodeTokensPerSecond, decodeWatts);
         var localWorks = plan.Memory.FitsWithHostMemory && plan.DecodeTokensPerSecond > 0 && economics.LocalCapacityEnough;
         var tightLatency = q.LatencyBudgetMs is { } budget && budget < CloudLatencyFloorMs;
         var ownedOnly = q.Private || tightLatency || q.Offline;

@@ -18,8 +18,16 @@ public sealed record InferenceLoad(double MaxTokensPerSecond, BindingLimit Roof,
         if (!plan.Memory.FitsWithHostMemory)
             throw new LocusException(LocusError.Invalid(
                 $"{request.Model.Name} does not fit on {request.Device.Name} at context {request.Context:N0} (needs {plan.Memory.TotalBytes / 1e9:0.0} GB)", "params_b"));
-        var bytes = request.Model.StreamedWeightBytes + ((double)MemoryEstimate.KvBytesPerToken(request.Model, KvCacheType.F16) * request.Depth);
         var roof = plan.DecodeLimit == Limit.Compute ? BindingLimit.Compute : BindingLimit.Bandwidth;
-        return new InferenceLoad(plan.DecodeTokensPerSecond, roof, bytes, RooflineModel.FlopsPerToken(request.Model, request.Depth));
+        var (bytes, flops) = PerToken(request.Model, request.Depth);
+        return new InferenceLoad(plan.DecodeTokensPerSecond, roof, bytes, flops);
+    }
+
+    /// <summary>Bytes read (weights + KV cache at <paramref name="depth"/>, f16) and FLOPs of one decoded token.</summary>
+    public static (double Bytes, double Flops) PerToken(Models.ModelShape model, long depth)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var bytes = model.StreamedWeightBytes + ((double)MemoryEstimate.KvBytesPerToken(model, KvCacheType.F16) * depth);
+        return (bytes, RooflineModel.FlopsPerToken(model, depth));
     }
 }
