@@ -95,5 +95,6 @@ public static class LocusServer
         app.MapGet(PlannerPage.Path, (RequestDelegate)PlannerPage.PageAsync);
         app.MapGet(PlannerPage.Path + "/{file}", (RequestDelegate)PlannerPage.FileAsync);
         app.MapGet("/v1/place", (RequestDelegate)new PlaceEndpoint().HandleAsync);
+        app.MapPost("/v1/bench/synthetic", (RequestDelegate)new SyntheticBenchEndpoint(state).HandleAsync);
     }
 }

@@ -4,6 +4,8 @@ using Locus.Cli.Terminal;
 using Locus.Hardware.Synthetic;
 using Locus.Llama.Benchmarking;
 
+using Locus.Server.Benchmarking;
+
 namespace Locus.Cli.Commands;
 
 /// <summary>

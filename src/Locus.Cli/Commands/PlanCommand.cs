@@ -5,6 +5,8 @@ using Locus.Hardware.Fit;
 using Locus.Hardware.Performance;
 using Locus.Hardware.Planning;
 
+using Locus.Server.Benchmarking;
+
 namespace Locus.Cli.Commands;
 
 /// <summary>`locus plan`: will a model fit on a device, and how fast will it run (docs/planner.md).</summary>

@@ -7,14 +7,14 @@ using Locus.Hardware.Performance;
 using Locus.Hardware.Synthetic;
 using Locus.Llama.Benchmarking;
 
-namespace Locus.Cli.Commands;
+namespace Locus.Server.Benchmarking;
 
 /// <summary>What `locus bench --synthetic` was asked to do.</summary>
-internal sealed record SyntheticBenchRequest(SyntheticSpec Spec, string Tokenizer, int PromptTokens, int GeneratedTokens, int Threads, int Repetitions,
+public sealed record SyntheticBenchRequest(SyntheticSpec Spec, string Tokenizer, int PromptTokens, int GeneratedTokens, int Threads, int Repetitions,
     bool Keep, string? CalibrationIn, string? CalibrationOut);
 
 /// <summary>The measured and predicted speeds of one synthetic benchmark.</summary>
-internal sealed record SyntheticBenchResult(SyntheticBenchRequest Request, ArchitecturePresets.Preset Preset, ModelShape Model, long FileBytes,
+public sealed record SyntheticBenchResult(SyntheticBenchRequest Request, ArchitecturePresets.Preset Preset, ModelShape Model, long FileBytes,
     IReadOnlyList<BenchRun> Runs, Hardware.Devices.DeviceProfile Device, Efficiency Efficiency, string EfficiencySource, SpeedPrediction Predicted,
     string? KeptFile, string? CalibrationSaved, Efficiency? CalibrationFitted, double? LoadAverage)
 {
@@ -29,7 +29,7 @@ internal sealed record SyntheticBenchResult(SyntheticBenchRequest Request, Archi
 /// medians beside the planner's prediction for this machine (detected CPU, bandwidth measured first, while nothing else
 /// of ours is running).
 /// </summary>
-internal static class SyntheticBench
+public static class SyntheticBench
 {
     public static async Task<SyntheticBenchResult> RunAsync(SyntheticBenchRequest r, CancellationToken cancellationToken)
     {

@@ -1,10 +1,10 @@
 using Locus.Core.Errors;
 using Locus.Hardware.Synthetic;
 
-namespace Locus.Cli.Commands;
+namespace Locus.Server.Benchmarking;
 
 /// <summary>The files the synthetic benchmark reads and writes: the tokenizer source and calibration files.</summary>
-internal static class SyntheticFiles
+public static class SyntheticFiles
 {
     /// <summary>
     /// The tokenizer source: <paramref name="given"/>, else ../shared/models/stories260K.gguf beside the checkout (or
