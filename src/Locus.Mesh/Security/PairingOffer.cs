@@ -64,8 +64,10 @@ public sealed class PairingOffer
         var confirm = PairingConfirm.Decode(confirmBytes);
         lock (_gate)
         {
-            var refusal = _used ? PairingRefusal.AlreadyUsed
-                : _time.GetUtcNow() > session.Deadline || _time.GetUtcNow() > ExpiresAt ? PairingRefusal.Expired
+            // One confirmation per session: otherwise whoever holds the session could guess the code over and over.
+            var spent = !session.Spend();
+            var refusal = _used || spent ? PairingRefusal.AlreadyUsed
+                : _time.GetUtcNow() > session.Deadline ? PairingRefusal.Expired
                 : confirm is null ? PairingRefusal.Malformed
                 : !CryptographicOperations.FixedTimeEquals(confirm.Confirmation, session.Keys.JoinerConfirmation) ? PairingRefusal.ConfirmationFailed
                 : PairingRefusal.None;

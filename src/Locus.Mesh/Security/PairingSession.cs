@@ -7,6 +7,7 @@ public readonly record struct PairingAnswer(PairingRefusal Refusal, byte[]? Repl
 public sealed class PairingSession
 {
     private readonly PairingOffer _offer;
+    private bool _spent;
 
     internal PairingSession(PairingOffer offer, PairingKeys keys, byte[] peerStaticKey, DateTimeOffset deadline) =>
         (_offer, Keys, PeerStaticKey, Deadline) = (offer, keys, peerStaticKey, deadline);
@@ -16,6 +17,9 @@ public sealed class PairingSession
     internal byte[] PeerStaticKey { get; }
 
     internal DateTimeOffset Deadline { get; }
+
+    /// <summary>True the first time only; called under the offer's lock.</summary>
+    internal bool Spend() => !_spent && (_spent = true);
 
     /// <summary>Step 4: verifies the joiner's confirmation; on success the peer is in the keyring.</summary>
     public PairingResult Complete(ReadOnlySpan<byte> confirm) => _offer.Complete(this, confirm);

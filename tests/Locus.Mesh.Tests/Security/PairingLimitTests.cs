@@ -100,6 +100,19 @@ public sealed class PairingLimitTests : IDisposable
     public void Join_EntryThatCannotBeACode_ArgumentException() =>
         Assert.Throws<ArgumentException>(() => _b.Join("1234-567"));
 
+    [Fact]
+    public void Complete_SecondConfirmationOnSameSession_RefusedEvenWhenRight()
+    {
+        var offer = _a.Offer();
+        using var join = _b.Join(offer.Code);
+        var answer = offer.Answer(join.Hello);
+        var right = join.Accept(answer.Reply).Confirm;
+
+        Assert.Equal(PairingRefusal.ConfirmationFailed, answer.Session!.Complete(new PairingConfirm(new byte[32]).Encode()).Refusal);
+        Assert.Equal(PairingRefusal.AlreadyUsed, answer.Session.Complete(right).Refusal);
+        Assert.False(_a.Keyring.TryGet(_b.Id, out _));
+    }
+
     public void Dispose()
     {
         _a.Dispose();
