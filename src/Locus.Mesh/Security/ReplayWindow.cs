@@ -1,0 +1,30 @@
+namespace Locus.Mesh.Security;
+
+/// <summary>
+/// The last <c>size</c> sequence numbers accepted from one sender. Counted in messages, not in number space, because
+/// senders seed their sequence from the clock and numbers jump. Below the oldest remembered: too old.
+/// </summary>
+internal sealed class ReplayWindow(int size)
+{
+    private readonly SortedSet<ulong> _seen = [];
+    private ulong _floor;
+
+    /// <summary>Checks and, when new, records the number in one step (callers check the MAC first).</summary>
+    public EnvelopeRefusal TryAccept(ulong sequence)
+    {
+        lock (_seen)
+        {
+            if (sequence <= _floor)
+                return EnvelopeRefusal.SequenceTooOld;
+            if (!_seen.Add(sequence))
+                return EnvelopeRefusal.Replayed;
+            if (_seen.Count > size)
+            {
+                _floor = _seen.Min;
+                _seen.Remove(_floor);
+            }
+
+            return EnvelopeRefusal.None;
+        }
+    }
+}
