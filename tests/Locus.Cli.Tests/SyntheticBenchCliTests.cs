@@ -38,7 +38,9 @@ public sealed class SyntheticBenchCliTests : IDisposable
         Assert.True(planCode == 0, planErr + planOut);
         using var plan = JsonDocument.Parse(planOut);
         var fitted = root.GetProperty("calibration_efficiency").GetProperty("decode_bandwidth").GetDouble();
-        Assert.Equal(fitted, plan.RootElement.GetProperty("efficiency").GetProperty("decode_bandwidth").GetDouble(), 3);
+        // The bench rounds to 4 decimals, the plan prints its own rounding: compare within a tolerance, not by digits
+        // (0.50454 and 0.5045 round apart at 3 places).
+        Assert.Equal(fitted, plan.RootElement.GetProperty("efficiency").GetProperty("decode_bandwidth").GetDouble(), tolerance: 1e-3);
         Assert.Equal(0, plan.RootElement.GetProperty("efficiency").GetProperty("decode_layer_overhead_s").GetDouble());
     }
 
