@@ -1,6 +1,3 @@
-using Locus.Core.Abstractions;
-using Microsoft.Extensions.AI;
-
 namespace Locus.Server.Tests.Infrastructure;
 
 /// <summary>A real Locus server serving no models: for endpoints that need none (planner, thermal, placement).</summary>
@@ -10,7 +7,7 @@ public abstract class ModelFreeServer : IAsyncLifetime
 
     private protected RunningServer Server => _server ?? throw new InvalidOperationException("not started");
 
-    public async Task InitializeAsync() => _server = await RunningServer.StartAsync(new NoModels());
+    public async Task InitializeAsync() => _server = await RunningServer.StartAsync(new EmptyModelCatalog());
 
     public async Task DisposeAsync()
     {
@@ -27,16 +24,5 @@ public abstract class ModelFreeServer : IAsyncLifetime
         var error = OpenAIError.AssertShape(body);
         Assert.Contains(message, error.GetProperty("message").GetString(), StringComparison.Ordinal);
         return error.Clone();
-    }
-
-    private sealed class NoModels : IModelCatalog
-    {
-        public IReadOnlyList<ModelInfo> Models { get; } = [];
-
-        public IChatClient? Find(string modelId) => null;
-
-        public void Dispose()
-        {
-        }
     }
 }

@@ -1,8 +1,6 @@
-using Locus.Core.Abstractions;
 using Locus.Core.Configuration;
 using Locus.Server;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.AI;
 
 namespace Locus.Web.Tests.Infrastructure;
 
@@ -25,7 +23,7 @@ internal sealed class LocusUnderTest : IAsyncDisposable
     public static async Task<LocusUnderTest> StartAsync(IReadOnlyList<string>? apiKeys = null)
     {
         var options = new ServerOptions { Host = "127.0.0.1", Port = 0, ApiKeys = apiKeys ?? [] };
-        var app = LocusServer.Build(options, new NoModels());
+        var app = LocusServer.Build(options, new EmptyModelCatalog());
         await app.StartAsync();
         return new LocusUnderTest(app, new Uri(app.Urls.Single()));
     }
@@ -35,16 +33,5 @@ internal sealed class LocusUnderTest : IAsyncDisposable
         Http.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
-    }
-
-    private sealed class NoModels : IModelCatalog
-    {
-        public IReadOnlyList<ModelInfo> Models { get; } = [];
-
-        public IChatClient? Find(string modelId) => null;
-
-        public void Dispose()
-        {
-        }
     }
 }
