@@ -19,6 +19,8 @@ internal static class Program
             PlanCommand.Create(),
             ThermalCommand.Create(),
             PlaceCommand.Create(),
+            MeshCommand.Create(),
+            MemoryCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }

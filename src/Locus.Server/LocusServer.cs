@@ -52,6 +52,7 @@ public static class LocusServer
         if (loggerFactory is not null)
             builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddRoutingCore();
+        var meshListener = node?.Mesh is not null ? new Mesh.MeshListener(node.Settings.Routing.Mesh) : null;
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -60,6 +61,7 @@ public static class LocusServer
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
             kestrel.Limits.KeepAliveTimeout = TimeSpan.FromMinutes(2);
             kestrel.Listen(endpoint);
+            meshListener?.Bind(kestrel);
         });
 
         var app = builder.Build();
@@ -72,9 +74,14 @@ public static class LocusServer
             TrustClientHeader = !keys.Required,
         };
         app.Use(next => new ErrorMiddleware(next, logger).InvokeAsync);
+        if (meshListener is not null)
+            app.Use(next => context => meshListener.GateAsync(context, next));
         app.Use(next => new ApiKeyMiddleware(next, keys, logger).InvokeAsync);
         app.UseRouting();
         MapEndpoints(app, state);
+        MapMesh(app, state);
+        if (meshListener is not null)
+            new Mesh.MeshBackground(node!, node!.Mesh!, meshListener).Attach(app);
         return app;
     }
 
@@ -96,5 +103,30 @@ public static class LocusServer
         app.MapGet(PlannerPage.Path + "/{file}", (RequestDelegate)PlannerPage.FileAsync);
         app.MapGet("/v1/place", (RequestDelegate)new PlaceEndpoint().HandleAsync);
         app.MapPost("/v1/bench/synthetic", (RequestDelegate)new SyntheticBenchEndpoint(state).HandleAsync);
+    }
+
+    private static void MapMesh(WebApplication app, ServerState state)
+    {
+        var mesh = state.Node?.Mesh;
+        var admin = new Mesh.MeshAdminEndpoints(mesh, state);
+        app.MapGet("/v1/mesh/status", (RequestDelegate)admin.StatusAsync);
+        app.MapGet("/v1/mesh/peers", (RequestDelegate)admin.PeersAsync);
+        app.MapDelete("/v1/mesh/peers/{id}", (RequestDelegate)admin.RevokeAsync);
+        app.MapPost("/v1/mesh/pair", (RequestDelegate)admin.OfferAsync);
+        app.MapPost("/v1/mesh/pair/join", (RequestDelegate)admin.JoinAsync);
+        app.MapPost("/v1/mesh/sync", (RequestDelegate)admin.SyncAsync);
+        var memory = new Mesh.MemoryEndpoints(mesh, state);
+        app.MapGet("/v1/memory", (RequestDelegate)memory.ListAsync);
+        app.MapGet("/v1/memory/{id}", (RequestDelegate)memory.GetAsync);
+        app.MapPut("/v1/memory/{id}", (RequestDelegate)memory.PutAsync);
+        app.MapPost("/v1/memory/{id}/append", (RequestDelegate)memory.AppendAsync);
+        app.MapDelete("/v1/memory/{id}", (RequestDelegate)memory.DeleteAsync);
+        if (mesh is null)
+            return;
+        var peers = new Mesh.MeshPeerEndpoints(mesh);
+        app.MapGet(Locus.Mesh.Node.MeshProtocol.Hello, (RequestDelegate)peers.HelloAsync);
+        app.MapPost(Locus.Mesh.Node.MeshProtocol.PairHello, (RequestDelegate)peers.PairHelloAsync);
+        app.MapPost(Locus.Mesh.Node.MeshProtocol.PairConfirm, (RequestDelegate)peers.PairConfirmAsync);
+        app.MapPost(Locus.Mesh.Node.MeshProtocol.Sync, (RequestDelegate)peers.SyncAsync);
     }
 }

@@ -70,6 +70,8 @@ internal static class ServeCommand
             var url = app.Urls.First();
             Console.WriteLine($"Locus is serving {string.Join(", ", node.Catalog.Models.Select(m => m.Id))} at {url}");
             Console.WriteLine($"OpenAI base URL: {url}/v1   Anthropic: {url}   (Ctrl+C to stop)");
+            if (node.Mesh is { } mesh)
+                Console.WriteLine($"Mesh: node {mesh.Name} ({mesh.Id}) at {mesh.AdvertisedUrl}");
             if (node.Ledger is not null)
                 Console.WriteLine($"Usage ledger: {node.Settings.Routing.Ledger.Path}");
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);

@@ -7,6 +7,9 @@ public enum DocumentKind
     LwwMap,
     OrSet,
     PnCounter,
+
+    /// <summary>A whole <see cref="State.NodeState"/>: the running node's replicated state, logged as its deltas.</summary>
+    NodeState,
 }
 
 /// <summary>The names the <c>documents.kind</c> column stores (stable on disk, unlike the enum's numbers).</summary>
@@ -18,6 +21,7 @@ internal static class DocumentKinds
         DocumentKind.LwwMap => "lww-map",
         DocumentKind.OrSet => "or-set",
         DocumentKind.PnCounter => "pn-counter",
+        DocumentKind.NodeState => "node-state",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown document kind"),
     };
 
@@ -27,6 +31,7 @@ internal static class DocumentKinds
         "lww-map" => DocumentKind.LwwMap,
         "or-set" => DocumentKind.OrSet,
         "pn-counter" => DocumentKind.PnCounter,
+        "node-state" => DocumentKind.NodeState,
         _ => null,
     };
 }

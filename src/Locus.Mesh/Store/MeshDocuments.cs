@@ -5,6 +5,7 @@ using Locus.Mesh.Crdt.Registers;
 using Locus.Mesh.Crdt.Sets;
 using Locus.Mesh.Crdt.Sync;
 using Locus.Mesh.Crdt.Text;
+using Locus.Mesh.State;
 
 namespace Locus.Mesh.Store;
 
@@ -58,6 +59,18 @@ public static class MeshDocuments
 
     public static LoadedDocument<PnCounter> LoadCounter(this IMeshStore store, string documentId, ReplicaId replica) =>
         Replay(store, documentId, DocumentKind.PnCounter, new PnCounter(replica), PnCounterDeltaCodec.Instance);
+
+    /// <summary>A node's replicated state: its snapshot (<see cref="NodeState.Encode"/>) merged with every logged delta.</summary>
+    public static LoadedDocument<NodeState> LoadNodeState(this IMeshStore store, string documentId, ReplicaId replica, HybridLogicalClock clock)
+    {
+        var stored = Read(store, documentId, DocumentKind.NodeState);
+        var state = new NodeState(replica, clock);
+        if (stored.Snapshot is { } snapshot)
+            Decode(stored, "snapshot", () => { state.Merge(snapshot); return true; });
+        foreach (var entry in stored.Log)
+            Decode(stored, $"log entry {entry.Sequence}", () => { state.Merge(entry.Body); return true; });
+        return new(state, stored.LastSequence);
+    }
 
     /// <summary>Writes <paramref name="loaded"/>'s whole state as the new snapshot and trims the log entries it contains.</summary>
     public static void CompactText(this IMeshStore store, string documentId, LoadedDocument<TextDocument> loaded)

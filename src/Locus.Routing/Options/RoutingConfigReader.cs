@@ -61,7 +61,8 @@ public static class RoutingConfigReader
         var routing = RoutingSectionReader.Read(root.Map("routing"), targets, directory);
         var clients = ClientReader.ReadAll(root, environment);
         var ledger = ReadLedger(root.Map("ledger"), directory);
-        return new RouterConfig { Targets = targets, Routing = routing, Clients = clients, Ledger = ledger };
+        var mesh = MeshReader.Read(root.Map("mesh"), directory);
+        return new RouterConfig { Targets = targets, Routing = routing, Clients = clients, Ledger = ledger, Mesh = mesh };
     }
 
     private static LedgerSettings ReadLedger(YamlMap? map, string directory)

@@ -137,5 +137,7 @@ public sealed record RouterConfig
 
     public LedgerSettings Ledger { get; init; } = new();
 
+    public MeshSettings Mesh { get; init; } = new();
+
     public TargetOptions? FindTarget(string name) => Targets.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
 }

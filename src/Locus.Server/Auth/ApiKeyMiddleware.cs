@@ -15,7 +15,8 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys, ILogg
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (!keys.Required || IsPublic(context.Request))
+        // Mesh-port requests carry sealed envelopes or pairing messages instead (the gate admits only those paths).
+        if (!keys.Required || IsPublic(context.Request) || context.Items.ContainsKey(Mesh.MeshListener.MeshRequestItem))
             return next(context);
 
         var bearer = BearerKey(context.Request);

@@ -37,6 +37,9 @@ public sealed class LocusNode : IAsyncDisposable
 
     public IUsageLedger? Ledger { get; }
 
+    /// <summary>This node's place in the person's mesh (replicated state, peers); null when <c>mesh:</c> is off.</summary>
+    public Locus.Mesh.Node.MeshNode? Mesh { get; private init; }
+
     /// <summary>This device's thermal outlook as the router sees it; null when there is none (see <c>routing.thermal</c>).</summary>
     public Hardware.Thermal.Live.LiveThermalOutlook? Thermal { get; private init; }
 
@@ -60,9 +63,11 @@ public sealed class LocusNode : IAsyncDisposable
 
         IUsageLedger? ledger = null;
         Hardware.Thermal.Live.LiveThermalOutlook? thermal = null;
+        Locus.Mesh.Node.MeshNode? mesh = null;
         var remotes = new List<IChatClient>();
         try
         {
+            mesh = MeshComposition.Open(config.Mesh, settings);
             ledger = config.Ledger.Path is { } path
                 ? UsageLedger.Open(path, new LedgerOptions { StorePrompts = config.Ledger.StorePrompts, FullSync = config.Ledger.FullSync }, settings.Time)
                 : null;
@@ -80,11 +85,12 @@ public sealed class LocusNode : IAsyncDisposable
             if (ledger is not null)
                 services = services with { Spend = RouterServices.SpendFrom(ledger) };
             var router = new LocusRouter(new RouterSnapshot(config, targets), services);
-            return new LocusNode(settings with { Routing = config }, router, local, ledger, remotes) { Thermal = thermal };
+            return new LocusNode(settings with { Routing = config }, router, local, ledger, remotes) { Thermal = thermal, Mesh = mesh };
         }
         catch
         {
             thermal?.Dispose();
+            mesh?.Dispose();
             local?.Dispose();
             foreach (var remote in remotes)
                 remote.Dispose();
@@ -155,6 +161,7 @@ public sealed class LocusNode : IAsyncDisposable
         foreach (var remote in _remotes)
             remote.Dispose();
         Thermal?.Dispose();
+        Mesh?.Dispose();
         _local?.Dispose();
         if (Ledger is not null)
             await Ledger.DisposeAsync().ConfigureAwait(false);

@@ -25,12 +25,12 @@ internal static class ListenAddress
         return new IPEndPoint(ip, options.Port);
     }
 
-    private static IPAddress ParseHost(string host) => host switch
+    public static IPAddress ParseHost(string host, string setting = "server.host") => host switch
     {
         "localhost" => IPAddress.Loopback,
         "*" or "+" => IPAddress.Any,
         _ when IPAddress.TryParse(host.Trim('[', ']'), out var ip) => ip,
-        _ => throw Config("server.host", $"server.host must be an IP address, 'localhost' or '*', not '{host}'."),
+        _ => throw Config(setting, $"{setting} must be an IP address, 'localhost' or '*', not '{host}'."),
     };
 
     private static LocusException Config(string setting, string message) => new(LocusError.Invalid(message, setting, "invalid_config"));

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Locus.Providers.Tests.Infrastructure;
+namespace Locus.Testing;
 
 /// <summary>A logger factory that keeps every line at every level (Trace included), for asserting what is logged.</summary>
-internal sealed class CapturedLogs : ILoggerFactory
+public sealed class CapturedLogs : ILoggerFactory
 {
     public ConcurrentQueue<(LogLevel Level, EventId Id, string Message)> Entries { get; } = new();
 

@@ -1,0 +1,129 @@
+using System.Net.Http.Headers;
+using Locus.Mesh.Security;
+
+namespace Locus.Mesh.Node;
+
+public sealed partial class MeshNode
+{
+    /// <summary>
+    /// Responder: opens a sealed sync request, merges and commits the peer's delta, and seals the reply (what the peer
+    /// lacks). Refused envelopes (unpaired, revoked, tampered, replayed...) are logged by the guard and change nothing.
+    /// </summary>
+    public ServedSync ServeSync(ReadOnlySpan<byte> envelope)
+    {
+        var opened = _guard.Open(envelope);
+        if (!opened.Accepted)
+        {
+            MeshLog.ServeRefused(_logger, opened.Sender.ToString(), opened.Refusal.ToString());
+            return new ServedSync(opened.Refusal.ToString(), null);
+        }
+
+        SyncRequest request;
+        try
+        {
+            request = SyncRequest.Decode(opened.Payload);
+            State.Merge(request.Delta);
+        }
+        catch (FormatException ex)
+        {
+            MeshLog.ServeRefused(_logger, opened.Sender.ToString(), "malformed sync request: " + ex.Message);
+            return new ServedSync("MalformedSync", null);
+        }
+
+        if (request.SenderUrl.Length > 0)
+            _links.SetAddress(opened.Sender, request.SenderUrl, request.SenderName);
+        var reply = new SyncReply(Name, State.Version, State.DeltaFor(request.Version)).Encode();
+        MeshLog.Served(_logger, opened.Sender.ToString(), request.Delta.Length, reply.Length);
+        return new ServedSync(null, _guard.Seal(opened.Sender, reply));
+    }
+
+    /// <summary>One round with every paired peer whose address is known, one after another.</summary>
+    public async Task<IReadOnlyList<SyncOutcome>> SyncAllAsync(CancellationToken cancellationToken = default)
+    {
+        await IdentifyStaticPeersAsync(cancellationToken).ConfigureAwait(false);
+        var outcomes = new List<SyncOutcome>();
+        foreach (var peer in _keyring.Peers)
+        {
+            if (_links.Find(peer.Id) is not null)
+                outcomes.Add(await SyncAsync(peer.Id, cancellationToken).ConfigureAwait(false));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>Background sync until cancelled: a round every <see cref="MeshNodeOptions.SyncInterval"/>.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(Options.SyncInterval, _time);
+        do
+        {
+            await SyncAllAsync(cancellationToken).ConfigureAwait(false);
+        }
+        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<SyncOutcome> SyncAsync(NodeId peer, CancellationToken cancellationToken)
+    {
+        var link = _links.Find(peer)!;
+        link.LastAttempt = _time.GetUtcNow();
+        var request = new SyncRequest(AdvertisedUrl?.ToString() ?? "", Name, State.Version, State.DeltaFor(link.Known)).Encode();
+        try
+        {
+            using var content = new ByteArrayContent(_guard.Seal(peer, request));
+            content.Headers.ContentType = new MediaTypeHeaderValue(MeshProtocol.ContentType);
+            using var response = await _http.PostAsync(new Uri(new Uri(link.Url), MeshProtocol.Sync), content, cancellationToken).ConfigureAwait(false);
+            var body = await ReadOrThrowAsync(response, "sync", cancellationToken).ConfigureAwait(false);
+            var opened = _guard.Open(body);
+            if (!opened.Accepted)
+                throw new MeshException("sync_refused", $"the peer's reply was refused here ({opened.Refusal})");
+            var reply = SyncReply.Decode(opened.Payload);
+            State.Merge(reply.Delta);
+            link.Known = reply.Version;
+            link.Name = reply.SenderName;
+            link.LastSync = _time.GetUtcNow();
+            link.LastError = null;
+            MeshLog.Synced(_logger, peer.ToString(), request.Length, body.Length);
+            return new SyncOutcome(peer.ToString(), true, null, request.Length, body.Length);
+        }
+        catch (Exception ex) when (ex is MeshException or HttpRequestException or FormatException
+                                   || (ex is TaskCanceledException or OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            var reason = ex is TaskCanceledException or OperationCanceledException ? "timed out" : ex.Message;
+            link.LastError = reason;
+            // The peer may have applied our delta or not; resend from what it last confirmed.
+            MeshLog.SyncFailed(_logger, peer.ToString(), reason);
+            return new SyncOutcome(peer.ToString(), false, reason, request.Length, 0);
+        }
+    }
+
+    /// <summary>Config peers are addresses; learn each one's node id (public) so that, once paired, it is synced.</summary>
+    private async Task IdentifyStaticPeersAsync(CancellationToken cancellationToken)
+    {
+        foreach (var url in Options.StaticPeers)
+        {
+            if (_identifiedStatic.ContainsKey(url))
+                continue;
+            try
+            {
+                using var response = await _http.GetAsync(new Uri(url, MeshProtocol.Hello), cancellationToken).ConfigureAwait(false);
+                var hello = MeshHello.Read(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+                if (hello is null || !TryParseId(hello.NodeId, out var id))
+                    throw new FormatException("the answer is not a Locus mesh hello");
+                _links.SetAddress(id, url.ToString(), hello.Name, configured: true);
+                _identifiedStatic[url] = true;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or FormatException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                MeshLog.HelloFailed(_logger, url.ToString(), ex.Message);
+            }
+        }
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, bool> _identifiedStatic = new();
+
+    /// <summary>The public hello this node answers with.</summary>
+    public MeshHello Hello() => new(Id, Name);
+}
+
+/// <summary>A served sync: the sealed reply, or why the request was refused.</summary>
+public sealed record ServedSync(string? Refusal, byte[]? Reply);

@@ -1,0 +1,20 @@
+using Locus.Core.Configuration;
+using Locus.Mesh.Node;
+using Locus.Routing.Options;
+
+namespace Locus.Server.Composition;
+
+/// <summary>Opens the node's mesh state and keys from the <c>mesh:</c> section.</summary>
+internal static class MeshComposition
+{
+    public static MeshNode? Open(MeshSettings settings, NodeSettings node) => settings.Enabled
+        ? MeshNode.Open(new MeshNodeOptions
+        {
+            DataDirectory = LocusPaths.ExpandHome(settings.DataDirectory),
+            Name = settings.Name ?? Environment.MachineName,
+            StaticPeers = settings.Peers,
+            SyncInterval = settings.SyncInterval,
+            FullSync = settings.FullSync,
+        }, node.Time, node.Loggers)
+        : null;
+}
