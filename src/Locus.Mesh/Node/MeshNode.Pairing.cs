@@ -43,7 +43,7 @@ public sealed partial class MeshNode
             throw new MeshException("pairing_refused", $"Pairing failed on this side: {Explain(accepted.Refusal)}");
         using var confirm = await PostAsync(new Uri(peerUrl, MeshProtocol.PairConfirm), accepted.Confirm!, session, cancellationToken).ConfigureAwait(false);
         await ReadOrThrowAsync(confirm, "pairing", cancellationToken).ConfigureAwait(false);
-        _links.SetAddress(accepted.Peer!.Id, peerUrl.ToString(), hello.Headers.TryGetValues(MeshProtocol.NameHeader, out var names) ? names.First() : null);
+        _links.SetAddress(accepted.Peer!.Id, peerUrl.ToString(), hello.Headers.TryGetValues(MeshProtocol.NameHeader, out var names) ? Uri.UnescapeDataString(names.First()) : null);
         return Status(accepted.Peer.Id);
     }
 

@@ -31,7 +31,7 @@ public sealed partial class MeshNode
         }
 
         if (request.SenderUrl.Length > 0)
-            _links.SetAddress(opened.Sender, request.SenderUrl, request.SenderName);
+            _links.Learn(opened.Sender, request.SenderUrl, request.SenderName);
         var reply = new SyncReply(Name, State.Version, State.DeltaFor(request.Version)).Encode();
         MeshLog.Served(_logger, opened.Sender.ToString(), request.Delta.Length, reply.Length);
         return new ServedSync(null, _guard.Seal(opened.Sender, reply));

@@ -33,6 +33,15 @@ internal sealed class PeerLinks(NodeVault vault)
         vault.SaveAddress(peer, url, name);
     }
 
+    /// <summary>An address a peer announced in a sync: taken for a new peer, or when ours stopped working; a working
+    /// or configured address is kept (a peer cannot redirect our traffic while the path we use is fine).</summary>
+    public void Learn(NodeId peer, string url, string? name)
+    {
+        if (Find(peer) is { } link && (link.Configured || link.LastError is null))
+            return;
+        SetAddress(peer, url, name);
+    }
+
     public Link? Find(NodeId peer) => _links.TryGetValue(peer, out var link) ? link : null;
 
     public sealed class Link

@@ -16,6 +16,7 @@ internal sealed class MeshAdminEndpoints(MeshNode? mesh, ServerState state)
     {
         var node = Require();
         var documents = node.State.Read(s => s.Documents.Count());
+        var encoded = node.State.Encode();
         return WriteAsync(context, new JsonObject
         {
             ["node_id"] = node.Id,
@@ -23,7 +24,9 @@ internal sealed class MeshAdminEndpoints(MeshNode? mesh, ServerState state)
             ["mesh_url"] = node.AdvertisedUrl?.ToString(),
             ["replica"] = node.State.Replica.ToString(),
             ["documents"] = documents,
-            ["state_bytes"] = node.State.Encode().Length,
+            ["state_bytes"] = encoded.Length,
+            // Equal digests mean equal states: how to check by eye (or in a test) that devices have converged.
+            ["state_digest"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(encoded))[..16],
             ["peers"] = PeersJson(node),
         });
     }
