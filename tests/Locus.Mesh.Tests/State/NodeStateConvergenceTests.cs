@@ -5,22 +5,24 @@ using Locus.Mesh.State;
 namespace Locus.Mesh.Tests.State;
 
 /// <summary>
-/// Two or three replicas edit every part concurrently while deltas taken at random moments are delivered in random
-/// order with duplicates; after a final exchange every replica holds the same state and encodes it to the same bytes.
+/// Five replicas edit every part concurrently while deltas taken at random moments are delivered in random order, with
+/// duplicates, losses and partitions (a random group cut off for a while: what crosses the cut is lost); after the heal
+/// and a final exchange every replica holds the same state and encodes it to the same bytes.
 /// </summary>
 public sealed class NodeStateConvergenceTests
 {
-    private const int Runs = 300;
+    private const int Runs = 1000;
 
     [Fact]
-    public void Merge_ConcurrentEditsReorderedAndDuplicated_ReplicasConvergeToIdenticalEncoding() =>
+    public void Merge_ConcurrentEditsReorderedDuplicatedLostAndPartitioned_ReplicasConvergeToIdenticalEncoding() =>
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(Runs), Prop.ForAll(
             ArbMap.Default.ArbFor<(byte, byte, byte)[]>(), ArbMap.Default.ArbFor<int>(), (ops, seed) =>
             {
                 var random = new Random(seed);
-                var replicas = Enumerable.Range(1, 2 + random.Next(2)).Select(i => StateReplicas.Create((ulong)i)).ToList();
-                var inFlight = new List<(NodeState Target, byte[] Delta)>();
+                var replicas = Enumerable.Range(1, 5).Select(i => StateReplicas.Create((ulong)i)).ToList();
+                var inFlight = new List<(NodeState Source, NodeState Target, byte[] Delta)>();
                 var spent = new Dictionary<string, long>();
+                var cut = new HashSet<NodeState>();
                 foreach (var (node, kind, arg) in ops ?? [])
                 {
                     Edit(replicas[node % replicas.Count], kind, arg, spent);
@@ -28,17 +30,27 @@ public sealed class NodeStateConvergenceTests
                     {
                         var source = replicas[random.Next(replicas.Count)];
                         var target = replicas[random.Next(replicas.Count)];
-                        inFlight.Add((target, source.DeltaFor(target.Version)));
+                        inFlight.Add((source, target, source.DeltaFor(target.Version)));
+                    }
+
+                    if (random.Next(12) == 0)
+                    {
+                        cut.Clear(); // a new partition replaces the old one (or heals it when empty)
+                        cut.UnionWith(replicas.Where(_ => random.Next(3) == 0));
                     }
 
                     if (inFlight.Count > 0 && random.Next(2) == 0)
                     {
-                        var (target, delta) = inFlight[random.Next(inFlight.Count)];
-                        target.Merge(delta); // left in flight: it may arrive again
+                        var index = random.Next(inFlight.Count);
+                        var (source, target, delta) = inFlight[index];
+                        if (cut.Contains(source) != cut.Contains(target) || random.Next(5) == 0)
+                            inFlight.RemoveAt(index); // lost: across the cut, or dropped
+                        else
+                            target.Merge(delta); // left in flight: it may arrive again
                     }
                 }
 
-                foreach (var (target, delta) in inFlight.OrderBy(_ => random.Next()))
+                foreach (var (_, target, delta) in inFlight.OrderBy(_ => random.Next()))
                     target.Merge(delta);
                 StateReplicas.SyncAll(replicas);
 
