@@ -76,8 +76,12 @@ internal static class MeshCommand
             Print(parse.GetValue(json), status, () =>
             {
                 AnsiConsole.MarkupLineInterpolated($"Node [bold]{status["name"]}[/] ({status["node_id"]}) at {status["mesh_url"]}");
-                AnsiConsole.MarkupLineInterpolated($"{status["documents"]} memory documents; state {status["state_bytes"]} bytes");
+                AnsiConsole.MarkupLineInterpolated($"{status["documents"]} memory documents; state {status["state_bytes"]} bytes, digest {status["state_digest"]}");
                 PeerTable(status["peers"]!.AsArray());
+                var directory = new Table().AddColumns("node", "models", "load", "thermal headroom", "seen");
+                foreach (var e in status["directory"]!.AsArray())
+                    directory.AddRow(Markup.Escape($"{e!["node_id"]}"), Markup.Escape(string.Join(", ", e["models"]!.AsArray())), $"{e["load"]}", $"{e["thermal_headroom"]}", Markup.Escape($"{e["seen_at"]}"));
+                AnsiConsole.Write(directory);
             });
             return 0;
         }));

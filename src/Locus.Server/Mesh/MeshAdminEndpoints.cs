@@ -28,8 +28,20 @@ internal sealed class MeshAdminEndpoints(MeshNode? mesh, ServerState state)
             // Equal digests mean equal states: how to check by eye (or in a test) that devices have converged.
             ["state_digest"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(encoded))[..16],
             ["peers"] = PeersJson(node),
+            ["directory"] = DirectoryJson(node),
         });
     }
+
+    /// <summary>Every node's self-report as replicated here: what delegation decisions read.</summary>
+    private static JsonArray DirectoryJson(MeshNode node) => [.. node.State.Read(s => s.Directory.ToList()).Select(e => (JsonNode)new JsonObject
+    {
+        ["node_id"] = e.Key,
+        ["models"] = new JsonArray([.. e.Value.Models.Select(m => (JsonNode)m)]),
+        ["hardware"] = e.Value.HardwareProfileId,
+        ["load"] = e.Value.Load,
+        ["thermal_headroom"] = e.Value.ThermalHeadroom,
+        ["seen_at"] = DateTimeOffset.FromUnixTimeMilliseconds(e.Value.LastSeenMs).ToString("O"),
+    })];
 
     public Task PeersAsync(HttpContext context) => WriteAsync(context, new JsonObject { ["peers"] = PeersJson(Require()) });
 

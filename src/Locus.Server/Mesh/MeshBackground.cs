@@ -15,6 +15,9 @@ internal sealed class MeshBackground(LocusNode node, MeshNode mesh, MeshListener
     // A directory entry is rewritten when it changes, and at least this often so peers can tell a node is alive.
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(30);
 
+    // What a peer deciding whether to delegate here wants to know of the hardware; read once (it does not change).
+    private readonly string _hardware = Describe(Hardware.Detection.MachineDetector.Detect());
+
     private NodeRecord? _reported;
     private DateTimeOffset _reportedAt;
 
@@ -48,13 +51,16 @@ internal sealed class MeshBackground(LocusNode node, MeshNode mesh, MeshListener
         }
     }
 
+    private static string Describe(Hardware.Detection.MachineInfo machine) =>
+        string.Join(", ", new[] { machine.CpuModel, $"{machine.LogicalCores} threads", $"{machine.MemoryBytes / (1L << 30)} GiB" }.Concat(machine.Gpus));
+
     private void Report(DateTimeOffset now)
     {
         var targets = node.Router.Snapshot.Targets.Values.Where(t => t.Options.Kind == Locus.Routing.Options.TargetKind.Llama).ToList();
         var slots = Math.Max(1, targets.Sum(t => t.Load?.Parallel ?? 1));
         var load = Math.Round(Math.Min(1, targets.Sum(t => (t.Load?.Running ?? 0) + (t.Load?.Queued ?? 0)) / (double)slots), 2);
         var headroom = Math.Round(node.Thermal?.Forecast(1, TimeSpan.FromMinutes(5)).SpeedFactor ?? 1, 2);
-        var record = new NodeRecord([.. targets.Select(t => t.Name).Order(StringComparer.Ordinal)], "", load, headroom, now.ToUnixTimeMilliseconds());
+        var record = new NodeRecord([.. targets.Select(t => t.Name).Order(StringComparer.Ordinal)], _hardware, load, headroom, now.ToUnixTimeMilliseconds());
         if (_reported is { } last && last.Models.SequenceEqual(record.Models) && last.Load == load && last.ThermalHeadroom == headroom
             && now - _reportedAt < Heartbeat)
             return;

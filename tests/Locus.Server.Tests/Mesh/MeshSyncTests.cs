@@ -24,6 +24,10 @@ public sealed class MeshSyncTests
         Assert.Equal(a.Mesh.State.Encode(), b.Mesh.State.Encode());
         var peers = (await a.Api.GetFromJsonAsync<JsonObject>("/v1/mesh/peers"))!["peers"]!.AsArray();
         Assert.Equal("home-server", (string?)Assert.Single(peers)!["name"]);
+        var directory = (await b.Api.GetFromJsonAsync<JsonObject>("/v1/mesh/status"))!["directory"]!.AsArray();
+        var laptop = Assert.Single(directory, e => (string?)e!["node_id"] == a.Mesh.Id)!;
+        Assert.False(string.IsNullOrEmpty((string?)laptop["hardware"]));
+        Assert.Equal(1.0, (double)laptop["thermal_headroom"]!);
     }
 
     [Fact]
