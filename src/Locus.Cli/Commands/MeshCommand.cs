@@ -120,7 +120,7 @@ internal static class MeshCommand
         var table = new Table().AddColumns("id", "name", "url", "state", "last sync", "last error");
         foreach (var p in peers)
         {
-            var state = (bool)p!["revoked"]! ? "revoked" : (bool)p["paired"]! ? "paired" : "not paired";
+            var state = (bool)p!["revoked"]! ? "revoked" : (bool)p["paired"]! ? "paired" : (bool)p["discovered"]! ? "on the LAN, not paired" : "not paired";
             table.AddRow(Markup.Escape($"{p["id"]}"), Markup.Escape($"{p["name"]}"), Markup.Escape($"{p["url"]}"), state,
                 Markup.Escape($"{p["last_sync"]}"), Markup.Escape($"{p["last_error"]}"));
         }

@@ -25,4 +25,7 @@ internal static partial class MeshLog
 
     [LoggerMessage(6207, LogLevel.Warning, "Mesh static peer {Url} could not be identified: {Reason}")]
     public static partial void HelloFailed(ILogger logger, string url, string reason);
+
+    [LoggerMessage(6208, LogLevel.Warning, "Mesh discovery announcement failed: {Reason}")]
+    public static partial void DiscoveryFailed(ILogger logger, string reason);
 }

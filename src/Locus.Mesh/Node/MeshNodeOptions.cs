@@ -24,11 +24,18 @@ public sealed record MeshNodeOptions
     public bool FullSync { get; init; }
 
     public MeshSecurityOptions Security { get; init; } = new();
+
+    /// <summary>UDP port for LAN discovery (multicast); null: discovery off.</summary>
+    public int? DiscoveryPort { get; init; }
 }
 
 /// <summary>A peer as <c>locus mesh peers</c> shows it.</summary>
 public sealed record MeshPeerStatus(
-    string Id, string? Name, string? Url, bool Paired, bool Revoked, DateTimeOffset? LastSync, DateTimeOffset? LastAttempt, string? LastError);
+    string Id, string? Name, string? Url, bool Paired, bool Revoked, DateTimeOffset? LastSync, DateTimeOffset? LastAttempt, string? LastError)
+{
+    /// <summary>Seen on the LAN by discovery (not necessarily paired).</summary>
+    public bool Discovered { get; init; }
+}
 
 /// <summary>The outcome of one sync round with one peer.</summary>
 public sealed record SyncOutcome(string Peer, bool Succeeded, string? Error, int SentBytes, int ReceivedBytes);

@@ -17,6 +17,8 @@ internal static class MeshReader
             SyncInterval = map.Millis("sync_interval_ms") is { } interval && interval >= TimeSpan.FromMilliseconds(100) ? interval
                 : map.Node("sync_interval_ms") is null ? TimeSpan.FromSeconds(5) : map.Fail<TimeSpan?>("sync_interval_ms", "must be at least 100") ?? default,
             FullSync = map.Bool("full_sync") ?? false,
+            Discovery = map.Bool("discovery") ?? false,
+            DiscoveryPort = map.Int("discovery_port", 1, 65535) ?? MeshSettings.DefaultPort + 1,
             Advertise = Url(map, "advertise"),
             Peers = [.. (map.TextList("peers") ?? []).Select((p, i) => Url(map, $"peers[{i}]", p)).OfType<Uri>()],
         };

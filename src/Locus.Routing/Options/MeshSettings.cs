@@ -31,6 +31,11 @@ public sealed record MeshSettings
 
     public TimeSpan SyncInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Announce this node on the LAN by UDP multicast and list nodes heard (off by default: it tells the LAN a Locus node is here).</summary>
+    public bool Discovery { get; init; }
+
+    public int DiscoveryPort { get; init; } = DefaultPort + 1;
+
     /// <summary>fsync every state commit (survives power loss too).</summary>
     public bool FullSync { get; init; }
 }

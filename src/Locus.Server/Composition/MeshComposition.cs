@@ -15,6 +15,7 @@ internal static class MeshComposition
             StaticPeers = settings.Peers,
             SyncInterval = settings.SyncInterval,
             FullSync = settings.FullSync,
+            DiscoveryPort = settings.Discovery ? settings.DiscoveryPort : null,
         }, node.Time, node.Loggers)
         : null;
 }

@@ -114,7 +114,14 @@ internal sealed class MeshAdminEndpoints(MeshNode? mesh, ServerState state)
     internal static ApiException NotEnabled() => new(new ApiError(404, ApiError.InvalidRequest,
         "This node is not part of a mesh: add a `mesh:` section to the config (see docs/mesh.md) and restart.", null, "mesh_not_enabled"));
 
-    private static JsonArray PeersJson(MeshNode node) => [.. node.Peers().Select(p => (JsonNode)PeerJson(p))];
+    private static JsonArray PeersJson(MeshNode node)
+    {
+        var known = node.Peers();
+        var heard = node.Discovered().ToDictionary(d => d.Id);
+        return [.. known.Select(p => heard.ContainsKey(p.Id) ? p with { Discovered = true } : p)
+            .Concat(heard.Values.Where(d => known.All(p => p.Id != d.Id)))
+            .Select(p => (JsonNode)PeerJson(p))];
+    }
 
     private static JsonObject PeerJson(MeshPeerStatus p) => new()
     {
@@ -123,6 +130,7 @@ internal sealed class MeshAdminEndpoints(MeshNode? mesh, ServerState state)
         ["url"] = p.Url,
         ["paired"] = p.Paired,
         ["revoked"] = p.Revoked,
+        ["discovered"] = p.Discovered,
         ["last_sync"] = p.LastSync?.ToString("O"),
         ["last_attempt"] = p.LastAttempt?.ToString("O"),
         ["last_error"] = p.LastError,

@@ -28,7 +28,9 @@ internal sealed class MeshBackground(LocusNode node, MeshNode mesh, MeshListener
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             mesh.AdvertisedUrl = listener.AdvertisedUrl();
-            loop = Task.Run(() => RunAsync(stopping), CancellationToken.None);
+            loop = Task.WhenAll(
+                Task.Run(() => RunAsync(stopping), CancellationToken.None),
+                Task.Run(() => mesh.DiscoverAsync(stopping), CancellationToken.None));
         });
         app.Lifetime.ApplicationStopped.Register(() => loop?.Wait(TimeSpan.FromSeconds(5)));
     }

@@ -34,7 +34,7 @@ internal sealed class MeshServer : IAsyncDisposable
 
     public Uri MeshUrl => Mesh.AdvertisedUrl!;
 
-    public static async Task<MeshServer> StartAsync(string name, string? directory = null, string extraMesh = "")
+    public static async Task<MeshServer> StartAsync(string name, string? directory = null, string extraMesh = "", int syncIntervalMs = 3_600_000)
     {
         var dir = directory ?? System.IO.Directory.CreateTempSubdirectory("locus-mesh-").FullName;
         var file = Path.Combine(dir, "locus.yaml");
@@ -52,7 +52,7 @@ internal sealed class MeshServer : IAsyncDisposable
               name: {name}
               data_dir: {Path.Combine(dir, "mesh")}
               listen: 127.0.0.1:0
-              sync_interval_ms: 3600000
+              sync_interval_ms: {syncIntervalMs}
             {extraMesh}
             """);
         var logs = new CapturedLogs();
