@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace Locus.Routing.Options;
 
 /// <summary>
-/// Reads the routing sections (<c>targets</c>, <c>routing</c>, <c>clients</c>, <c>ledger</c>) of a Locus config file,
+/// Reads the routing sections (<c>targets</c>, <c>routing</c>, <c>clients</c>, <c>ledger</c>, <c>memory</c>) of a Locus config file,
 /// validating all of it at once: every problem is reported with its key path and line.
 /// </summary>
 public static class RoutingConfigReader
@@ -61,7 +61,8 @@ public static class RoutingConfigReader
         var routing = RoutingSectionReader.Read(root.Map("routing"), targets, directory);
         var clients = ClientReader.ReadAll(root, environment);
         var ledger = ReadLedger(root.Map("ledger"), directory);
-        return new RouterConfig { Targets = targets, Routing = routing, Clients = clients, Ledger = ledger };
+        var memory = MemoryReader.Read(root.Map("memory"));
+        return new RouterConfig { Targets = targets, Routing = routing, Clients = clients, Ledger = ledger, Memory = memory };
     }
 
     private static LedgerSettings ReadLedger(YamlMap? map, string directory)

@@ -111,6 +111,9 @@ public sealed record ClientPolicy
 
     /// <summary>False: this client's requests never leave the device.</summary>
     public bool AllowCloud { get; init; } = true;
+
+    /// <summary>Overrides <c>memory.inject</c> for this client; null: the section's.</summary>
+    public MemoryInjectMode? Memory { get; init; }
 }
 
 /// <summary>The ledger section.</summary>
@@ -136,6 +139,9 @@ public sealed record RouterConfig
     public IReadOnlyList<ClientPolicy> Clients { get; init; } = [];
 
     public LedgerSettings Ledger { get; init; } = new();
+
+    /// <summary>Which memory documents are injected as context (default: none).</summary>
+    public MemoryOptions Memory { get; init; } = new();
 
     public TargetOptions? FindTarget(string name) => Targets.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
 }

@@ -71,6 +71,7 @@ public sealed class LocusNode : IAsyncDisposable
             var services = new RouterServices
             {
                 Thermal = thermal,
+                Memory = settings.Memory,
                 Scanner = SensitivityScanner.Create(),
                 Ledger = ledger,
                 StorePrompts = config.Ledger.StorePrompts,
