@@ -28,7 +28,7 @@ internal static class RouteTickets
     /// <summary>Creates the ticket for <paramref name="model"/>, attaches it to <paramref name="options"/>, and arranges the headers.</summary>
     public static RouteTicket Attach(HttpContext context, string model, ChatOptions options, bool trustClientHeader)
     {
-        var ticket = new RouteTicket(new RequestContext(Client(context, trustClientHeader), model, Privacy(context), Latency(context), Memory(context)));
+        var ticket = new RouteTicket(new RequestContext(Client(context, trustClientHeader), model, Privacy(context), Latency(context), Memory(context, options)));
         ticket.AttachTo(options);
         context.Items[TicketItem] = ticket;
         context.Response.OnStarting(static state =>
@@ -73,13 +73,18 @@ internal static class RouteTickets
                 $"Header {PrivacyHeader} must be normal, sensitive or local-only, not '{text.Trim().ToLowerInvariant()}'.", PrivacyHeader, "invalid_header"));
     }
 
-    private static MemoryRequest? Memory(HttpContext context)
+    /// <summary>The header, else the body's <c>metadata.locus_memory</c> (removed from the options either way).</summary>
+    private static MemoryRequest? Memory(HttpContext context, ChatOptions options)
     {
-        var text = context.Request.Headers[MemoryHeader].ToString();
+        var body = Protocol.MemoryField.Take(options);
+        var header = context.Request.Headers[MemoryHeader].ToString();
+        var (text, source, code) = header.Length > 0 || body is null
+            ? (header, "Header " + MemoryHeader, "invalid_header")
+            : (body, "metadata.locus_memory", "invalid_value");
         return MemoryRequest.TryParse(text, out var request)
             ? request
             : throw new LocusException(LocusError.Invalid(
-                $"Header {MemoryHeader} must be all, none, or a comma-separated list of memory document ids or names.", MemoryHeader, "invalid_header"));
+                $"{source} must be all, none, or a comma-separated list of memory document ids or names.", source.Replace("Header ", "", StringComparison.Ordinal), code));
     }
 
     private static TimeSpan? Latency(HttpContext context)

@@ -124,6 +124,20 @@ public sealed class MemoryEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Chat_MetadataLocusMemory_SelectsLikeTheHeaderAndIsNotForwarded()
+    {
+        await using var node = await StartAsync("memory:\n  inject: on_request");
+        using var response = await node.ChatAsync("What is the capital of France?", metadata: new Dictionary<string, string> { ["locus_memory"] = "secret-project" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var received = MemoryNode.Received(_device.Requests.Single());
+        Assert.Contains(PrivateMarker, received, StringComparison.Ordinal);
+        Assert.DoesNotContain(CloudMarker, received, StringComparison.Ordinal);
+        Assert.DoesNotContain("locus_memory", received, StringComparison.Ordinal);
+        Assert.DoesNotContain("locus.memory", received, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Chat_MalformedMemoryHeader_400NamingTheHeader()
     {
         await using var node = await StartAsync();

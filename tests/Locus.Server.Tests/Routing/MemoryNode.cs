@@ -68,18 +68,19 @@ internal sealed class MemoryNode : IAsyncDisposable
         return new MemoryNode(dir, node, app);
     }
 
-    public Task<HttpResponseMessage> ChatAsync(string prompt, string model = "auto", IReadOnlyDictionary<string, string>? headers = null, bool stream = false)
+    public Task<HttpResponseMessage> ChatAsync(string prompt, string model = "auto", IReadOnlyDictionary<string, string>? headers = null, bool stream = false,
+        IReadOnlyDictionary<string, string>? metadata = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
+        var body = new Dictionary<string, object?>
         {
-            Content = JsonContent.Create(new Dictionary<string, object?>
-            {
-                ["model"] = model,
-                ["messages"] = new[] { new { role = "user", content = prompt } },
-                ["max_tokens"] = 32,
-                ["stream"] = stream,
-            }),
+            ["model"] = model,
+            ["messages"] = new[] { new { role = "user", content = prompt } },
+            ["max_tokens"] = 32,
+            ["stream"] = stream,
         };
+        if (metadata is not null)
+            body["metadata"] = metadata;
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = JsonContent.Create(body) };
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
             request.Headers.Add(name, value);
         return Http.SendAsync(request);
