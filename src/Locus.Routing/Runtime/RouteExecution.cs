@@ -83,7 +83,8 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
                 CascadeAnswer answer;
                 try
                 {
-                    answer = await new CascadeRunner(snapshot.Routing.Cascade!).RunAsync(target, Memory.For(target), TargetOptions(), _recorder.BeginAttempt(target), cancellationToken)
+                    var sent = Memory.For(target);
+                    answer = await new CascadeRunner(snapshot.Routing.Cascade!).RunAsync(target, sent, TargetOptions(), _recorder.BeginAttempt(target, sent), cancellationToken)
                         .ConfigureAwait(false);
                 }
                 catch (Exception ex) when (Fallback.Allows(ex, cancellationToken))
@@ -119,7 +120,7 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
             var buffer = streaming ? null : new List<ChatResponseUpdate>();
             var committed = false;
             Exception? failure = null;
-            var attempt = _recorder.BeginAttempt(target);
+            var attempt = _recorder.BeginAttempt(target, stepMessages);
 
             await using (var updates = target.Client.GetStreamingResponseAsync(outgoing, TargetOptions(), cancellationToken).GetAsyncEnumerator(cancellationToken))
             {

@@ -116,6 +116,20 @@ public sealed class MemoryRoutingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_EnsembleDisagreesAndEscalates_MembersHadEveryDocumentCloudOnlyShareable()
+    {
+        _fixture.Local.Reply = (_, _) => "The light scatters off small molecules, blue most of all, across the whole sky.";
+        _fixture.Local2.Reply = (_, _) => "Ocean reflections paint it; sunsets differ because dust settles at dusk.";
+        var (options, ticket) = Ticket();
+        await _fixture.Build().Client.GetResponseAsync(RouterFixture.Ask(Prompts.Medium), options);
+
+        Assert.Equal((3, "cloud"), (ticket.Tier, ticket.Target));
+        AssertGotBoth(_fixture.Local.Calls.Single());
+        AssertGotBoth(_fixture.Local2.Calls.Single());
+        AssertGotOnlyShareable(_fixture.Cloud.Calls.Single());
+    }
+
+    [Fact]
     public void Explain_WithMemory_PromptEstimateCountsInjectedTextButComplexityDoesNot()
     {
         var with = _fixture.Build().Explain(RouterFixture.Ask(Prompts.Simple), null, new RequestContext());
