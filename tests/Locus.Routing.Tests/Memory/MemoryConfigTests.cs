@@ -39,6 +39,15 @@ public sealed class MemoryConfigTests : IDisposable
         Assert.Equal((MemoryInjectMode.Never, "*", 2000), (config.Memory.Inject, string.Join(",", config.Memory.Documents), config.Memory.MaxTokens));
     }
 
+    [Fact]
+    public void Load_CoreConfigWithMemorySection_AcceptsIt()
+    {
+        var file = Path.Combine(_dir, "locus.yaml");
+        File.WriteAllText(file, "server:\n  port: 4321\n" + Targets + "memory:\n  inject: always\n");
+        var options = LocusConfiguration.Load(new ConfigurationSources { ConfigPath = file, Environment = new Dictionary<string, string>(), WorkingDirectory = _dir });
+        Assert.Equal(4321, options.Server.Port);
+    }
+
     [Theory]
     [InlineData("memory:\n  inject: sometimes\n", "memory.inject", "never, always, on_request")]
     [InlineData("memory:\n  max_tokens: 0\n", "memory.max_tokens", "expected a number")]
