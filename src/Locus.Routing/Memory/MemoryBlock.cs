@@ -1,6 +1,6 @@
+using System.Text;
 using Locus.Core.Abstractions;
 using Locus.Routing.Signals;
-using System.Text;
 
 namespace Locus.Routing.Memory;
 

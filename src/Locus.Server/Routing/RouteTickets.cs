@@ -78,13 +78,13 @@ internal static class RouteTickets
     {
         var body = Protocol.MemoryField.Take(options);
         var header = context.Request.Headers[MemoryHeader].ToString();
-        var (text, source, code) = header.Length > 0 || body is null
-            ? (header, "Header " + MemoryHeader, "invalid_header")
-            : (body, "metadata.locus_memory", "invalid_value");
-        return MemoryRequest.TryParse(text, out var request)
-            ? request
-            : throw new LocusException(LocusError.Invalid(
-                $"{source} must be all, none, or a comma-separated list of memory document ids or names.", source.Replace("Header ", "", StringComparison.Ordinal), code));
+        var fromHeader = header.Length > 0 || body is null;
+        if (MemoryRequest.TryParse(fromHeader ? header : body, out var request))
+            return request;
+        const string Expected = "must be all, none, or a comma-separated list of memory document ids or names.";
+        throw new LocusException(fromHeader
+            ? LocusError.Invalid($"Header {MemoryHeader} {Expected}", MemoryHeader, "invalid_header")
+            : LocusError.Invalid($"metadata.locus_memory {Expected}", "metadata.locus_memory", "invalid_value"));
     }
 
     private static TimeSpan? Latency(HttpContext context)

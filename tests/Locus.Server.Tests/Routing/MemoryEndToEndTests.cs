@@ -138,13 +138,17 @@ public sealed class MemoryEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Chat_MalformedMemoryHeader_400NamingTheHeader()
+    public async Task Chat_MalformedMemoryHeaderOrField_400NamingIt()
     {
         await using var node = await StartAsync();
         using var response = await node.ChatAsync("hi", headers: new Dictionary<string, string> { ["x-locus-memory"] = "notes,,x" });
 
+        using var field = await node.ChatAsync("hi", metadata: new Dictionary<string, string> { ["locus_memory"] = "notes,,x" });
+
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("x-locus-memory", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, field.StatusCode);
+        Assert.Contains("metadata.locus_memory", await field.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(_device.Requests);
     }
 
