@@ -13,4 +13,11 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Cascade: {Target}'s answer {Verdict}: {Detail}")]
     public static partial void Cascaded(ILogger logger, string target, string verdict, string detail);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Debug, Message = "Memory for {Target}: {Injected} documents injected, {Withheld} withheld by scope")]
+    public static partial void MemoryInjected(ILogger logger, string target, int injected, int withheld);
+
+    // Document text is prompt content: Trace only.
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Trace, Message = "Memory block sent to {Target}: {Text}")]
+    public static partial void MemoryText(ILogger logger, string target, string text);
 }

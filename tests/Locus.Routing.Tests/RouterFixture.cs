@@ -38,12 +38,14 @@ internal sealed class RouterFixture
 
     public Core.Abstractions.IThermalOutlook? Thermal { get; set; }
 
+    public Core.Abstractions.IMemorySource? Memory { get; set; }
+
     public LocusRouter Build(Func<RoutingOptions, RoutingOptions>? routing = null)
     {
         var config = routing is null ? Config : Config with { Routing = routing(Config.Routing) };
         var clients = new Dictionary<string, IChatClient> { ["local"] = Local, ["local2"] = Local2, ["cloud"] = Cloud, ["cloud2"] = Cloud2 };
         var targets = config.Targets.Select(t => new RouteTarget(t, clients[t.Name], t.OnDevice ? 2048 : null));
-        var services = new RouterServices { Scanner = SensitivityScanner.Create(), Ledger = Ledger, Thermal = Thermal };
+        var services = new RouterServices { Scanner = SensitivityScanner.Create(), Ledger = Ledger, Thermal = Thermal, Memory = Memory };
         if (Ledger is not null)
             services = services with { Spend = RouterServices.SpendFrom(Ledger) };
         return new LocusRouter(new RouterSnapshot(config, targets), services);

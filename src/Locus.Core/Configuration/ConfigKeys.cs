@@ -60,7 +60,7 @@ internal static class ConfigKeys
     /// reader passes over them.
     /// </summary>
     public static FrozenSet<string> RoutingSections { get; } =
-        new[] { "targets", "routing", "clients", "ledger", "devices", "mesh" }.ToFrozenSet(StringComparer.Ordinal);
+        new[] { "targets", "routing", "clients", "ledger", "devices", "mesh", "memory" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Names that group keys (YAML mappings), not values.</summary>
     public static FrozenSet<string> Sections { get; } =

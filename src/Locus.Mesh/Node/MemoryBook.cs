@@ -9,7 +9,7 @@ namespace Locus.Mesh.Node;
 /// Writes are committed before they return. Replacing a text edits only the changed middle, so concurrent edits on
 /// other devices to the untouched parts survive the merge.
 /// </summary>
-public sealed partial class MemoryBook(MeshReplica replica)
+public sealed partial class MemoryBook(MeshReplica replica) : Core.Abstractions.IMemorySource
 {
     public const string ScopeDevices = "devices";
     public const string ScopeCloud = "cloud";
@@ -17,6 +17,10 @@ public sealed partial class MemoryBook(MeshReplica replica)
 
     public IReadOnlyList<MemoryEntry> List() => replica.Read(state =>
         state.Documents.Select(d => Entry(state, d.Key, d.Value)).ToList());
+
+    /// <summary>What routing may inject (<c>memory:</c>): every document with its scope.</summary>
+    public IReadOnlyList<Core.Abstractions.MemoryDocument> Snapshot() => [.. List().Select(e => new Core.Abstractions.MemoryDocument(
+        e.Id, e.Name, e.Text, e.Scope == ScopeCloud ? Core.Abstractions.MemoryScope.Cloud : Core.Abstractions.MemoryScope.Devices))];
 
     public MemoryEntry? Find(string id) => replica.Read(state =>
         state.Documents.FirstOrDefault(d => d.Key == id) is { Key: not null } d ? Entry(state, d.Key, d.Value) : null);

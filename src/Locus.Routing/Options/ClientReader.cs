@@ -52,6 +52,7 @@ internal static class ClientReader
             Privacy = map.Enum<PrivacyAction>("privacy"),
             LatencyBudget = map.Millis("latency_budget_ms"),
             AllowCloud = map.Bool("allow_cloud") ?? true,
+            Memory = MemoryReader.Mode(map, "memory"),
         };
         map.RejectUnknown();
         return name is null ? null : client;

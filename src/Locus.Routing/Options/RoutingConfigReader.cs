@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace Locus.Routing.Options;
 
 /// <summary>
-/// Reads the routing sections (<c>targets</c>, <c>routing</c>, <c>clients</c>, <c>ledger</c>) of a Locus config file,
+/// Reads the routing sections (<c>targets</c>, <c>routing</c>, <c>clients</c>, <c>ledger</c>, <c>memory</c>) of a Locus config file,
 /// validating all of it at once: every problem is reported with its key path and line.
 /// </summary>
 public static class RoutingConfigReader
@@ -62,7 +62,8 @@ public static class RoutingConfigReader
         var clients = ClientReader.ReadAll(root, environment);
         var ledger = ReadLedger(root.Map("ledger"), directory);
         var mesh = MeshReader.Read(root.Map("mesh"), directory);
-        return new RouterConfig { Targets = targets, Routing = routing, Clients = clients, Ledger = ledger, Mesh = mesh };
+        var memory = MemoryReader.Read(root.Map("memory"));
+        return new RouterConfig { Targets = targets, Routing = routing, Clients = clients, Ledger = ledger, Mesh = mesh, Memory = memory };
     }
 
     private static LedgerSettings ReadLedger(YamlMap? map, string directory)

@@ -111,6 +111,9 @@ public sealed record ClientPolicy
 
     /// <summary>False: this client's requests never leave the device.</summary>
     public bool AllowCloud { get; init; } = true;
+
+    /// <summary>Overrides <c>memory.inject</c> for this client; null: the section's.</summary>
+    public MemoryInjectMode? Memory { get; init; }
 }
 
 /// <summary>The ledger section.</summary>
@@ -138,6 +141,9 @@ public sealed record RouterConfig
     public LedgerSettings Ledger { get; init; } = new();
 
     public MeshSettings Mesh { get; init; } = new();
+
+    /// <summary>Which memory documents are injected as context (default: none).</summary>
+    public MemoryOptions Memory { get; init; } = new();
 
     public TargetOptions? FindTarget(string name) => Targets.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
 }

@@ -18,7 +18,7 @@ public sealed class PrivacySignal(ISensitivityScanner scanner)
             return;
         }
 
-        var findings = scanner.Scan(state.Input.AllText);
+        var findings = scanner.Scan(state.Input.ScannedText);
         state.Findings = Summaries(findings);
         if (findings.Count == 0 && state.Context.Privacy != PrivacyMarking.Sensitive)
             return;

@@ -35,11 +35,13 @@ public static class PrivacyMarkings
 /// <param name="RequestedModel">The model id the client sent: the auto model lets Locus choose; a target name pins it.</param>
 /// <param name="Privacy">The request's own privacy marking.</param>
 /// <param name="LatencyBudget">A per-request latency budget (header <c>x-locus-latency-budget-ms</c>), overriding the client's.</param>
+/// <param name="Memory">Memory documents the request asked for (header <c>x-locus-memory</c>); null: it asked nothing.</param>
 public sealed record RequestContext(
     string Client = RequestContext.DefaultClient,
     string? RequestedModel = null,
     PrivacyMarking Privacy = PrivacyMarking.Normal,
-    TimeSpan? LatencyBudget = null)
+    TimeSpan? LatencyBudget = null,
+    Memory.MemoryRequest? Memory = null)
 {
     public const string DefaultClient = "default";
 }

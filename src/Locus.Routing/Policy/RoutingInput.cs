@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.AI;
 
+using Locus.Routing.Memory;
 using Locus.Routing.Signals;
 
 namespace Locus.Routing.Policy;
@@ -8,16 +9,18 @@ namespace Locus.Routing.Policy;
 /// <summary>The facts about a request that signals read, computed once per request.</summary>
 public sealed class RoutingInput
 {
-    private RoutingInput(IReadOnlyList<ChatMessage> messages, ChatOptions? options, string allText, string lastUserText)
+    private RoutingInput(IReadOnlyList<ChatMessage> messages, ChatOptions? options, string allText, string lastUserText, MemorySelection memory)
     {
         Messages = messages;
+        Memory = memory;
         Options = options;
         AllText = allText;
         LastUserText = lastUserText;
         UserTurns = messages.Count(m => m.Role == ChatRole.User);
         HasTools = options?.Tools is { Count: > 0 } && options.ToolMode is not NoneChatToolMode;
         HasToolHistory = messages.Any(m => m.Contents.Any(c => c is FunctionCallContent or FunctionResultContent));
-        EstimatedPromptTokens = TokenEstimator.Estimate(allText) + 4 * messages.Count;
+        MessageTokens = TokenEstimator.Estimate(allText) + 4 * messages.Count;
+        EstimatedPromptTokens = MessageTokens + memory.Tokens;
     }
 
     public IReadOnlyList<ChatMessage> Messages { get; }
@@ -35,11 +38,21 @@ public sealed class RoutingInput
 
     public bool HasToolHistory { get; }
 
+    /// <summary>The prompt as on-device targets receive it: the messages plus the injected memory (context fit, latency, cost).</summary>
     public int EstimatedPromptTokens { get; }
+
+    /// <summary>The messages alone: how big the request itself is (complexity).</summary>
+    public int MessageTokens { get; }
+
+    /// <summary>The memory documents this request carries (empty when none).</summary>
+    public MemorySelection Memory { get; }
+
+    /// <summary>What the privacy detectors scan: the messages and the memory that may leave the device.</summary>
+    public string ScannedText => Memory.CloudText.Length == 0 ? AllText : AllText + Memory.CloudText + "\n";
 
     public int? MaxOutputTokens => Options?.MaxOutputTokens;
 
-    public static RoutingInput From(IEnumerable<ChatMessage> messages, ChatOptions? options)
+    public static RoutingInput From(IEnumerable<ChatMessage> messages, ChatOptions? options, MemorySelection? memory = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
@@ -53,7 +66,7 @@ public sealed class RoutingInput
                 lastUser = text;
         }
 
-        return new RoutingInput(list, options, all.ToString(), lastUser);
+        return new RoutingInput(list, options, all.ToString(), lastUser, memory ?? MemorySelection.Empty);
     }
 
     /// <summary>All text a message carries, tool results and call arguments included: anything that could be sent.</summary>

@@ -27,6 +27,7 @@ public sealed class RoutingPolicy(IComplexityEstimator complexity, PrivacySignal
             Forbid(state, "policy", $"client '{state.Client.Name}' may not use remote targets", RouteErrors.Denied(
                 $"Client '{state.Client.Name}' may only use targets on this device; ask for '{snapshot.Routing.AutoModel}' or a local target.", "cloud_not_allowed"));
         privacy.Assess(state);
+        MemorySignal.Assess(state);
         Assess(state);
         ThermalSignal.Assess(state, thermal);
         BudgetSignal.Assess(state, spend, time.GetUtcNow());

@@ -1,6 +1,7 @@
 using Locus.Core.Abstractions;
 using Locus.Ledger;
 using Locus.Privacy;
+using Locus.Routing.Memory;
 using Locus.Routing.Policy;
 using Locus.Routing.Signals;
 using Microsoft.Extensions.AI;
@@ -41,8 +42,18 @@ public sealed class LocusRouter
     public IModelCatalog Catalog { get; }
 
     /// <summary>The decision for a request, without running it.</summary>
-    public RouteDecision Explain(IEnumerable<ChatMessage> messages, ChatOptions? options, RequestContext context) =>
-        Policy.Decide(_snapshot, RoutingInput.From(messages, options), context);
+    public RouteDecision Explain(IEnumerable<ChatMessage> messages, ChatOptions? options, RequestContext context)
+    {
+        var snapshot = _snapshot;
+        return Policy.Decide(snapshot, Input(snapshot, messages, options, context), context);
+    }
+
+    /// <summary>The request's routing facts, with the memory it carries selected once (each step takes its part).</summary>
+    internal RoutingInput Input(RouterSnapshot snapshot, IEnumerable<ChatMessage> messages, ChatOptions? options, RequestContext context)
+    {
+        var memory = MemorySelector.Select(snapshot.Config.Memory, snapshot.ClientOrDefault(context.Client), context, Services.Memory);
+        return RoutingInput.From(messages, options, memory);
+    }
 
     /// <summary>Replaces the configuration; requests already running finish on the snapshot they started with.</summary>
     public void Reload(RouterSnapshot snapshot) => _snapshot = snapshot ?? throw new ArgumentNullException(nameof(snapshot));
@@ -67,6 +78,9 @@ public sealed record RouterServices
 
     /// <summary>This device's thermal headroom; null: no thermal signal.</summary>
     public IThermalOutlook? Thermal { get; init; }
+
+    /// <summary>Memory documents that <c>memory:</c> may inject as context; null: no memory.</summary>
+    public IMemorySource? Memory { get; init; }
 
     public ILogger Logger { get; init; } = NullLogger.Instance;
 

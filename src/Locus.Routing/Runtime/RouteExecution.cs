@@ -14,8 +14,11 @@ namespace Locus.Routing.Runtime;
 /// </summary>
 internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot, IReadOnlyList<ChatMessage> messages, ChatOptions? options, RouteTicket ticket)
 {
-    private readonly RoutingInput _input = RoutingInput.From(messages, options);
+    private readonly RoutingInput _input = router.Input(snapshot, messages, options, ticket.Context);
     private readonly UsageRecorder _recorder = new(router.Services, snapshot, ticket, messages);
+    private MemorySteps? _memory;
+
+    private MemorySteps Memory => _memory ??= new MemorySteps(_input.Memory, messages, ticket, router.Services.Logger);
 
     // A local answer the cascade held back and escalated: sent after all if the cloud then fails before answering.
     private CascadeAnswer? _heldLocal;
@@ -45,7 +48,7 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
                 EnsembleResult result;
                 try
                 {
-                    result = await new EnsembleRunner(snapshot, router.Services.Time).RunAsync(messages, TargetOptions(), cancellationToken).ConfigureAwait(false);
+                    result = await new EnsembleRunner(snapshot, router.Services.Time).RunAsync(Memory.ForLocal(step.Target), TargetOptions(), cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (next is not null && Fallback.Allows(ex, cancellationToken))
                 {
@@ -80,7 +83,8 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
                 CascadeAnswer answer;
                 try
                 {
-                    answer = await new CascadeRunner(snapshot.Routing.Cascade!).RunAsync(target, messages, TargetOptions(), _recorder.BeginAttempt(target), cancellationToken)
+                    var sent = Memory.For(target);
+                    answer = await new CascadeRunner(snapshot.Routing.Cascade!).RunAsync(target, sent, TargetOptions(), _recorder.BeginAttempt(target, sent), cancellationToken)
                         .ConfigureAwait(false);
                 }
                 catch (Exception ex) when (Fallback.Allows(ex, cancellationToken))
@@ -109,13 +113,14 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
             }
 
             var redaction = decision.Redact && !target.OnDevice ? Redaction.Create(router.Services.Scanner) : null;
-            var outgoing = redaction is null ? messages : MessageRedactor.Redact(messages, redaction);
+            var stepMessages = Memory.For(target);
+            var outgoing = redaction is null ? stepMessages : MessageRedactor.Redact(stepMessages, redaction);
             ticket.Redactions = redaction?.Count ?? 0;
             var restorer = redaction?.CreateStreamingRestorer();
             var buffer = streaming ? null : new List<ChatResponseUpdate>();
             var committed = false;
             Exception? failure = null;
-            var attempt = _recorder.BeginAttempt(target);
+            var attempt = _recorder.BeginAttempt(target, stepMessages);
 
             await using (var updates = target.Client.GetStreamingResponseAsync(outgoing, TargetOptions(), cancellationToken).GetAsyncEnumerator(cancellationToken))
             {

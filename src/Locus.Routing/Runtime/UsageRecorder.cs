@@ -21,9 +21,8 @@ internal sealed class UsageRecorder(RouterServices services, RouterSnapshot snap
 
     private TimeProvider Time => services.Time;
 
-    private IReadOnlyList<ChatMessage> Messages => messages;
-
-    public Attempt BeginAttempt(RouteTarget target) => new(this, target);
+    /// <summary>A run on <paramref name="target"/>; <paramref name="sent"/> is what it was sent (memory included), for token estimates.</summary>
+    public Attempt BeginAttempt(RouteTarget target, IReadOnlyList<ChatMessage>? sent = null) => new(this, target, sent ?? messages);
 
     public void Add(TokenTotals tokens, TimeSpan? ttft)
     {
@@ -94,7 +93,7 @@ internal sealed class UsageRecorder(RouterServices services, RouterSnapshot snap
     }
 
     /// <summary>One target's run: its first-token time and usage.</summary>
-    internal sealed class Attempt(UsageRecorder recorder, RouteTarget target)
+    internal sealed class Attempt(UsageRecorder recorder, RouteTarget target, IReadOnlyList<ChatMessage> sent)
     {
         private readonly long _started = recorder.Time.GetTimestamp();
         private TimeSpan? _ttft;
@@ -123,7 +122,7 @@ internal sealed class UsageRecorder(RouterServices services, RouterSnapshot snap
         public TokenTotals Complete(bool charge = true)
         {
             var elapsed = recorder.Time.GetElapsedTime(_started);
-            var tokens = TokenTotals.From(_usage, recorder.Messages, _chars);
+            var tokens = TokenTotals.From(_usage, sent, _chars);
             if (charge)
                 recorder.Add(tokens, _ttft is { } t ? recorder.Elapsed - elapsed + t : null);
             recorder._energy += Energy.Estimate(target, tokens, elapsed);

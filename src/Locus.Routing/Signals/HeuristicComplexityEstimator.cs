@@ -48,7 +48,8 @@ public sealed class HeuristicComplexityEstimator : IComplexityEstimator
         var score = Base;
 
         // Size: log-scaled from ~100 tokens (nothing) to ~16k (+0.3).
-        var tokens = input.EstimatedPromptTokens;
+        // The request's own size: injected memory makes the prompt longer, not the task harder.
+        var tokens = input.MessageTokens;
         var size = Math.Clamp(Math.Log2(Math.Max(tokens, 1) / 100.0) / Math.Log2(160), 0, 1) * 0.3;
         score += Add(factors, size, $"~{tokens.ToString("N0", CultureInfo.InvariantCulture)} prompt tokens");
 

@@ -76,6 +76,8 @@ public sealed class LocusNode : IAsyncDisposable
             var services = new RouterServices
             {
                 Thermal = thermal,
+                // The mesh's memory documents, unless the caller brings its own source (tests).
+                Memory = settings.Memory ?? (mesh is null ? null : new Locus.Mesh.Node.MemoryBook(mesh.State)),
                 Scanner = SensitivityScanner.Create(),
                 Ledger = ledger,
                 StorePrompts = config.Ledger.StorePrompts,

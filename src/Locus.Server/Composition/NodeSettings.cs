@@ -1,3 +1,4 @@
+using Locus.Core.Abstractions;
 using Locus.Core.Configuration;
 using Locus.Llama;
 using Locus.Routing.Options;
@@ -20,6 +21,9 @@ public sealed record NodeSettings
     public IReadOnlyList<LocalModelSpec> Models { get; init; } = [];
 
     public ILoggerFactory? Loggers { get; init; }
+
+    /// <summary>Memory documents that <c>memory:</c> may inject into requests (the mesh's, later); null: none.</summary>
+    public IMemorySource? Memory { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Locus.Core.Errors;
+using Locus.Routing.Memory;
 using Locus.Routing.Policy;
 using Locus.Routing.Runtime;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,8 @@ using Microsoft.Extensions.AI;
 namespace Locus.Server.Routing;
 
 /// <summary>
-/// Reads a request's routing inputs (client identity, <c>x-locus-privacy</c>, <c>x-locus-latency-budget-ms</c>) into a
+/// Reads a request's routing inputs (client identity, <c>x-locus-privacy</c>, <c>x-locus-latency-budget-ms</c>,
+/// <c>x-locus-memory</c>) into a
 /// <see cref="RouteTicket"/>, and writes the decision back as <c>x-locus-tier</c>, <c>x-locus-target</c>,
 /// <c>x-locus-reason</c> (plus <c>x-locus-degraded</c> and <c>x-locus-redacted</c> when they apply) just before the
 /// response headers go out — so a streamed answer, a fallback and a refusal all carry the final explanation.
@@ -21,11 +23,12 @@ internal static class RouteTickets
     public const string PrivacyHeader = "x-locus-privacy";
     public const string LatencyHeader = "x-locus-latency-budget-ms";
     public const string ClientHeader = "x-locus-client";
+    public const string MemoryHeader = "x-locus-memory";
 
     /// <summary>Creates the ticket for <paramref name="model"/>, attaches it to <paramref name="options"/>, and arranges the headers.</summary>
     public static RouteTicket Attach(HttpContext context, string model, ChatOptions options, bool trustClientHeader)
     {
-        var ticket = new RouteTicket(new RequestContext(Client(context, trustClientHeader), model, Privacy(context), Latency(context)));
+        var ticket = new RouteTicket(new RequestContext(Client(context, trustClientHeader), model, Privacy(context), Latency(context), Memory(context, options)));
         ticket.AttachTo(options);
         context.Items[TicketItem] = ticket;
         context.Response.OnStarting(static state =>
@@ -68,6 +71,20 @@ internal static class RouteTickets
             ? marking
             : throw new LocusException(LocusError.Invalid(
                 $"Header {PrivacyHeader} must be normal, sensitive or local-only, not '{text.Trim().ToLowerInvariant()}'.", PrivacyHeader, "invalid_header"));
+    }
+
+    /// <summary>The header, else the body's <c>metadata.locus_memory</c> (removed from the options either way).</summary>
+    private static MemoryRequest? Memory(HttpContext context, ChatOptions options)
+    {
+        var body = Protocol.MemoryField.Take(options);
+        var header = context.Request.Headers[MemoryHeader].ToString();
+        var fromHeader = header.Length > 0 || body is null;
+        if (MemoryRequest.TryParse(fromHeader ? header : body, out var request))
+            return request;
+        const string Expected = "must be all, none, or a comma-separated list of memory document ids or names.";
+        throw new LocusException(fromHeader
+            ? LocusError.Invalid($"Header {MemoryHeader} {Expected}", MemoryHeader, "invalid_header")
+            : LocusError.Invalid($"metadata.locus_memory {Expected}", "metadata.locus_memory", "invalid_value"));
     }
 
     private static TimeSpan? Latency(HttpContext context)

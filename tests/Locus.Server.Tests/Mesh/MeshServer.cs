@@ -34,11 +34,11 @@ internal sealed class MeshServer : IAsyncDisposable
 
     public Uri MeshUrl => Mesh.AdvertisedUrl!;
 
-    public static async Task<MeshServer> StartAsync(string name, string? directory = null, string extraMesh = "", int syncIntervalMs = 3_600_000)
+    public static async Task<MeshServer> StartAsync(string name, string? directory = null, string extraMesh = "", int syncIntervalMs = 3_600_000, string? targets = null)
     {
         var dir = directory ?? System.IO.Directory.CreateTempSubdirectory("locus-mesh-").FullName;
         var file = Path.Combine(dir, "locus.yaml");
-        File.WriteAllText(file, $"""
+        targets ??= """
             targets:
               - name: cloud
                 kind: openai
@@ -46,6 +46,9 @@ internal sealed class MeshServer : IAsyncDisposable
                 model: frontier
             routing:
               cloud: [cloud]
+            """;
+        File.WriteAllText(file, $"""
+            {targets}
             ledger:
               enabled: false
             mesh:
