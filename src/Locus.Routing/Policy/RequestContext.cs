@@ -35,11 +35,18 @@ public static class PrivacyMarkings
 /// <param name="RequestedModel">The model id the client sent: the auto model lets Locus choose; a target name pins it.</param>
 /// <param name="Privacy">The request's own privacy marking.</param>
 /// <param name="LatencyBudget">A per-request latency budget (header <c>x-locus-latency-budget-ms</c>), overriding the client's.</param>
+/// <param name="DelegatedBy">
+/// Set when another Locus node delegated this request here (header <c>x-locus-delegated</c>, its value: that node's
+/// name): it is served by this node's own targets only, never passed on to a peer, so delegation cannot loop.
+/// </param>
 public sealed record RequestContext(
     string Client = RequestContext.DefaultClient,
     string? RequestedModel = null,
     PrivacyMarking Privacy = PrivacyMarking.Normal,
-    TimeSpan? LatencyBudget = null)
+    TimeSpan? LatencyBudget = null,
+    string? DelegatedBy = null)
 {
     public const string DefaultClient = "default";
+
+    public bool Delegated => DelegatedBy is not null;
 }

@@ -71,6 +71,7 @@ public sealed class LocusNode : IAsyncDisposable
             var services = new RouterServices
             {
                 Thermal = thermal,
+                Peers = settings.Peers,
                 Scanner = SensitivityScanner.Create(),
                 Ledger = ledger,
                 StorePrompts = config.Ledger.StorePrompts,
@@ -117,7 +118,7 @@ public sealed class LocusNode : IAsyncDisposable
             }
             else
             {
-                var client = TargetFactory.CreateRemote(options, settings.Environment, settings.Loggers, settings.Time);
+                var client = TargetFactory.CreateRemote(options, settings.Environment, settings.Loggers, settings.Time, settings.NodeName);
                 created.Add(client);
                 targets.Add(new RouteTarget(options, client));
             }
