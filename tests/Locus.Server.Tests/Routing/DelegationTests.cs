@@ -89,7 +89,7 @@ public sealed class DelegationTests
                 Assert.True(response.StatusCode == HttpStatusCode.OK, body);
                 Assert.Equal(("1", "local", "true"), (HybridFixture.Header(response, "x-locus-tier"), HybridFixture.Header(response, "x-locus-target"),
                     HybridFixture.Header(response, "x-locus-degraded")));
-                Assert.Contains("fallback: studio failed", HybridFixture.Header(response, "x-locus-reason"), StringComparison.Ordinal);
+                Assert.Contains("fallback: studio failed (upstream_unreachable) -> tier 1 (local)", HybridFixture.Header(response, "x-locus-reason"), StringComparison.Ordinal);
                 Assert.NotEmpty(stream ? string.Concat(Contents(SseEvents.Parse(body))) : Message(body));
             }
 
