@@ -151,6 +151,20 @@ public sealed class DelegationTests
         Assert.Empty(attic.Requests);
     }
 
+    [ModelFact]
+    public async Task Chat_DelegatedHeaderTooLong_400NamingTheHeader()
+    {
+        await using var cloud = await UpstreamServer.StartAsync();
+        await using var attic = await UpstreamServer.StartAsync();
+        await using var b = await YamlNode.StartAsync(NodeB(cloud.BaseUrl, attic.BaseUrl), "node-b");
+
+        using var response = await b.ChatAsync("hi", stream: false, new Dictionary<string, string> { ["x-locus-delegated"] = new string('n', 65) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = OpenAIError.AssertShape(await response.Content.ReadAsStringAsync());
+        Assert.Equal(("invalid_header", "x-locus-delegated"), (error.GetProperty("code").GetString(), error.GetProperty("param").GetString()));
+    }
+
     private static List<string> Contents(IEnumerable<string> events) =>
         [.. SseEvents.Json(events).Select(e => e.GetProperty("choices") is var choices && choices.GetArrayLength() > 0
             && choices[0].GetProperty("delta").TryGetProperty("content", out var c) ? c.GetString() ?? "" : "")];
