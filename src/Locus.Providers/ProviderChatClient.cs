@@ -48,7 +48,7 @@ internal sealed class ProviderChatClient : IChatClient
         var recorded = false;
         try
         {
-            var response = await sender.GetAsync(body, cancellationToken);
+            var response = await sender.GetAsync(body, Headers(options), cancellationToken);
             recorded = Finished(started, response.Usage, response.FinishReason);
             return response;
         }
@@ -78,7 +78,7 @@ internal sealed class ProviderChatClient : IChatClient
             HttpResponseMessage response;
             try
             {
-                response = await sender.OpenStreamAsync(body, cancellationToken);
+                response = await sender.OpenStreamAsync(body, Headers(options), cancellationToken);
             }
             catch (LocusException e)
             {
@@ -123,6 +123,9 @@ internal sealed class ProviderChatClient : IChatClient
                 Abandoned(started);
         }
     }
+
+    private static IReadOnlyDictionary<string, string>? Headers(ChatOptions? options) =>
+        options?.AdditionalProperties?.TryGetValue(LocusChatOptions.UpstreamHeaders, out var value) == true ? value as IReadOnlyDictionary<string, string> : null;
 
     public object? GetService(Type serviceType, object? serviceKey = null)
     {

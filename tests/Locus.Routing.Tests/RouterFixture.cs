@@ -18,6 +18,15 @@ internal sealed class RouterFixture
 
     public ScriptedClient Cloud2 { get; } = new() { ReportsLoad = false, Reply = (m, _) => "cloud2: " + m[^1].Text };
 
+    /// <summary>A peer node ("studio", kind peer) for delegation tests; only in configs that list it.</summary>
+    public ScriptedClient Studio { get; } = new() { ReportsLoad = false, ContextLength = 32_768, Reply = (m, _) => "studio: " + m[^1].Text };
+
+    public static TargetOptions PeerTarget(string name, int contextLength = 32_768) => new()
+    {
+        Name = name, Kind = TargetKind.Peer, Model = "auto", BaseUrl = new Uri("http://127.0.0.1:9/v1"), OnDevice = true,
+        SupportsTools = false, ContextLength = contextLength,
+    };
+
     public static TargetOptions LocalTarget(string name) =>
         new() { Name = name, Kind = TargetKind.Llama, Model = name + ".gguf", OnDevice = true, SupportsTools = false };
 
@@ -39,13 +48,14 @@ internal sealed class RouterFixture
     public Core.Abstractions.IThermalOutlook? Thermal { get; set; }
 
     public Core.Abstractions.IMemorySource? Memory { get; set; }
+    public Core.Abstractions.IPeerOutlook? Peers { get; set; }
 
     public LocusRouter Build(Func<RoutingOptions, RoutingOptions>? routing = null)
     {
         var config = routing is null ? Config : Config with { Routing = routing(Config.Routing) };
-        var clients = new Dictionary<string, IChatClient> { ["local"] = Local, ["local2"] = Local2, ["cloud"] = Cloud, ["cloud2"] = Cloud2 };
-        var targets = config.Targets.Select(t => new RouteTarget(t, clients[t.Name], t.OnDevice ? 2048 : null));
-        var services = new RouterServices { Scanner = SensitivityScanner.Create(), Ledger = Ledger, Thermal = Thermal, Memory = Memory };
+        var clients = new Dictionary<string, IChatClient> { ["local"] = Local, ["local2"] = Local2, ["cloud"] = Cloud, ["cloud2"] = Cloud2, ["studio"] = Studio };
+        var targets = config.Targets.Select(t => new RouteTarget(t, clients.GetValueOrDefault(t.Name) ?? new ScriptedClient(), t.OnDevice ? 2048 : null));
+        var services = new RouterServices { Scanner = SensitivityScanner.Create(), Ledger = Ledger, Thermal = Thermal, Peers = Peers, Memory = Memory };
         if (Ledger is not null)
             services = services with { Spend = RouterServices.SpendFrom(Ledger) };
         return new LocusRouter(new RouterSnapshot(config, targets), services);

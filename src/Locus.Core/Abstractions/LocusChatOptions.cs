@@ -19,4 +19,21 @@ public static class LocusChatOptions
     /// the vocabulary per token.
     /// </summary>
     public const string MeasureConfidence = "locus.measure_confidence";
+
+    /// <summary>
+    /// An <c>IReadOnlyDictionary&lt;string, string&gt;</c> of HTTP headers to send with this one call, on top of the
+    /// target's configured ones (provider targets only; local models ignore it). The router uses it to tell a peer
+    /// under which privacy constraint a delegated request travels.
+    /// </summary>
+    public const string UpstreamHeaders = "locus.upstream_headers";
+}
+
+/// <summary>The HTTP headers by which one Locus node delegates a request to another (see docs/delegation.md).</summary>
+public static class DelegationHeaders
+{
+    /// <summary>Marks a request as delegated; its value names the sending node. The receiver never passes it on to a peer.</summary>
+    public const string Delegated = "x-locus-delegated";
+
+    /// <summary>The privacy marking (normal, sensitive, local-only) the receiving node must honour.</summary>
+    public const string Privacy = "x-locus-privacy";
 }

@@ -23,6 +23,7 @@ internal sealed class UpstreamSender
 
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
     private static readonly MediaTypeWithQualityHeaderValue EventStream = new("text/event-stream");
+    private static readonly Dictionary<string, string> Empty = [];
 
     private readonly HttpClient http;
     private readonly ProviderOptions options;
@@ -46,13 +47,14 @@ internal sealed class UpstreamSender
     }
 
     /// <summary>A whole, parsed answer.</summary>
-    public async Task<ChatResponse> GetAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    /// <param name="headers">Extra headers for this call only (e.g. a delegated request's privacy marking); null for none.</param>
+    public async Task<ChatResponse> GetAsync(ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
     {
         try
         {
             return await pipeline.ExecuteAsync(
-                static (state, token) => state.Self.AttemptAsync(state.Body, stream: false, state.Self.ReadResponseAsync, token),
-                (Self: this, Body: body),
+                static (state, token) => state.Self.AttemptAsync(state.Body, state.Headers, stream: false, state.Self.ReadResponseAsync, token),
+                (Self: this, Body: body, Headers: headers),
                 cancellationToken);
         }
         catch (UpstreamFailure failure)
@@ -62,13 +64,13 @@ internal sealed class UpstreamSender
     }
 
     /// <summary>A 2xx response whose body is the event stream; the caller owns (and disposes) it.</summary>
-    public async Task<HttpResponseMessage> OpenStreamAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> OpenStreamAsync(ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
     {
         try
         {
             return await pipeline.ExecuteAsync(
-                static (state, token) => state.Self.AttemptAsync(state.Body, stream: true, static (response, _) => ValueTask.FromResult(response), token),
-                (Self: this, Body: body),
+                static (state, token) => state.Self.AttemptAsync(state.Body, state.Headers, stream: true, static (response, _) => ValueTask.FromResult(response), token),
+                (Self: this, Body: body, Headers: headers),
                 cancellationToken);
         }
         catch (UpstreamFailure failure)
@@ -78,9 +80,10 @@ internal sealed class UpstreamSender
     }
 
     private async ValueTask<T> AttemptAsync<T>(
-        ReadOnlyMemory<byte> body, bool stream, Func<HttpResponseMessage, CancellationToken, ValueTask<T>> onSuccess, CancellationToken cancellationToken)
+        ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, string>? headers, bool stream, Func<HttpResponseMessage, CancellationToken, ValueTask<T>> onSuccess,
+        CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(body, stream);
+        using var request = CreateRequest(body, headers, stream);
         HttpResponseMessage response;
         using (var timeout = new CancellationTokenSource(options.Timeout, time))
         using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
@@ -161,7 +164,7 @@ internal sealed class UpstreamSender
         return failures.FromStatus(response.StatusCode, ErrorBody.Parse(body), Failures.RetryAfter(response.Headers, time));
     }
 
-    private HttpRequestMessage CreateRequest(ReadOnlyMemory<byte> body, bool stream)
+    private HttpRequestMessage CreateRequest(ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, string>? headers, bool stream)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ReadOnlyMemoryContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -169,6 +172,12 @@ internal sealed class UpstreamSender
         protocol.AddHeaders(request.Headers);
         foreach (var (name, value) in options.Headers)
             request.Headers.TryAddWithoutValidation(name, value);
+        foreach (var (name, value) in headers ?? Empty)
+        {
+            request.Headers.Remove(name);
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         return request;
     }
 

@@ -40,6 +40,12 @@ public sealed record RoutingOptions
     /// <summary>Tier 3, cloud targets in order of preference (a later one is used when an earlier one is down).</summary>
     public IReadOnlyList<string> CloudTargets { get; init; } = [];
 
+    /// <summary>
+    /// Peer Locus nodes (targets of kind peer) in order of preference, to delegate to when one is better placed than
+    /// this device; empty (the default) turns delegation off. See docs/delegation.md.
+    /// </summary>
+    public IReadOnlyList<string> Peers { get; init; } = [];
+
     /// <summary>Which estimator scores complexity, and how its thresholds were chosen.</summary>
     public ComplexityOptions Complexity { get; init; } = new();
 

@@ -21,6 +21,7 @@ internal static class RoutingSectionReader
             FastTarget = map.Text("fast") ?? defaults.FastTarget,
             Ensemble = ReadEnsemble(map.Map("ensemble")),
             CloudTargets = map.TextList("cloud") ?? defaults.CloudTargets,
+            Peers = map.TextList("peers") ?? defaults.Peers,
             Privacy = map.Enum<PrivacyAction>("privacy") ?? defaults.Privacy,
             LatencyBudget = map.Millis("latency_budget_ms"),
             OverBudget = map.Enum<OverBudgetAction>("over_budget") ?? defaults.OverBudget,

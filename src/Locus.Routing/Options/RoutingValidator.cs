@@ -19,20 +19,31 @@ internal static class RoutingValidator
         if (config.Targets.Count == 0)
             return;
 
-        if (routing.FastTarget is { } fast && Check("routing.fast", fast) is { } f && !f.OnDevice)
-            Fail("routing.fast", $"the fast path must run on the device, but target \"{fast}\" is remote (on_device: false)");
+        if (routing.FastTarget is { } fast && Check("routing.fast", fast) is { } f)
+        {
+            if (!f.OnDevice)
+                Fail("routing.fast", $"the fast path must run on the device, but target \"{fast}\" is remote (on_device: false)");
+            else if (f.Kind == TargetKind.Peer)
+                Fail("routing.fast", $"the fast path must run on this device, but target \"{fast}\" is a peer; list it under routing.peers");
+        }
+
         if (routing.FastTarget is null && routing.CloudTargets.Count == 0)
             Fail("routing", "no tier has a target: add a llama target (tier 1) or a cloud target (tier 3)");
         foreach (var member in routing.Ensemble?.Targets ?? [])
         {
-            if (Check("routing.ensemble.targets", member) is { OnDevice: false })
-                Fail("routing.ensemble.targets", $"ensemble members run on the device; \"{member}\" is remote");
+            if (Check("routing.ensemble.targets", member) is { OnDevice: false } or { Kind: TargetKind.Peer })
+                Fail("routing.ensemble.targets", $"ensemble members run on this device; \"{member}\" is not local");
         }
 
         if (routing.Ensemble is { Targets.Count: 1, Samples: < 2 })
             Fail("routing.ensemble.samples", "an ensemble of one target needs samples of 2 or more to have something to compare");
         foreach (var cloud in routing.CloudTargets)
-            Check("routing.cloud", cloud);
+        {
+            if (Check("routing.cloud", cloud) is { Kind: TargetKind.Peer })
+                Fail("routing.cloud", $"\"{cloud}\" is a peer; list it under routing.peers (it answers on this person's devices, not in the cloud)");
+        }
+
+        PeerValidator.Validate(config, Fail);
         if (routing.FastBelow > routing.CloudFrom)
             Fail("routing.complexity", $"fast_below ({routing.FastBelow}) must not exceed cloud_from ({routing.CloudFrom})");
         if (routing.Cascade is not null)

@@ -11,6 +11,12 @@ public enum TargetKind
 
     /// <summary>The Anthropic Messages API.</summary>
     Anthropic,
+
+    /// <summary>
+    /// Another Locus node of this person's mesh, reached over its OpenAI-compatible API: on the person's devices by
+    /// default, listed in <c>routing.peers</c>, and sent requests marked as delegated so it never passes them on.
+    /// </summary>
+    Peer,
 }
 
 /// <summary>One place a request can run, as configured under <c>targets:</c>.</summary>

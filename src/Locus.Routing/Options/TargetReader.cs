@@ -35,9 +35,11 @@ internal static partial class TargetReader
     {
         var name = map.RequiredText("name");
         var kind = map.Enum<TargetKind>("kind");
-        var model = map.RequiredText("model");
+        var peer = kind == TargetKind.Peer;
+        // A peer's model defaults to its auto model: the peer routes among its own targets.
+        var model = peer ? map.Text("model") ?? "auto" : map.RequiredText("model");
         if (map.Node("kind") is null)
-            map.Fail("kind", "is required: llama, openai or anthropic");
+            map.Fail("kind", "is required: llama, openai, anthropic or peer");
         if (name is not null && !NamePattern().IsMatch(name))
             map.Fail("name", $"\"{name}\" is not a usable target name: use letters, digits, '.', '_' or '-'");
 
@@ -46,6 +48,8 @@ internal static partial class TargetReader
         Uri? url = null;
         if (remote && baseUrl is null)
             map.Fail("base_url", "is required for openai and anthropic targets (e.g. https://api.openai.com/v1)");
+        else if (peer && baseUrl is null)
+            map.Fail("base_url", "is required for a peer: the other node's OpenAI-compatible API (e.g. http://192.168.1.10:8080/v1)");
         else if (baseUrl is not null && (!Uri.TryCreate(baseUrl, UriKind.Absolute, out url) || url.Scheme is not ("http" or "https")))
             map.Fail("base_url", $"must be an absolute http(s) URL, got \"{baseUrl}\"");
 
@@ -63,15 +67,18 @@ internal static partial class TargetReader
             Model = model is not null && kind == TargetKind.Llama ? LocusPaths.Resolve(model, directory) : model ?? "",
             BaseUrl = url,
             ApiKeyEnv = apiKeyEnv,
+            // A peer is one of this person's own devices, so private requests may use it unless config says otherwise.
             OnDevice = map.Bool("on_device") ?? !remote,
             ContextLength = map.Int("context_length", 16, 100_000_000),
+            // A peer's local models rarely call tools; say tools: true when its model does.
             SupportsTools = map.Bool("tools") ?? remote,
             Price = price,
             Watts = map.Number("watts", 0, 100_000),
             JoulesPerToken = map.Number("joules_per_token", 0, 100_000),
             Timeout = map.Millis("timeout_ms") ?? TimeSpan.FromSeconds(60),
             IdleTimeout = map.Millis("idle_timeout_ms") ?? TimeSpan.FromSeconds(30),
-            MaxRetries = map.Int("max_retries", 0, 10) ?? 2,
+            // A peer on the LAN that refused once will refuse again; the local answer is waiting.
+            MaxRetries = map.Int("max_retries", 0, 10) ?? (peer ? 1 : 2),
             BreakerFailures = map.Int("breaker_failures", 1, 1000) ?? 5,
             BreakDuration = map.Millis("break_ms") ?? TimeSpan.FromSeconds(30),
             Headers = map.TextMap("headers") ?? new Dictionary<string, string>(),

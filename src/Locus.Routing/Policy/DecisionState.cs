@@ -43,6 +43,15 @@ internal sealed class DecisionState(RouterSnapshot snapshot, RoutingInput input,
 
     public int DesiredTier { get; set; } = 1;
 
+    /// <summary>The first usable peer in <c>routing.peers</c> order; null when none is (or delegation is off).</summary>
+    public RouteTarget? Peer { get; set; }
+
+    /// <summary>Why configured peers were passed over (unreachable, too small, hot, busy, silent), or null.</summary>
+    public string? PeerProblem { get; set; }
+
+    /// <summary>What the chosen peer last reported (headroom, load), for the reason line; empty without a report.</summary>
+    public string PeerNote { get; set; } = "";
+
     public bool NeedsTools => input.HasTools || input.HasToolHistory;
 
     /// <summary>Prompt plus the output the request allows for.</summary>

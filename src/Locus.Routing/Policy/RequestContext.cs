@@ -36,12 +36,19 @@ public static class PrivacyMarkings
 /// <param name="Privacy">The request's own privacy marking.</param>
 /// <param name="LatencyBudget">A per-request latency budget (header <c>x-locus-latency-budget-ms</c>), overriding the client's.</param>
 /// <param name="Memory">Memory documents the request asked for (header <c>x-locus-memory</c>); null: it asked nothing.</param>
+/// <param name="DelegatedBy">
+/// Set when another Locus node delegated this request here (header <c>x-locus-delegated</c>, its value: that node's
+/// name): it is served by this node's own targets only, never passed on to a peer, so delegation cannot loop.
+/// </param>
 public sealed record RequestContext(
     string Client = RequestContext.DefaultClient,
     string? RequestedModel = null,
     PrivacyMarking Privacy = PrivacyMarking.Normal,
     TimeSpan? LatencyBudget = null,
-    Memory.MemoryRequest? Memory = null)
+    Memory.MemoryRequest? Memory = null,
+    string? DelegatedBy = null)
 {
     public const string DefaultClient = "default";
+
+    public bool Delegated => DelegatedBy is not null;
 }

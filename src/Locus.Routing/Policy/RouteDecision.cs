@@ -11,7 +11,10 @@ public sealed record RouteReason(string Signal, string Detail)
 /// <summary>Where a request runs and why; or why it cannot run.</summary>
 public sealed record RouteDecision
 {
-    /// <summary>1 local fast path, 2 local ensemble, 3 cloud; 0 when refused.</summary>
+    /// <summary>
+    /// 1 local fast path, 2 local ensemble, 3 cloud; 0 when refused. A peer reports the tier it stands in for: 2 in
+    /// place of a local ensemble, else 3.
+    /// </summary>
     public required int Tier { get; init; }
 
     /// <summary>The target name (for tier 2, the ensemble's members joined by '+'); empty when refused.</summary>
@@ -42,6 +45,12 @@ public sealed record RouteDecision
     public decimal EstimatedCostUsd { get; init; }
 
     public TimeSpan? PredictedLatency { get; init; }
+
+    /// <summary>
+    /// The privacy marking sent with the request when a peer serves it (<c>x-locus-privacy</c>), so the peer honours
+    /// this node's constraints: local-only when the data may not leave the person's devices.
+    /// </summary>
+    public PrivacyMarking PeerPrivacy { get; init; }
 }
 
 /// <summary>A fallback: tier and target, and the reason it would be used.</summary>

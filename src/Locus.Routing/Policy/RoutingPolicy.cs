@@ -10,10 +10,11 @@ namespace Locus.Routing.Policy;
 /// <summary>
 /// Decides where a request runs. Pure apart from reading live stats, health and spend: it does not call any backend,
 /// so <c>locus route --explain</c> shows exactly what serving would do. Signals are weighed in a fixed order —
-/// client policy, sensitivity, complexity, thermal headroom, tools, context fit, budget, availability, latency — and each one that
-/// constrains the choice adds a reason.
+/// client policy, sensitivity, complexity, thermal headroom, budget, peers, tools, context fit, availability, latency — and
+/// each one that constrains the choice adds a reason.
 /// </summary>
-public sealed class RoutingPolicy(IComplexityEstimator complexity, PrivacySignal privacy, ISpendSource spend, TimeProvider time, IThermalOutlook? thermal = null)
+public sealed class RoutingPolicy(
+    IComplexityEstimator complexity, PrivacySignal privacy, ISpendSource spend, TimeProvider time, IThermalOutlook? thermal = null, IPeerOutlook? peers = null)
 {
     public RouteDecision Decide(RouterSnapshot snapshot, RoutingInput input, RequestContext context)
     {
@@ -31,6 +32,9 @@ public sealed class RoutingPolicy(IComplexityEstimator complexity, PrivacySignal
         Assess(state);
         ThermalSignal.Assess(state, thermal);
         BudgetSignal.Assess(state, spend, time.GetUtcNow());
+        if (context.DelegatedBy is { } by)
+            state.Add("delegation", $"delegated by {by}; served by this node's own targets, never passed on to a peer");
+        PeerSignal.Assess(state, peers, time.GetUtcNow());
         return pinned is null ? TierChoice.Choose(state) : TierChoice.Pin(state, pinned);
     }
 

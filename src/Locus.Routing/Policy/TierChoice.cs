@@ -27,8 +27,15 @@ internal static class TierChoice
         var cloudUsable = state.CloudForbidden is null && clouds.Count > 0;
 
         var tier = state.DesiredTier;
+        // Work this device cannot take (context, tools) goes to a peer that can: before the cloud, unless it is tier-3 work the cloud may take.
+        if (!localPossible && fast is not null && (tier < 3 || !(cloudUsable && !state.BlockIfRemote))
+            && PeerDelegation.Try(state, localFits ? "tools" : "context", $"{fast.Name} cannot take it", 3, clouds, localPossible) is { } unfit)
+            return unfit;
+
         if (tier == 2 && ensemble is null)
         {
+            if (PeerDelegation.Try(state, "tier", "no local ensemble for tier-2 work; a bigger model on a peer", 2, clouds, localPossible) is { } bigger)
+                return bigger;
             tier = 1;
             state.Add("tier", "no usable local ensemble; tier-2 work runs on the fast path");
         }
@@ -39,6 +46,9 @@ internal static class TierChoice
         if (tier == 3 && !(cloudUsable && !state.BlockIfRemote))
         {
             var why = state.CloudForbidden ?? (state.BlockIfRemote ? "policy blocks private data from leaving the device" : cloudProblem);
+            // The peer is one of this person's devices: private, free and bigger than the fast path.
+            if (PeerDelegation.Try(state, "delegation", $"tier-{state.DesiredTier} work may not or cannot go to the cloud ({why})", 3, clouds, localPossible) is { } kept)
+                return kept;
             if (state.BlockIfRemote)
                 return Refuse(state, RouteErrors.Denied($"This request carries private data ({string.Join(", ", state.Findings)}) and would have to leave the device; policy blocks that.", "private_data_blocked"));
             if (state.BudgetRefusal is not null && state.DesiredTier == 3)
@@ -58,6 +68,9 @@ internal static class TierChoice
 
         if (tier < 3 && state.ThermallyTooSlow is { } slow)
         {
+            // A cooler peer before the cloud: it keeps the data on the person's devices and costs nothing.
+            if (PeerDelegation.Try(state, "thermal", slow, 3, clouds, localPossible) is { } cooler)
+                return cooler;
             var canLeave = cloudUsable && !state.BlockIfRemote && state.BudgetRefusal is null;
             state.Add("thermal", canLeave ? $"{slow} → tier 3" : $"{slow}, but no other target may take it; staying local");
             if (canLeave)
@@ -74,6 +87,9 @@ internal static class TierChoice
     {
         var need = state.NeededContext;
         state.Add("pinned", $"the client asked for target '{target.Name}'");
+        if (target.Options.Kind == Options.TargetKind.Peer && state.Context.Delegated)
+            return Refuse(state, RouteErrors.Denied(
+                $"This request was delegated here by another node; it is served by this node's own targets and never passed on to peer '{target.Name}'.", "delegation_loop"));
         if (need > target.ContextLength)
             return Refuse(state, new LocusError(LocusErrorKind.ContextOverflow,
                 $"This request needs about {need:N0} tokens; '{target.Name}' has {target.ContextLength:N0}. Ask for '{state.Snapshot.Routing.AutoModel}' to let Locus escalate it.",
@@ -81,7 +97,7 @@ internal static class TierChoice
         if (state.NeedsTools && !target.Options.SupportsTools)
             return Refuse(state, RouteErrors.ToolsUnsupported(target.Name));
         if (target.OnDevice)
-            return Build(state, 1, [target], false, [], false);
+            return Build(state, target.Options.Kind == Options.TargetKind.Peer ? 3 : 1, [target], false, [], false);
 
         if (state.BlockIfRemote)
             return Refuse(state, RouteErrors.Denied($"This request carries private data ({string.Join(", ", state.Findings)}); policy blocks sending it to '{target.Name}'.", "private_data_blocked"));
@@ -142,7 +158,7 @@ internal static class TierChoice
 
     private static Signals.LatencyPrediction Predict(DecisionState state, RouteTarget target) =>
         Signals.LatencyPredictor.Predict(target.Stats, target.Load, state.Input.EstimatedPromptTokens, state.ExpectedOutputTokens,
-            target.OnDevice ? state.LocalSpeedFactor : 1);
+            target.OnDevice && target.Options.Kind != Options.TargetKind.Peer ? state.LocalSpeedFactor : 1);
 
     private static RouteTarget[]? Ensemble(DecisionState state)
     {
@@ -176,12 +192,16 @@ internal static class TierChoice
         return usable;
     }
 
-    private static RouteDecision Build(DecisionState state, int tier, RouteTarget[] targets, bool degraded, List<RouteTarget> clouds, bool localPossible)
+    internal static RouteDecision Build(DecisionState state, int tier, RouteTarget[] targets, bool degraded, List<RouteTarget> clouds, bool localPossible)
     {
         var remote = targets.Any(t => !t.OnDevice);
         var fallbacks = new List<RouteStep>();
         var cloudUsable = state.CloudForbidden is null && !state.BlockIfRemote;
-        if (remote)
+        if (targets is [{ Options.Kind: Options.TargetKind.Peer }] && IsAuto(state))
+        {
+            fallbacks.AddRange(PeerDelegation.Fallbacks(state, tier, cloudUsable ? clouds : [], localPossible));
+        }
+        else if (remote)
         {
             fallbacks.AddRange(clouds.Where(c => !targets.Contains(c)).Select(c => new RouteStep(3, c.Name, "the preferred cloud target failed")));
             // A client that pinned a cloud target insists on it: no silent local answer then.
@@ -206,6 +226,7 @@ internal static class TierChoice
             Redact = state.Redact && (remote || fallbacks.Any(f => f.Tier == 3)),
             Findings = state.Findings,
             Fallbacks = fallbacks,
+            PeerPrivacy = PeerDelegation.Privacy(state),
             Complexity = state.Complexity,
             EstimatedPromptTokens = state.Input.EstimatedPromptTokens,
             EstimatedCostUsd = reference?.Options.Price.Cost(state.Input.EstimatedPromptTokens, state.ExpectedOutputTokens) ?? 0m,
@@ -213,7 +234,7 @@ internal static class TierChoice
         };
     }
 
-    private static bool IsAuto(DecisionState state) =>
+    internal static bool IsAuto(DecisionState state) =>
         state.Context.RequestedModel is null || string.Equals(state.Context.RequestedModel, state.Snapshot.Routing.AutoModel, StringComparison.Ordinal);
 
     private static RouteDecision Refuse(DecisionState state, LocusError error) => new()

@@ -24,7 +24,7 @@ public sealed class LocusRouter
         ArgumentNullException.ThrowIfNull(services);
         _snapshot = snapshot;
         Services = services;
-        Policy = new RoutingPolicy(services.Complexity, new PrivacySignal(services.Scanner), services.Spend, services.Time, services.Thermal);
+        Policy = new RoutingPolicy(services.Complexity, new PrivacySignal(services.Scanner), services.Spend, services.Time, services.Thermal, services.Peers);
         Client = new RoutingChatClient(this);
         Catalog = new RouterCatalog(this);
     }
@@ -81,6 +81,9 @@ public sealed record RouterServices
 
     /// <summary>Memory documents that <c>memory:</c> may inject as context; null: no memory.</summary>
     public IMemorySource? Memory { get; init; }
+
+    /// <summary>What the mesh last heard from each peer (headroom, load); null: peers are judged by their health alone.</summary>
+    public IPeerOutlook? Peers { get; init; }
 
     public ILogger Logger { get; init; } = NullLogger.Instance;
 

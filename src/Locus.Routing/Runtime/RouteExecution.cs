@@ -43,7 +43,7 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
             var step = steps[i];
             var next = i + 1 < steps.Count ? steps[i + 1] : null;
             Start(step, decision);
-            if (step.Tier == 2)
+            if (step.Tier == 2 && !PeerRequest.IsPeer(snapshot, step.Target))
             {
                 EnsembleResult result;
                 try
@@ -122,7 +122,8 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
             Exception? failure = null;
             var attempt = _recorder.BeginAttempt(target, stepMessages);
 
-            await using (var updates = target.Client.GetStreamingResponseAsync(outgoing, TargetOptions(), cancellationToken).GetAsyncEnumerator(cancellationToken))
+            var targetOptions = PeerRequest.Options(target, decision, TargetOptions());
+            await using (var updates = target.Client.GetStreamingResponseAsync(outgoing, targetOptions, cancellationToken).GetAsyncEnumerator(cancellationToken))
             {
                 while (true)
                 {
@@ -231,7 +232,8 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
     {
         ticket.Tier = step.Tier;
         ticket.Target = step.Target;
-        if (step.Tier < decision.Tier && decision.Tier == 3)
+        // Answered below the tier decided because the cloud or a peer failed: degraded.
+        if (step.Tier < decision.Tier && (decision.Tier == 3 || PeerRequest.IsPeer(snapshot, decision.Target)))
             ticket.Degraded = true;
     }
 

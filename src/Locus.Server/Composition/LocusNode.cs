@@ -78,6 +78,7 @@ public sealed class LocusNode : IAsyncDisposable
                 Thermal = thermal,
                 // The mesh's memory documents, unless the caller brings its own source (tests).
                 Memory = settings.Memory ?? (mesh is null ? null : new Locus.Mesh.Node.MemoryBook(mesh.State)),
+                Peers = settings.Peers ?? (mesh is null ? null : new Locus.Server.Mesh.MeshPeerOutlook(mesh, config)),
                 Scanner = SensitivityScanner.Create(),
                 Ledger = ledger,
                 StorePrompts = config.Ledger.StorePrompts,
@@ -125,7 +126,7 @@ public sealed class LocusNode : IAsyncDisposable
             }
             else
             {
-                var client = TargetFactory.CreateRemote(options, settings.Environment, settings.Loggers, settings.Time);
+                var client = TargetFactory.CreateRemote(options, settings.Environment, settings.Loggers, settings.Time, settings.NodeName);
                 created.Add(client);
                 targets.Add(new RouteTarget(options, client));
             }

@@ -32,6 +32,14 @@ public sealed record NodeSettings
     /// <summary>Where API keys are looked up (tests substitute a dictionary).</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
+    /// <summary>
+    /// This node's name in the mesh, sent to peers it delegates to (<c>x-locus-delegated</c>); default the machine name.
+    /// </summary>
+    public string NodeName { get; init; } = System.Environment.MachineName;
+
+    /// <summary>What the mesh last heard from each peer (thermal headroom, load); null: peers are judged by their health alone.</summary>
+    public Core.Abstractions.IPeerOutlook? Peers { get; init; }
+
     /// <summary>How often the config file is checked for changes.</summary>
     public TimeSpan ReloadInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

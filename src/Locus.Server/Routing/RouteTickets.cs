@@ -1,4 +1,5 @@
 using System.Globalization;
+using Locus.Core.Abstractions;
 using Locus.Core.Errors;
 using Locus.Routing.Memory;
 using Locus.Routing.Policy;
@@ -28,7 +29,7 @@ internal static class RouteTickets
     /// <summary>Creates the ticket for <paramref name="model"/>, attaches it to <paramref name="options"/>, and arranges the headers.</summary>
     public static RouteTicket Attach(HttpContext context, string model, ChatOptions options, bool trustClientHeader)
     {
-        var ticket = new RouteTicket(new RequestContext(Client(context, trustClientHeader), model, Privacy(context), Latency(context), Memory(context, options)));
+        var ticket = new RouteTicket(new RequestContext(Client(context, trustClientHeader), model, Privacy(context), Latency(context), Memory(context, options), DelegatedBy(context)));
         ticket.AttachTo(options);
         context.Items[TicketItem] = ticket;
         context.Response.OnStarting(static state =>
@@ -62,6 +63,18 @@ internal static class RouteTickets
         if (trustClientHeader && context.Request.Headers[ClientHeader] is [{ Length: > 0 and <= 64 } named])
             return named;
         return RequestContext.DefaultClient;
+    }
+
+    /// <summary>The node that delegated this request here (<c>x-locus-delegated</c>), or null; any caller may set it, which only narrows routing.</summary>
+    private static string? DelegatedBy(HttpContext context)
+    {
+        var text = context.Request.Headers[DelegationHeaders.Delegated].ToString().Trim();
+        if (text.Length == 0)
+            return null;
+        return text.Length <= 64 && text.All(c => c is >= ' ' and <= '~')
+            ? text
+            : throw new LocusException(LocusError.Invalid(
+                $"Header {DelegationHeaders.Delegated} must name the delegating node in at most 64 printable ASCII characters.", DelegationHeaders.Delegated, "invalid_header"));
     }
 
     private static PrivacyMarking Privacy(HttpContext context)

@@ -134,6 +134,24 @@ public abstract partial class ProviderConformanceTests
         AssertConversationWireFormat(request, Chat.Json(request));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task PerCallHeaders_SentOnTopOfConfiguredOnes_AndWinOverThem(bool stream)
+    {
+        var client = Client(o => o with { Headers = new Dictionary<string, string> { ["x-locus-privacy"] = "normal", ["X-Title"] = "Locus" } });
+        var options = new ChatOptions
+        {
+            AdditionalProperties = new() { [LocusChatOptions.UpstreamHeaders] = new Dictionary<string, string> { ["x-locus-privacy"] = "local-only" } },
+        };
+
+        await AskAsync(client, Chat.User("x"), stream, options);
+        await AskAsync(client, Chat.User("y"), stream);
+
+        Assert.Equal(("local-only", "Locus"), (Server.Requests[0].Headers["x-locus-privacy"], Server.Requests[0].Headers["X-Title"]));
+        Assert.Equal("normal", Server.Requests[1].Headers["x-locus-privacy"]); // only that one call
+    }
+
     [Fact]
     public async Task Streaming_RequestAsksForAStream()
     {
