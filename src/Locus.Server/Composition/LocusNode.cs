@@ -68,6 +68,8 @@ public sealed class LocusNode : IAsyncDisposable
         try
         {
             mesh = MeshComposition.Open(config.Mesh, settings);
+            if (mesh is not null)
+                settings = settings with { NodeName = mesh.Name }; // peers see one name for this node, mesh and delegation alike
             ledger = config.Ledger.Path is { } path
                 ? UsageLedger.Open(path, new LedgerOptions { StorePrompts = config.Ledger.StorePrompts, FullSync = config.Ledger.FullSync }, settings.Time)
                 : null;
