@@ -89,6 +89,8 @@ public sealed class LocusNode : IAsyncDisposable
             };
             if (ledger is not null)
                 services = services with { Spend = RouterServices.SpendFrom(ledger) };
+            if (mesh is not null)
+                services = services with { Spend = new Locus.Server.Mesh.MeshSpend(mesh, services.Spend, settings.Time) };
             var router = new LocusRouter(new RouterSnapshot(config, targets), services);
             return new LocusNode(settings with { Routing = config }, router, local, ledger, remotes) { Thermal = thermal, Mesh = mesh };
         }
