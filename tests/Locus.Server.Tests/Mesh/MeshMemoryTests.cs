@@ -12,8 +12,7 @@ public sealed class MeshMemoryTests : IAsyncLifetime
 {
     private const string PrivateMarker = "KESTREL-PRIVATE-5512";
     private const string CloudMarker = "MAPLE-SHAREABLE-7781";
-    private const string HardPrompt = "Refactor the session cache and analyze the race condition between cache and store; design a fix, " +
-        "explain the trade-off step by step, and compare two alternatives with their failure modes in detail.";
+    private const string HardPrompt = MemoryEndToEndTests.HardPrompt;
 
     private UpstreamServer _device = null!;
     private UpstreamServer _cloud = null!;

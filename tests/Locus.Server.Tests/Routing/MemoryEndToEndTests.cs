@@ -14,7 +14,7 @@ public sealed class MemoryEndToEndTests : IAsyncLifetime
     private const string CloudMarker = "ORCHID-SHAREABLE-9032";
 
     // Scored as cloud work by the heuristic on its own, so "auto" sends it out.
-    private const string HardPrompt = "Refactor the session cache and analyze the race condition between cache and store; design a fix, " +
+    internal const string HardPrompt = "Refactor the session cache and analyze the race condition between cache and store; design a fix, " +
         "explain the trade-off step by step, and compare two alternatives with their failure modes in detail.";
 
     private readonly FixedMemory _memory = new(

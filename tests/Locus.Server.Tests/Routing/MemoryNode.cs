@@ -86,31 +86,8 @@ internal sealed class MemoryNode : IAsyncDisposable
         return Http.SendAsync(request);
     }
 
-    /// <summary>Every string in a recorded request body, JSON-decoded, one per line: what the upstream could read.</summary>
-    public static string Received(RecordedRequest request)
-    {
-        var text = new StringBuilder(request.BodyText).Append('\n');
-        Collect(JsonDocument.Parse(request.Body).RootElement, text);
-        return text.ToString();
-    }
-
-    private static void Collect(JsonElement element, StringBuilder into)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.String:
-                into.Append(element.GetString()).Append('\n');
-                break;
-            case JsonValueKind.Object:
-                foreach (var p in element.EnumerateObject())
-                    Collect(p.Value, into);
-                break;
-            case JsonValueKind.Array:
-                foreach (var e in element.EnumerateArray())
-                    Collect(e, into);
-                break;
-        }
-    }
+    /// <summary>Every string in a recorded request body, raw and JSON-decoded: what the upstream could read.</summary>
+    public static string Received(RecordedRequest request) => request.BodyText + "\n" + request.DecodedStrings;
 
     public async ValueTask DisposeAsync()
     {

@@ -71,4 +71,33 @@ public sealed record UpstreamToolCall(string Id, string Name, string ArgumentsJs
 public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body)
 {
     public string BodyText => Encoding.UTF8.GetString(Body);
+
+    /// <summary>Every string value in the JSON body, decoded, one per line: what the upstream could read (escapes undone).</summary>
+    public string DecodedStrings
+    {
+        get
+        {
+            var text = new StringBuilder();
+            Collect(System.Text.Json.JsonDocument.Parse(Body).RootElement, text);
+            return text.ToString();
+        }
+    }
+
+    private static void Collect(System.Text.Json.JsonElement element, StringBuilder into)
+    {
+        switch (element.ValueKind)
+        {
+            case System.Text.Json.JsonValueKind.String:
+                into.Append(element.GetString()).Append('\n');
+                break;
+            case System.Text.Json.JsonValueKind.Object:
+                foreach (var p in element.EnumerateObject())
+                    Collect(p.Value, into);
+                break;
+            case System.Text.Json.JsonValueKind.Array:
+                foreach (var e in element.EnumerateArray())
+                    Collect(e, into);
+                break;
+        }
+    }
 }
