@@ -34,7 +34,8 @@ internal sealed class MeshServer : IAsyncDisposable
 
     public Uri MeshUrl => Mesh.AdvertisedUrl!;
 
-    public static async Task<MeshServer> StartAsync(string name, string? directory = null, string extraMesh = "", int syncIntervalMs = 3_600_000, string? targets = null)
+    public static async Task<MeshServer> StartAsync(string name, string? directory = null, string extraMesh = "", int syncIntervalMs = 3_600_000, string? targets = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var dir = directory ?? System.IO.Directory.CreateTempSubdirectory("locus-mesh-").FullName;
         var file = Path.Combine(dir, "locus.yaml");
@@ -61,9 +62,10 @@ internal sealed class MeshServer : IAsyncDisposable
         var logs = new CapturedLogs();
         var node = await LocusNode.StartAsync(new NodeSettings
         {
-            Options = new LocusOptions(),
+            Options = new LocusOptions { Llama = Routing.HybridFixture.Llama },
             Routing = RoutingConfigReader.ReadFile(file, _ => null),
             Loggers = logs,
+            Environment = name => environment?.GetValueOrDefault(name),
         });
         var app = LocusServer.Build(new ServerOptions { Port = 0 }, node, logs);
         await app.StartAsync();
