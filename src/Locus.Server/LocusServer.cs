@@ -121,6 +121,9 @@ public static class LocusServer
         app.MapPut("/v1/memory/{id}", (RequestDelegate)memory.PutAsync);
         app.MapPost("/v1/memory/{id}/append", (RequestDelegate)memory.AppendAsync);
         app.MapDelete("/v1/memory/{id}", (RequestDelegate)memory.DeleteAsync);
+        var history = new Mesh.HistoryEndpoints(mesh, state);
+        app.MapGet("/v1/history/{conversation}", (RequestDelegate)history.GetAsync);
+        app.MapPost("/v1/history/{conversation}", (RequestDelegate)history.AppendAsync);
         if (mesh is null)
             return;
         var peers = new Mesh.MeshPeerEndpoints(mesh);

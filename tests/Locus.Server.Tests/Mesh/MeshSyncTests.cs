@@ -97,4 +97,26 @@ public sealed class MeshSyncTests
         Assert.Equal(a.Mesh.Id, (string?)JsonNode.Parse(await hello.Content.ReadAsStringAsync())!["node_id"]);
         Assert.Equal(new Version(2, 0), hello.Version);
     }
+
+    [Fact]
+    public async Task History_AppendedOnBothNodes_SyncedInOneOrder()
+    {
+        await using var laptop = await MeshServer.StartAsync("laptop");
+        await using var phone = await MeshServer.StartAsync("phone");
+        await laptop.PairWithAsync(phone);
+        await laptop.PostAsync("/v1/history/trip", new { role = "user", content = "Plan a day in Lyon" });
+        await laptop.PostAsync("/v1/history/trip", new { role = "assistant", content = "Start at Fourviere." });
+        await laptop.PostAsync("/v1/mesh/sync", null);
+        await phone.PostAsync("/v1/history/trip", new { role = "user", content = "And the evening?" });
+        await phone.PostAsync("/v1/mesh/sync", null);
+
+        var onLaptop = (await laptop.Api.GetFromJsonAsync<JsonObject>("/v1/history/trip"))!["messages"]!.ToJsonString();
+        var onPhone = (await phone.Api.GetFromJsonAsync<JsonObject>("/v1/history/trip"))!["messages"]!.ToJsonString();
+        using var badRole = await phone.Api.PostAsJsonAsync("/v1/history/trip", new { role = "robot", content = "x" });
+
+        Assert.Equal(onLaptop, onPhone);
+        Assert.Equal(["Plan a day in Lyon", "Start at Fourviere.", "And the evening?"],
+            JsonNode.Parse(onPhone)!.AsArray().Select(m => (string)m!["content"]!));
+        Assert.Equal(HttpStatusCode.BadRequest, badRole.StatusCode);
+    }
 }
