@@ -46,7 +46,9 @@ internal static class ServeCommand
             });
             using var loggers = LoggerFactory.Create(b => b
                 .AddSimpleConsole(o => o.SingleLine = true)
-                .SetMinimumLevel(parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information));
+                .SetMinimumLevel(parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information)
+                // A failed start (port in use) is reported once, as a sentence, not also as the host's stack trace.
+                .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None));
             var file = RoutingConfig.FindFile(parse.GetValue(config));
             var routing = RoutingConfig.Read(file);
             // With targets configured, the config says what to load; otherwise --model or the default model.
@@ -66,7 +68,7 @@ internal static class ServeCommand
             }, cancellationToken)).ConfigureAwait(false);
 
             await using var app = LocusServer.Build(options.Server, node, loggers);
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            await StartAsync(app, cancellationToken).ConfigureAwait(false);
             var url = app.Urls.First();
             Console.WriteLine($"Locus is serving {string.Join(", ", node.Catalog.Models.Select(m => m.Id))} at {url}");
             Console.WriteLine($"OpenAI base URL: {url}/v1   Anthropic: {url}   (Ctrl+C to stop)");
@@ -84,4 +86,18 @@ internal static class ServeCommand
         ILoggerFactory? loggers, CancellationToken cancellationToken) =>
         ProgressBars.Run($"Loading {string.Join(", ", specs.Select(s => Path.GetFileName(s.Path)))}", report =>
             LlamaModels.LoadAsync(specs, options.Llama, loggers, ProgressBars.ForLoad(report), cancellationToken: cancellationToken));
+
+    private static async Task StartAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            throw new Core.Errors.LocusException(Core.Errors.LocusError.Invalid(
+                $"{ex.Message} Another program (perhaps another `locus serve`) listens there: choose a free port with --port " +
+                "(server.port), or with mesh.listen for the mesh listener."));
+        }
+    }
 }

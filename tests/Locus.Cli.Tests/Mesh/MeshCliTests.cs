@@ -53,4 +53,29 @@ public sealed class MeshCliTests
         Assert.True(code == 0, $"locus {string.Join(' ', args)} exited {code}: {stdout} {stderr}");
         return stdout;
     }
+
+    [Fact]
+    public async Task Serve_MeshPortInUse_SaysWhichSettingToChange()
+    {
+        using var occupied = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupied.Start();
+        var port = ((System.Net.IPEndPoint)occupied.LocalEndpoint).Port;
+        var dir = Directory.CreateTempSubdirectory("locus-busy-").FullName;
+        var config = Path.Combine(dir, "locus.yaml");
+        File.WriteAllText(config, $"""
+            server: {"{"} port: 0 {"}"}
+            targets:
+              - {"{"} name: cloud, kind: openai, base_url: "http://127.0.0.1:9/v1", model: frontier {"}"}
+            routing: {"{"} cloud: [cloud] {"}"}
+            ledger: {"{"} enabled: false {"}"}
+            mesh: {"{"} data_dir: {Path.Combine(dir, "mesh")}, listen: "127.0.0.1:{port}" {"}"}
+            """);
+
+        var (code, stdout, stderr) = await LocusProcess.RunAsync(new Dictionary<string, string> { ["NO_COLOR"] = "1" }, "serve", "--config", config);
+
+        Assert.Equal(1, code);
+        Assert.Contains("address already in use", stdout, StringComparison.Ordinal);
+        Assert.Contains("mesh.listen", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stdout + stderr, StringComparison.Ordinal);
+    }
 }
