@@ -5,7 +5,7 @@ namespace Locus.Cli.Tests.Mesh;
 /// the rest edit independently and converge after the heal; a node killed with SIGKILL while syncing under
 /// continuous writes loses none of the writes it acknowledged.
 /// </summary>
-public sealed class MeshClusterTests
+public sealed class MeshClusterTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly TimeSpan Converge = TimeSpan.FromSeconds(45);
 
@@ -24,11 +24,14 @@ public sealed class MeshClusterTests
         await cluster["c"].PostAsync("/v1/memory/offline/append", new { text = "written while cut off" });
         await Task.Delay(1500); // several sync rounds
 
-        Assert.DoesNotContain("from c", await cluster["a"].MemoryAsync("plan"), StringComparison.Ordinal);
-        Assert.DoesNotContain("from a", await cluster["c"].MemoryAsync("plan"), StringComparison.Ordinal);
-        Assert.Contains("from b", await cluster["a"].MemoryAsync("plan"), StringComparison.Ordinal); // a and b still talk
+        var (onA, onC) = (await cluster["a"].MemoryAsync("plan"), await cluster["c"].MemoryAsync("plan"));
+        var seen = $"a has {onA.ReplaceLineEndings("|")}; c has {onC.ReplaceLineEndings("|")}";
+        Assert.False(onA.Contains("from c", StringComparison.Ordinal), "c's edit crossed the partition: " + seen);
+        Assert.False(onC.Contains("from a", StringComparison.Ordinal), "a's edit crossed the partition: " + seen);
+        Assert.True(onA.Contains("from b", StringComparison.Ordinal), "a and b stopped syncing: " + seen + "\n" + cluster["a"].Output[^Math.Min(2000, cluster["a"].Output.Length)..]);
 
         cluster.Heal();
+        var healed = System.Diagnostics.Stopwatch.StartNew();
         await cluster.WaitForConvergenceAsync(async n =>
         {
             var plan = await n.MemoryAsync("plan");
@@ -36,6 +39,7 @@ public sealed class MeshClusterTests
                 && new[] { "from a\n", "from b\n", "from c\n" }.All(l => plan.Contains(l, StringComparison.Ordinal))
                 && await n.MemoryAsync("offline") == "written while cut off";
         }, Converge);
+        output.WriteLine($"converged {healed.ElapsedMilliseconds} ms after the heal");
     }
 
     [Fact]
@@ -53,8 +57,10 @@ public sealed class MeshClusterTests
             var fromC = WriteUntilAsync(cluster["c"], $"c{kill}", stop.Token);
             await Task.Delay(TimeSpan.FromMilliseconds(300 + random.Next(900)));
             cluster["c"].KillHard();
-            acked.AddRange(await fromC);
-            acked.AddRange(await fromA);
+            var (c, a) = (await fromC, await fromA);
+            output.WriteLine($"round {kill}: c acknowledged {c.Count} appends before SIGKILL, a {a.Count}");
+            acked.AddRange(c);
+            acked.AddRange(a);
             await cluster.StartNodeAsync(cluster["c"]);
 
             var log = await cluster["c"].MemoryAsync("log");
@@ -62,11 +68,13 @@ public sealed class MeshClusterTests
         }
 
         Assert.Contains(acked, l => l.StartsWith('c'));
+        var healed = System.Diagnostics.Stopwatch.StartNew();
         await cluster.WaitForConvergenceAsync(async n =>
         {
             var log = await n.MemoryAsync("log");
             return acked.All(line => log.Contains(line + "\n", StringComparison.Ordinal));
         }, Converge);
+        output.WriteLine($"{acked.Count} acknowledged appends on all three nodes {healed.ElapsedMilliseconds} ms after the last restart");
     }
 
     /// <summary>Appends numbered lines until cancelled or the node dies; returns the lines it acknowledged.</summary>

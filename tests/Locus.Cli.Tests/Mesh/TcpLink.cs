@@ -49,6 +49,8 @@ internal sealed class TcpLink : IDisposable
                 return;
             }
 
+            // Registered before the check, so a Cut() racing with this accept either sees the socket or is seen here.
+            _open[inbound] = true;
             if (_cut || TargetPort == 0)
             {
                 Close(inbound);
@@ -62,11 +64,12 @@ internal sealed class TcpLink : IDisposable
     private async Task RelayAsync(Socket inbound)
     {
         var outbound = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        _open[inbound] = true;
         _open[outbound] = true;
         try
         {
             await outbound.ConnectAsync(IPAddress.Loopback, TargetPort, _stop.Token);
+            if (_cut)
+                return; // cut while connecting: the finally closes both
             await Task.WhenAny(PumpAsync(inbound, outbound), PumpAsync(outbound, inbound));
         }
         catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
