@@ -28,4 +28,7 @@ internal static partial class MeshLog
 
     [LoggerMessage(6208, LogLevel.Warning, "Mesh discovery announcement failed: {Reason}")]
     public static partial void DiscoveryFailed(ILogger logger, string reason);
+
+    [LoggerMessage(6209, LogLevel.Debug, "Mesh state collected {Dropped} deleted code points and tombstones seen by all {Peers} peers")]
+    public static partial void Collected(ILogger logger, int dropped, int peers);
 }

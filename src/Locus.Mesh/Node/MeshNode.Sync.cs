@@ -48,6 +48,7 @@ public sealed partial class MeshNode
                 outcomes.Add(await SyncAsync(peer.Id, cancellationToken).ConfigureAwait(false));
         }
 
+        CollectGarbage();
         return outcomes;
     }
 
@@ -94,6 +95,25 @@ public sealed partial class MeshNode
             MeshLog.SyncFailed(_logger, peer.ToString(), reason);
             return new SyncOutcome(peer.ToString(), false, reason, request.Length, 0);
         }
+    }
+
+    /// <summary>
+    /// Once every paired peer has reported its version in this run, drops what all of them have seen. A peer not heard
+    /// from (offline, no address) holds collection back: it may still need the text of a deletion it has not seen.
+    /// </summary>
+    private void CollectGarbage()
+    {
+        var versions = new List<State.NodeStateVersion>();
+        foreach (var peer in _keyring.Peers)
+        {
+            if (_links.Find(peer.Id) is not { LastSync: not null } link)
+                return;
+            versions.Add(link.Known);
+        }
+
+        var dropped = State.CollectGarbage(versions);
+        if (dropped > 0)
+            MeshLog.Collected(_logger, dropped, versions.Count);
     }
 
     /// <summary>Config peers are addresses; learn each one's node id (public) so that, once paired, it is synced.</summary>

@@ -97,6 +97,23 @@ public sealed class MeshReplica : IDisposable
         }
     }
 
+    /// <summary>Collects what every peer has seen (see <see cref="NodeState.CollectGarbage"/>) and, when anything was
+    /// dropped, rewrites the snapshot so the file shrinks too. Returns how much was dropped.</summary>
+    public int CollectGarbage(IReadOnlyCollection<NodeStateVersion> peers)
+    {
+        lock (_gate)
+        {
+            var dropped = _state.CollectGarbage(peers);
+            if (dropped > 0)
+            {
+                _store.Compact(DocumentId, _state.Encode(), _lastSequence);
+                _appendsSinceCompaction = 0;
+            }
+
+            return dropped;
+        }
+    }
+
     /// <summary>The canonical encoding of the whole state (equal on replicas that have seen the same changes).</summary>
     public byte[] Encode()
     {

@@ -6,8 +6,9 @@ namespace Locus.Mesh.Tests.State;
 
 /// <summary>
 /// Five replicas edit every part concurrently while deltas taken at random moments are delivered in random order, with
-/// duplicates, losses and partitions (a random group cut off for a while: what crosses the cut is lost); after the heal
-/// and a final exchange every replica holds the same state and encodes it to the same bytes.
+/// duplicates, losses and partitions (a random group cut off for a while: what crosses the cut is lost), and collect
+/// garbage at random moments; after the heal, a final exchange and a last collection every replica holds the same state
+/// and encodes it to the same bytes.
 /// </summary>
 public sealed class NodeStateConvergenceTests
 {
@@ -39,6 +40,13 @@ public sealed class NodeStateConvergenceTests
                         cut.UnionWith(replicas.Where(_ => random.Next(3) == 0));
                     }
 
+                    if (random.Next(20) == 0)
+                    {
+                        // Collection mid-stream, with every other replica's version as it reported it (a lower bound).
+                        var collector = replicas[random.Next(replicas.Count)];
+                        collector.CollectGarbage([.. replicas.Where(r => r != collector).Select(r => r.Version)]);
+                    }
+
                     if (inFlight.Count > 0 && random.Next(2) == 0)
                     {
                         var index = random.Next(inFlight.Count);
@@ -53,6 +61,9 @@ public sealed class NodeStateConvergenceTests
                 foreach (var (_, target, delta) in inFlight.OrderBy(_ => random.Next()))
                     target.Merge(delta);
                 StateReplicas.SyncAll(replicas);
+                // Replicas that collected and ones that did not encode deleted text differently until all have collected.
+                foreach (var replica in replicas)
+                    replica.CollectGarbage([.. replicas.Where(r => r != replica).Select(r => r.Version)]);
 
                 var expected = replicas[0].Encode();
                 foreach (var replica in replicas.Skip(1))

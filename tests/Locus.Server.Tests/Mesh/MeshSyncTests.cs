@@ -119,4 +119,27 @@ public sealed class MeshSyncTests
             JsonNode.Parse(onPhone)!.AsArray().Select(m => (string)m!["content"]!));
         Assert.Equal(HttpStatusCode.BadRequest, badRole.StatusCode);
     }
+
+    [Fact]
+    public async Task Sync_DeletionSeenByEveryPeer_TextCollectedOnBothAndEditsStillMerge()
+    {
+        await using var a = await MeshServer.StartAsync("a");
+        await using var b = await MeshServer.StartAsync("b");
+        await a.PairWithAsync(b);
+        await a.WriteMemoryAsync("notes", new string('x', 5000) + "keep");
+        await a.PostAsync("/v1/mesh/sync", null);
+        var before = a.Mesh.State.Encode().Length;
+
+        await a.WriteMemoryAsync("notes", "keep");
+        await a.PostAsync("/v1/mesh/sync", null);
+        await b.PostAsync("/v1/mesh/sync", null);
+        var (onA, onB) = (a.Mesh.State.Encode(), b.Mesh.State.Encode());
+
+        Assert.Equal(onA, onB);
+        Assert.True(onA.Length < before - 4500, $"{before} bytes before, {onA.Length} after");
+        await b.PostAsync("/v1/memory/notes/append", new { text = " more" });
+        await b.PostAsync("/v1/mesh/sync", null);
+        Assert.Equal("keep more", await a.ReadMemoryAsync("notes"));
+        Assert.Equal(a.Mesh.State.Encode(), b.Mesh.State.Encode());
+    }
 }
