@@ -80,7 +80,7 @@ internal static class MeshCommand
                 PeerTable(status["peers"]!.AsArray());
                 var directory = new Table().AddColumns("node", "models", "load", "thermal headroom", "seen");
                 foreach (var e in status["directory"]!.AsArray())
-                    directory.AddRow(Markup.Escape($"{e!["node_id"]}"), Markup.Escape(string.Join(", ", e["models"]!.AsArray())), $"{e["load"]}", $"{e["thermal_headroom"]}", Markup.Escape($"{e["seen_at"]}"));
+                    directory.AddRow(Markup.Escape($"{e!["node_id"]}"), Markup.Escape(string.Join(", ", e["models"]!.AsArray())), $"{e["load"]}", $"{e["thermal_headroom"]}", Markup.Escape(When(e["seen_at"])));
                 AnsiConsole.Write(directory);
             });
             return 0;
@@ -122,11 +122,14 @@ internal static class MeshCommand
         {
             var state = (bool)p!["revoked"]! ? "revoked" : (bool)p["paired"]! ? "paired" : (bool)p["discovered"]! ? "on the LAN, not paired" : "not paired";
             table.AddRow(Markup.Escape($"{p["id"]}"), Markup.Escape($"{p["name"]}"), Markup.Escape($"{p["url"]}"), state,
-                Markup.Escape($"{p["last_sync"]}"), Markup.Escape($"{p["last_error"]}"));
+                Markup.Escape(When(p["last_sync"])), Markup.Escape($"{p["last_error"]}"));
         }
 
         AnsiConsole.Write(table);
     }
+
+    private static string When(JsonNode? iso) =>
+        iso is null ? "never" : DateTimeOffset.Parse((string)iso!, System.Globalization.CultureInfo.InvariantCulture).ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
     internal static Option<bool> Json() => new("--json") { Description = "Print the node's JSON answer" };
 
