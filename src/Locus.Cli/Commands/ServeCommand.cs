@@ -48,7 +48,9 @@ internal static class ServeCommand
                 .AddSimpleConsole(o => o.SingleLine = true)
                 .SetMinimumLevel(parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information)
                 // A failed start (port in use) is reported once, as a sentence, not also as the host's stack trace.
-                .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None));
+                .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None)
+                // ASP.NET Core logs four lines per request at Information; with mesh sync rounds that drowns the log.
+                .AddFilter("Microsoft.AspNetCore", parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning));
             var file = RoutingConfig.FindFile(parse.GetValue(config));
             var routing = RoutingConfig.Read(file);
             // With targets configured, the config says what to load; otherwise --model or the default model.

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 namespace Locus.Cli.Tests.Mesh;
 
 /// <summary>`locus mesh ...` and `locus memory ...` against two running nodes, as a person would pair and use them.</summary>
+[Collection(ClusterCollection.Name)]
 public sealed class MeshCliTests
 {
     [Fact]
