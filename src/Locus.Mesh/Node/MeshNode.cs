@@ -14,7 +14,7 @@ public sealed partial class MeshNode : IDisposable
     private readonly NodeVault _vault;
     private readonly NodeIdentity _identity;
     private readonly DurableKeyring _keyring;
-    private readonly IMessageGuard _guard;
+    private readonly MessageGuard _guard;
     private readonly PeerLinks _links;
     private readonly PairingDesk _desk = new();
     private readonly HttpClient _http;
@@ -25,7 +25,8 @@ public sealed partial class MeshNode : IDisposable
     {
         (Options, _vault, _identity, State, _time, _logger) = (options, vault, identity, state, time, logger);
         _keyring = new DurableKeyring(vault, logger);
-        _guard = MeshSecurity.CreateGuard(identity, _keyring, options.Security, time, logger);
+        // The vault remembers the highest sequence accepted from each peer, so a restart does not reopen replays.
+        _guard = new MessageGuard(identity, _keyring, options.Security, time, logger, vault);
         _links = new PeerLinks(vault);
         _http = new HttpClient(handler ?? new SocketsHttpHandler { ConnectTimeout = options.RequestTimeout }, disposeHandler: true)
         {

@@ -11,7 +11,7 @@ namespace Locus.Mesh.Node;
 /// and each peer's pair key, address and revocation. Kept apart from the replicated state, which peers receive.
 /// Keys are stored unencrypted, protected by file permissions like an SSH host key.
 /// </summary>
-internal sealed class NodeVault : IDisposable
+internal sealed class NodeVault : IDisposable, IReplayStore
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
@@ -41,6 +41,9 @@ internal sealed class NodeVault : IDisposable
                     url        TEXT,
                     name       TEXT,
                     revoked    INTEGER NOT NULL DEFAULT 0);
+                CREATE TABLE IF NOT EXISTS replay (
+                    node_id  TEXT    PRIMARY KEY,
+                    last_seq INTEGER NOT NULL);
                 """);
             return new NodeVault(connection);
         }
@@ -112,6 +115,21 @@ internal sealed class NodeVault : IDisposable
         ON CONFLICT (node_id) DO UPDATE SET url = $url, name = coalesce($name, name)
         """,
         ("$id", peer.ToString()), ("$url", url), ("$name", (object?)name ?? DBNull.Value));
+
+    /// <summary>The highest sequence number accepted from <paramref name="sender"/> by any earlier run (0: none).</summary>
+    public ulong Floor(NodeId sender)
+    {
+        lock (_gate)
+        {
+            using var read = Command("SELECT last_seq FROM replay WHERE node_id = $id");
+            read.Parameters.AddWithValue("$id", sender.ToString());
+            return read.ExecuteScalar() is long last ? unchecked((ulong)last) : 0;
+        }
+    }
+
+    public void Accepted(NodeId sender, ulong sequence) => Write(
+        "INSERT INTO replay (node_id, last_seq) VALUES ($id, $seq) ON CONFLICT (node_id) DO UPDATE SET last_seq = max(last_seq, $seq)",
+        ("$id", sender.ToString()), ("$seq", unchecked((long)sequence)));
 
     private void Write(string sql, params (string Name, object Value)[] parameters)
     {

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Locus.Mesh.Security;
 
 /// <summary>AES-256-GCM under a per-direction key derived from the pair key; see <see cref="Envelope"/> for the layout.</summary>
-internal sealed class MessageGuard(NodeIdentity identity, IPeerKeyring keyring, MeshSecurityOptions options, TimeProvider time, ILogger logger)
+internal sealed class MessageGuard(
+    NodeIdentity identity, IPeerKeyring keyring, MeshSecurityOptions options, TimeProvider time, ILogger logger, IReplayStore? replays = null)
     : IMessageGuard
 {
     private readonly ConcurrentDictionary<NodeId, OutgoingSequence> _outgoing = new();
@@ -43,9 +44,10 @@ internal sealed class MessageGuard(NodeIdentity identity, IPeerKeyring keyring, 
         var skew = Math.Abs(time.GetUtcNow().ToUnixTimeMilliseconds() - (double)message.TimestampMs);
         refusal = payload is null ? EnvelopeRefusal.BadMac
             : skew > options.MaxClockSkew.TotalMilliseconds ? EnvelopeRefusal.ClockSkew
-            : _windows.GetOrAdd(message.Sender, _ => new ReplayWindow(options.ReplayWindow)).TryAccept(message.Sequence);
+            : _windows.GetOrAdd(message.Sender, sender => new ReplayWindow(options.ReplayWindow, replays?.Floor(sender) ?? 0)).TryAccept(message.Sequence);
         if (refusal != EnvelopeRefusal.None)
             return Refuse(refusal, message.Sender);
+        replays?.Accepted(message.Sender, message.Sequence);
         return new OpenedMessage(EnvelopeRefusal.None, message.Sender, message.Sequence, DateTimeOffset.FromUnixTimeMilliseconds(message.TimestampMs), payload);
     }
 

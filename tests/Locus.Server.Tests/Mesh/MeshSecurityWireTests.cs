@@ -82,6 +82,28 @@ public sealed class MeshSecurityWireTests
         await AssertRefusedAsync(node, guard.Seal(IdOf(node), MeshWire.SyncRequest("notes", "injected")), "RevokedSender", 6114);
     }
 
+    [Fact]
+    public async Task Sync_ReplayedAfterRestart_RefusedAndLogged()
+    {
+        var dir = Directory.CreateTempSubdirectory("locus-mesh-replay-").FullName;
+        using var peer = NodeIdentity.Create();
+        IMessageGuard guard;
+        byte[] envelope;
+        await using (var node = await MeshServer.StartAsync("a", dir))
+        {
+            guard = Guard(peer, await MeshWire.PairAsync(node, peer));
+            envelope = guard.Seal(IdOf(node), MeshWire.SyncRequest("notes", "once"));
+            Assert.Equal(HttpStatusCode.OK, (await MeshWire.SendSyncAsync(node, envelope)).Status);
+        }
+
+        await using var restarted = await MeshServer.StartAsync("a", dir);
+        await restarted.WriteMemoryAsync("notes", "changed since");
+
+        await AssertRefusedAsync(restarted, envelope, "SequenceTooOld", 6117, expectedText: "changed since");
+        var fresh = guard.Seal(IdOf(restarted), MeshWire.SyncRequest("other", "later"));
+        Assert.Equal(HttpStatusCode.OK, (await MeshWire.SendSyncAsync(restarted, fresh)).Status);
+    }
+
     private static async Task AssertRefusedAsync(MeshServer node, byte[] envelope, string reason, int eventId, string? expectedText = null)
     {
         var (status, body) = await MeshWire.SendSyncAsync(node, envelope);
