@@ -24,7 +24,9 @@ internal static class DecisionBenchmark
         var messages = prompts.Select(p => (IReadOnlyList<ChatMessage>)[new ChatMessage(ChatRole.System, "You are a helpful assistant."), new ChatMessage(ChatRole.User, p)]).ToArray();
 
         for (var i = 0; i < 20_000; i++)
+        {
             router.Explain(messages[i % messages.Length], options, context);
+        }
 
         var samples = new double[iterations];
         var tiers = new int[4];
@@ -63,7 +65,10 @@ internal static class DecisionBenchmark
         var targets = config.Targets.Select(t => new RouteTarget(t, new IdleClient(), t.OnDevice ? 8192 : null));
         var services = new RouterServices { Scanner = SensitivityScanner.Create() };
         if (learned)
+        {
             services = services with { Complexity = Locus.Routing.Learning.LearnedComplexityEstimator.LoadDefault() };
+        }
+
         return new LocusRouter(new RouterSnapshot(config, targets), services);
     }
 
@@ -76,7 +81,10 @@ internal static class DecisionBenchmark
         {
             var s = start;
             while (s.Length < 2048)
+            {
                 s += unit;
+            }
+
             return s[..2048];
         }
 

@@ -82,7 +82,10 @@ internal static class GatewayBenchmark
                 {
                     var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next);
                     if (wait > TimeSpan.Zero)
+                    {
                         await Task.Delay(wait);
+                    }
+
                     next += interval;
                 }
 
@@ -91,7 +94,10 @@ internal static class GatewayBenchmark
                 using var response = await http.PostAsync(url, content);
                 await response.Content.ReadAsByteArrayAsync();
                 if (response.StatusCode != HttpStatusCode.OK)
+                {
                     Interlocked.Increment(ref failures);
+                }
+
                 mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
         }).ToArray();

@@ -20,7 +20,9 @@ internal static class LogProbBenchmark
             var logits = Enumerable.Range(0, vocab).Select(_ => (float)(random.NextDouble() * 20 - 10)).ToArray();
             var sink = 0.0;
             for (var i = 0; i < 2_000; i++)
+            {
                 sink += TokenBelief.Measure(logits, i % vocab).LogProb;
+            }
 
             var samples = new double[iterations];
             for (var i = 0; i < iterations; i++)

@@ -20,7 +20,9 @@ internal static class ThermalBenchmark
             new ThermalNumbers { TargetTps = 1000, Minutes = 60, StepMs = 100 });
         ThermalResult? last = null;
         for (var i = 0; i < 20; i++)
+        {
             last = ThermalSimulator.Run(request);
+        }
 
         var samples = new double[runs];
         for (var i = 0; i < runs; i++)

@@ -46,7 +46,9 @@ internal sealed record RandomModelShape(RandomModelOptions Options, int VocabSiz
 
         yield return ("output_norm.weight", [embd], true);
         if (!Options.TiedEmbeddings)
+        {
             yield return ("output.weight", [embd, VocabSize], false);
+        }
     }
 
     private static void Require(bool condition, string message)

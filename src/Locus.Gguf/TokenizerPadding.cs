@@ -15,7 +15,10 @@ internal static class TokenizerPadding
     {
         ArgumentNullException.ThrowIfNull(value);
         if (value.Type != GgufValueType.Array || value.ArrayLength >= vocabSize)
+        {
             return value;
+        }
+
         var extra = vocabSize - value.ArrayLength;
         return key switch
         {

@@ -77,7 +77,7 @@ internal sealed class SqliteUsageLedger : IUsageLedger
     {
         if (_writer is not null)
         {
-            await _writer.DisposeAsync();
+            await _writer.DisposeAsync().ConfigureAwait(false);
         }
     }
 

@@ -61,6 +61,8 @@ public static class ChatProviders
     private static void Require(ProviderOptions options, bool condition, string message)
     {
         if (!condition)
+        {
             throw new ArgumentException(message, nameof(options));
+        }
     }
 }

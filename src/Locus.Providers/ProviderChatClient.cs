@@ -48,7 +48,7 @@ internal sealed class ProviderChatClient : IChatClient
         var recorded = false;
         try
         {
-            var response = await sender.GetAsync(body, Headers(options), cancellationToken);
+            var response = await sender.GetAsync(body, Headers(options), cancellationToken).ConfigureAwait(false);
             recorded = Finished(started, response.Usage, response.FinishReason);
             return response;
         }
@@ -60,7 +60,9 @@ internal sealed class ProviderChatClient : IChatClient
         finally
         {
             if (!recorded)
+            {
                 Abandoned(started);
+            }
         }
     }
 
@@ -78,7 +80,7 @@ internal sealed class ProviderChatClient : IChatClient
             HttpResponseMessage response;
             try
             {
-                response = await sender.OpenStreamAsync(body, Headers(options), cancellationToken);
+                response = await sender.OpenStreamAsync(body, Headers(options), cancellationToken).ConfigureAwait(false);
             }
             catch (LocusException e)
             {
@@ -89,15 +91,19 @@ internal sealed class ProviderChatClient : IChatClient
             using (response)
             {
                 // From here on the caller may hold tokens, so nothing is retried: a failure ends the stream.
-                var content = await response.Content.ReadAsStreamAsync(cancellationToken);
-                await using var stream = new IdleTimeoutStream(content, this.options.IdleTimeout, time, cancellationToken);
-                await using var updates = protocol.ReadStream(stream, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                var stream = new IdleTimeoutStream(content, this.options.IdleTimeout, time, cancellationToken);
+                await using var streamLifetime = stream.ConfigureAwait(false);
+                var updates = protocol.ReadStream(stream, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                await using var updatesLifetime = updates.ConfigureAwait(false);
                 while (true)
                 {
                     try
                     {
-                        if (!await updates.MoveNextAsync())
+                        if (!await updates.MoveNextAsync().ConfigureAwait(false))
+                        {
                             break;
+                        }
                     }
                     catch (Exception e) when (e is TimeoutException or IOException or HttpRequestException or JsonException or UpstreamProtocolException)
                     {
@@ -109,7 +115,10 @@ internal sealed class ProviderChatClient : IChatClient
                     var update = updates.Current;
                     finish = update.FinishReason ?? finish;
                     foreach (var item in update.Contents)
+                    {
                         usage = item is UsageContent u ? u.Details : usage;
+                    }
+
                     yield return update;
                 }
             }
@@ -120,7 +129,9 @@ internal sealed class ProviderChatClient : IChatClient
         {
             // Ended early by the caller (cancelled, or stopped reading): no verdict on the target.
             if (!recorded)
+            {
                 Abandoned(started);
+            }
         }
     }
 
@@ -131,11 +142,20 @@ internal sealed class ProviderChatClient : IChatClient
     {
         ArgumentNullException.ThrowIfNull(serviceType);
         if (serviceKey is not null)
+        {
             return null;
+        }
+
         if (serviceType == typeof(ITargetHealth))
+        {
             return breaker;
+        }
+
         if (serviceType == typeof(ChatClientMetadata))
+        {
             return metadata;
+        }
+
         return serviceType.IsInstanceOfType(this) ? this : null;
     }
 
@@ -147,7 +167,10 @@ internal sealed class ProviderChatClient : IChatClient
         var body = protocol.WriteRequest(messages, chatOptions, stream);
         Log.CallStarted(logger, options.Name, options.Kind, options.Model, stream);
         if (logger.IsEnabled(LogLevel.Trace))
+        {
             Log.RequestBody(logger, options.Name, System.Text.Encoding.UTF8.GetString(body.Span));
+        }
+
         return body;
     }
 

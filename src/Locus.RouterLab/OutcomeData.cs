@@ -22,9 +22,15 @@ public static class OutcomeData
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (File.Exists(path))
+        {
             return RouterBenchLoader.Load(path, weakColumn, strongColumn);
+        }
+
         if (!Directory.Exists(path))
+        {
             throw new LocusException(LocusError.Invalid($"no outcome data at {path}: pass a RouteLLM folder (mmlu, gsm8k, mt_bench) or a RouterBench CSV", "data"));
+        }
+
         return RouteLlmLoader.Load(path);
     }
 }

@@ -50,7 +50,10 @@ public static class LocusServer
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(LocusServer).Assembly.GetName().Name });
         builder.Services.AddLogging();
         if (loggerFactory is not null)
+        {
             builder.Services.AddSingleton(loggerFactory);
+        }
+
         builder.Services.AddRoutingCore();
         var meshListener = node?.Mesh is not null ? new Mesh.MeshListener(node.Settings.Routing.Mesh) : null;
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -75,13 +78,19 @@ public static class LocusServer
         };
         app.Use(next => new ErrorMiddleware(next, logger).InvokeAsync);
         if (meshListener is not null)
+        {
             app.Use(next => context => meshListener.GateAsync(context, next));
+        }
+
         app.Use(next => new ApiKeyMiddleware(next, keys, logger).InvokeAsync);
         app.UseRouting();
         MapEndpoints(app, state);
         MapMesh(app, state);
         if (meshListener is not null)
+        {
             new Mesh.MeshBackground(node!, node!.Mesh!, meshListener).Attach(app);
+        }
+
         return app;
     }
 
@@ -125,7 +134,10 @@ public static class LocusServer
         app.MapGet("/v1/history/{conversation}", (RequestDelegate)history.GetAsync);
         app.MapPost("/v1/history/{conversation}", (RequestDelegate)history.AppendAsync);
         if (mesh is null)
+        {
             return;
+        }
+
         var peers = new Mesh.MeshPeerEndpoints(mesh);
         app.MapGet(Locus.Mesh.Node.MeshProtocol.Hello, (RequestDelegate)peers.HelloAsync);
         app.MapPost(Locus.Mesh.Node.MeshProtocol.PairHello, (RequestDelegate)peers.PairHelloAsync);

@@ -107,7 +107,9 @@ public sealed class RouterLabCliTests : IDisposable
     {
         var args = new List<string> { "router", "eval", "--data", WriteBench("bad", 6), option, value };
         if (option == "--cloud-share")
+        {
             args.AddRange(["--router", "heuristic"]);
+        }
 
         var (code, stdout, stderr) = await LocusProcess.RunAsync(null, [.. args]);
 

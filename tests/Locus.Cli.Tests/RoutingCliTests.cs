@@ -103,7 +103,9 @@ public sealed class RoutingCliTests : IDisposable
                     });
                     await response.Content.ReadAsStringAsync();
                     if (response.IsSuccessStatusCode)
+                    {
                         Interlocked.Increment(ref acknowledged);
+                    }
                 }
                 catch (HttpRequestException)
                 {
@@ -118,7 +120,10 @@ public sealed class RoutingCliTests : IDisposable
 
         var clock = Stopwatch.StartNew();
         while (Volatile.Read(ref acknowledged) < 30 && clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
             await Task.Delay(20);
+        }
+
         server.KillHard();
         await stop.CancelAsync();
         await load;

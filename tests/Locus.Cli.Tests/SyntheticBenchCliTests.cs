@@ -27,7 +27,10 @@ public sealed class SyntheticBenchCliTests : IDisposable
         // One layer (14.9M) plus the tied 151,936 × 896 embedding at 4.5 bits per weight.
         Assert.InRange(root.GetProperty("weight_bytes").GetInt64(), 80_000_000, 90_000_000);
         foreach (var name in new[] { "prefill_tokens_per_s", "decode_tokens_per_s", "predicted_prefill_tokens_per_s", "predicted_decode_tokens_per_s", "bandwidth_gbs" })
+        {
             Assert.True(root.GetProperty(name).GetDouble() > 0, name);
+        }
+
         Assert.Equal(2, root.GetProperty("decode_runs").GetArrayLength());
         Assert.True(double.IsFinite(root.GetProperty("error_pct").GetProperty("decode").GetDouble()));
         Assert.Empty(Directory.GetFiles(temp, "*.gguf"));

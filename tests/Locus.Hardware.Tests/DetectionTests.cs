@@ -85,6 +85,8 @@ public sealed class LinuxFactAttribute : FactAttribute
     public LinuxFactAttribute()
     {
         if (!OperatingSystem.IsLinux())
+        {
             Skip = "reads /proc, which only Linux has";
+        }
     }
 }

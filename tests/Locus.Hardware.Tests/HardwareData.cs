@@ -32,6 +32,8 @@ public sealed class HardwareDataFactAttribute : FactAttribute
     public HardwareDataFactAttribute()
     {
         if (HardwareData.AppleCsv is null)
+        {
             Skip = HardwareData.MissingReason;
+        }
     }
 }

@@ -23,8 +23,13 @@ internal sealed class RouterFixture
 
     public static TargetOptions PeerTarget(string name, int contextLength = 32_768) => new()
     {
-        Name = name, Kind = TargetKind.Peer, Model = "auto", BaseUrl = new Uri("http://127.0.0.1:9/v1"), OnDevice = true,
-        SupportsTools = false, ContextLength = contextLength,
+        Name = name,
+        Kind = TargetKind.Peer,
+        Model = "auto",
+        BaseUrl = new Uri("http://127.0.0.1:9/v1"),
+        OnDevice = true,
+        SupportsTools = false,
+        ContextLength = contextLength,
     };
 
     public static TargetOptions LocalTarget(string name) =>
@@ -32,8 +37,13 @@ internal sealed class RouterFixture
 
     public static TargetOptions CloudTarget(string name) => new()
     {
-        Name = name, Kind = TargetKind.OpenAI, Model = "frontier", BaseUrl = new Uri("http://127.0.0.1:9/v1"), OnDevice = false,
-        SupportsTools = true, Price = new PriceOptions(3m, 15m, 0.3m),
+        Name = name,
+        Kind = TargetKind.OpenAI,
+        Model = "frontier",
+        BaseUrl = new Uri("http://127.0.0.1:9/v1"),
+        OnDevice = false,
+        SupportsTools = true,
+        Price = new PriceOptions(3m, 15m, 0.3m),
     };
 
     public RouterConfig Config { get; set; } = new()
@@ -57,7 +67,10 @@ internal sealed class RouterFixture
         var targets = config.Targets.Select(t => new RouteTarget(t, clients.GetValueOrDefault(t.Name) ?? new ScriptedClient(), t.OnDevice ? 2048 : null));
         var services = new RouterServices { Scanner = SensitivityScanner.Create(), Ledger = Ledger, Thermal = Thermal, Peers = Peers, Memory = Memory };
         if (Ledger is not null)
+        {
             services = services with { Spend = RouterServices.SpendFrom(Ledger) };
+        }
+
         return new LocusRouter(new RouterSnapshot(config, targets), services);
     }
 

@@ -53,13 +53,18 @@ internal sealed class ScriptedClient : IChatClient, ITargetHealth, ILoadInfo
 
         await Task.Yield();
         if (FailBeforeFirst is { } before)
+        {
             throw before;
+        }
+
         var text = Reply(list, options);
         for (var i = 0; i < text.Length; i += 3)
         {
             yield return new ChatResponseUpdate(ChatRole.Assistant, text.Substring(i, Math.Min(3, text.Length - i)));
             if (i == 0 && FailAfterFirst is { } after)
+            {
                 throw after;
+            }
         }
 
         var measured = options?.AdditionalProperties?.TryGetValue(LocusChatOptions.MeasureConfidence, out var flag) == true && flag is true;

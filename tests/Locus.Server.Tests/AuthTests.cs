@@ -65,7 +65,9 @@ public sealed class AuthTests
         await using var server = await StartWithKeysAsync("127.0.0.1");
         using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/models");
         if (authorization is not null)
+        {
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
 
         using var response = await server.Http.SendAsync(request);
 

@@ -43,7 +43,10 @@ public sealed class OpenAISdkTests : IAsyncLifetime
         await foreach (var update in Sdk.Chat(_server, ScriptedCatalog.ModelId).CompleteChatStreamingAsync(new UserChatMessage("hi")))
         {
             foreach (var part in update.ContentUpdate)
+            {
                 text.Append(part.Text);
+            }
+
             finish ??= update.FinishReason;
             usage ??= update.Usage;
         }

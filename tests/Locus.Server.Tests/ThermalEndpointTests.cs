@@ -33,7 +33,9 @@ public sealed class ThermalEndpointTests : ModelFreeServer
         {
             Assert.Equal(s.GetProperty("t_s").GetDouble() >= throttleAt, s.GetProperty("throttled").GetBoolean());
             foreach (var key in new[] { "heatsink_c", "power_w", "tokens_per_s", "joules_per_token" })
+            {
                 Assert.True(s.GetProperty(key).GetDouble() > 0, key);
+            }
         }
     }
 

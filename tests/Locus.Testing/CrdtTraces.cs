@@ -34,6 +34,8 @@ public sealed class CrdtTraceFactAttribute : FactAttribute
     public CrdtTraceFactAttribute()
     {
         if (CrdtTraces.AutomergePaper is null)
+        {
             Skip = CrdtTraces.MissingReason;
+        }
     }
 }

@@ -11,12 +11,16 @@ public sealed class FixedMemory(params MemoryDocument[] documents) : IMemorySour
     public void Add(MemoryDocument document)
     {
         lock (_gate)
+        {
             _documents.Add(document);
+        }
     }
 
     public IReadOnlyList<MemoryDocument> Snapshot()
     {
         lock (_gate)
+        {
             return [.. _documents];
+        }
     }
 }

@@ -38,6 +38,8 @@ public sealed class RoutingDataFactAttribute : FactAttribute
     public RoutingDataFactAttribute()
     {
         if (RoutingData.Folder is null)
+        {
             Skip = RoutingData.MissingReason;
+        }
     }
 }

@@ -39,7 +39,10 @@ public sealed class PlannerPageTests(PlannerBrowser browser) : IClassFixture<Pla
         var updates = await tab.UpdatesAsync();
         await tab.TargetSlider.FocusAsync();
         for (var i = 0; i < 3; i++)
+        {
             await tab.Page.Keyboard.PressAsync("PageUp");
+        }
+
         await tab.SettledAsync(updates);
 
         Assert.True(double.Parse(await tab.TargetNumber.InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture) > 5);

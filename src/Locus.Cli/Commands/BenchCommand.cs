@@ -37,15 +37,22 @@ internal static class BenchCommand
             if (parse.GetValue(synthetic.Spec) is { } spec)
             {
                 if (parse.GetValue(model) is not null)
+                {
                     throw new Core.Errors.LocusException(Core.Errors.LocusError.Invalid("pass either --model FILE or --synthetic ARCH:SIZE:QUANT, not both"));
+                }
                 // Shorter defaults than a file benchmark: a billion-weight model on a few CPU cores takes seconds per run.
                 int Or(Option<int> option, int fallback) => parse.GetResult(option) is null ? fallback : parse.GetValue(option);
                 var request = synthetic.Request(parse, spec, Or(prompt, 64), Or(generate, 32), parse.GetValue(threads), Or(reps, 3));
                 var result = await SyntheticBench.RunAsync(request, cancellationToken).ConfigureAwait(false);
                 if (parse.GetValue(synthetic.Json))
+                {
                     Console.WriteLine(SyntheticBenchOutput.Json(result));
+                }
                 else
+                {
                     SyntheticBenchOutput.Print(result);
+                }
+
                 return 0;
             }
 
@@ -103,7 +110,10 @@ internal static class BenchCommand
             }
 
             if (prompt <= 0 || generate < 2 || reps <= 0)
+            {
                 throw new Core.Errors.LocusException(Core.Errors.LocusError.Invalid("--prompt-tokens and --reps must be positive and --gen-tokens at least 2"));
+            }
+
             return new SyntheticBenchRequest(parsed, SyntheticFiles.Tokenizer(parse.GetValue(Tokenizer)), prompt, generate, threads, reps, parse.GetValue(Keep),
                 parse.GetValue(Calibration), parse.GetValue(SaveCalibration));
         }

@@ -29,12 +29,20 @@ internal static class CrdtBenchCommand
         {
             var count = parse.GetValue(runs);
             if (count < 1)
+            {
                 throw new LocusException(LocusError.Invalid("--runs must be at least 1"));
+            }
+
             var result = Measure(CrdtTrace.Load(parse.GetRequiredValue(trace)), count);
             if (parse.GetValue(json))
+            {
                 Console.WriteLine(JsonSerializer.Serialize(result));
+            }
             else
+            {
                 PrintTable(result);
+            }
+
             return Task.FromResult(result["matches_end_content"] is true ? 0 : CliErrors.Failure);
         }));
         return command;
@@ -60,7 +68,10 @@ internal static class CrdtBenchCommand
             var loadMs = clock.Elapsed.TotalMilliseconds;
             GC.KeepAlive(loaded);
             if (run == 0)
+            {
                 continue; // warm-up: JIT and tiering
+            }
+
             apply.Add(elapsed);
             load.Add(loadMs);
             memory.Add(after - before);
@@ -113,7 +124,10 @@ internal static class CrdtBenchCommand
     {
         using var output = new MemoryStream();
         using (var brotli = new BrotliStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
             brotli.Write(data);
+        }
+
         return (int)output.Length;
     }
 

@@ -36,7 +36,10 @@ internal sealed class CrdtTrace
     public static CrdtTrace Load(string path)
     {
         if (!File.Exists(path))
+        {
             throw new LocusException(LocusError.Invalid($"--trace: no file '{path}'"));
+        }
+
         try
         {
             using var file = File.OpenRead(path);
@@ -75,13 +78,21 @@ internal sealed class CrdtTrace
     {
         var document = new TextDocument(new Mesh.Crdt.ReplicaId(1));
         if (StartContent.Length > 0)
+        {
             document.Insert(0, StartContent);
+        }
+
         for (var i = 0; i < Positions.Length; i++)
         {
             if (Deletes[i] > 0)
+            {
                 document.Delete(Positions[i], Deletes[i]);
+            }
+
             if (Inserts[i] is { } text)
+            {
                 document.Insert(Positions[i], text);
+            }
         }
 
         return document;

@@ -15,7 +15,10 @@ internal static class DeviceListOutput
         {
             var list = new JsonArray();
             foreach (var p in catalog.Profiles)
+            {
                 list.Add(new JsonObject { ["id"] = p.Id, ["name"] = p.Name, ["memory_kind"] = DeviceNames.Kebab(p.MemoryKind), ["form_factor"] = DeviceNames.Kebab(p.FormFactor), ["values"] = PlanJson.Sources(p) });
+            }
+
             Console.WriteLine(list.ToJsonString());
             return;
         }

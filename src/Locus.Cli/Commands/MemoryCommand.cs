@@ -26,7 +26,10 @@ internal static class MemoryCommand
             {
                 var table = new Table().AddColumns("id", "name", "scope", "chars");
                 foreach (var d in result["documents"]!.AsArray())
+                {
                     table.AddRow(Markup.Escape($"{d!["id"]}"), Markup.Escape($"{d["name"]}"), $"{d["scope"]}", $"{d["chars"]}");
+                }
+
                 AnsiConsole.Write(table);
             });
             return 0;

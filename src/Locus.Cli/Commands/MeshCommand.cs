@@ -80,7 +80,10 @@ internal static class MeshCommand
                 PeerTable(status["peers"]!.AsArray());
                 var directory = new Table().AddColumns("node", "models", "load", "thermal headroom", "seen");
                 foreach (var e in status["directory"]!.AsArray())
+                {
                     directory.AddRow(Markup.Escape($"{e!["node_id"]}"), Markup.Escape(string.Join(", ", e["models"]!.AsArray())), $"{e["load"]}", $"{e["thermal_headroom"]}", Markup.Escape(When(e["seen_at"])));
+                }
+
                 AnsiConsole.Write(directory);
             });
             return 0;
@@ -100,9 +103,14 @@ internal static class MeshCommand
             Print(parse.GetValue(json), result, () =>
             {
                 if (rounds.Count == 0)
+                {
                     AnsiConsole.MarkupLine("No paired peer to sync with: pair one with `locus mesh pair`.");
+                }
+
                 foreach (var r in rounds)
+                {
                     AnsiConsole.MarkupLineInterpolated($"{r!["peer"]}: {((bool)r["ok"]! ? "ok" : "failed: " + r["error"])} ({r["sent_bytes"]} bytes sent, {r["received_bytes"]} received)");
+                }
             });
             return rounds.All(r => (bool)r!["ok"]!) ? 0 : CliErrors.Failure;
         }));
@@ -136,8 +144,12 @@ internal static class MeshCommand
     internal static void Print(bool json, JsonObject value, Action human)
     {
         if (json)
+        {
             Console.WriteLine(value.ToJsonString());
+        }
         else
+        {
             human();
+        }
     }
 }

@@ -21,7 +21,9 @@ internal sealed class NodeApi(Uri baseUrl, string? apiKey) : IDisposable
         if (node is not null)
         {
             if (!Uri.TryCreate(node, UriKind.Absolute, out url!) || url.Scheme is not ("http" or "https"))
+            {
                 throw new LocusException(LocusError.Invalid($"--node must be the node's URL, e.g. http://127.0.0.1:11480 (got \"{node}\")"));
+            }
         }
         else
         {
@@ -45,9 +47,15 @@ internal sealed class NodeApi(Uri baseUrl, string? apiKey) : IDisposable
     {
         using var request = new HttpRequestMessage(method, path.TrimStart('/'));
         if (body is not null)
+        {
             request.Content = JsonContent.Create(body);
+        }
+
         if (apiKey is not null)
+        {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
         HttpResponseMessage response;
         try
         {
@@ -72,10 +80,16 @@ internal sealed class NodeApi(Uri baseUrl, string? apiKey) : IDisposable
             }
 
             if (response.IsSuccessStatusCode && json is not null)
+            {
                 return json;
+            }
+
             var message = json?["error"]?["message"]?.GetValue<string>() ?? $"HTTP {(int)response.StatusCode} from {baseUrl}";
             if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+            {
                 message += $" (set {KeyVariable} to one of the node's API keys)";
+            }
+
             throw new LocusException(LocusError.Invalid(message));
         }
     }

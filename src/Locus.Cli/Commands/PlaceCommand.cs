@@ -22,20 +22,41 @@ internal static class PlaceCommand
             var config = RoutingConfig.FindFile(parse.GetValue(o.Config));
             var args = new PlacementArgs
             {
-                Private = parse.GetValue(o.Private), LatencyMs = parse.GetValue(o.Latency), Frontier = parse.GetValue(o.Frontier),
-                Offline = parse.GetValue(o.Offline), MonthlyTokens = parse.GetValue(o.MonthlyTokens), OutputShare = parse.GetValue(o.OutputShare),
-                CloudUsdPerMInput = parse.GetValue(o.CloudIn), CloudUsdPerMOutput = parse.GetValue(o.CloudOut), ConfiguredPrice = ConfiguredPrice(config),
-                HardwareUsd = parse.GetValue(o.HardwareUsd), AmortizeMonths = parse.GetValue(o.AmortizeMonths), ElectricityUsdPerKwh = parse.GetValue(o.Electricity),
-                Watts = parse.GetValue(o.Watts), Duty = parse.GetValue(o.Duty), Device = parse.GetValue(o.Device), BandwidthGbs = parse.GetValue(o.Bandwidth),
-                Tflops = parse.GetValue(o.Tflops), MemoryGib = parse.GetValue(o.Memory), Model = parse.GetValue(o.Model), ParamsB = parse.GetValue(o.ParamsB),
-                Quant = parse.GetRequiredValue(o.Quant), Context = parse.GetValue(o.Context), PromptTokens = parse.GetValue(o.PromptTokens),
+                Private = parse.GetValue(o.Private),
+                LatencyMs = parse.GetValue(o.Latency),
+                Frontier = parse.GetValue(o.Frontier),
+                Offline = parse.GetValue(o.Offline),
+                MonthlyTokens = parse.GetValue(o.MonthlyTokens),
+                OutputShare = parse.GetValue(o.OutputShare),
+                CloudUsdPerMInput = parse.GetValue(o.CloudIn),
+                CloudUsdPerMOutput = parse.GetValue(o.CloudOut),
+                ConfiguredPrice = ConfiguredPrice(config),
+                HardwareUsd = parse.GetValue(o.HardwareUsd),
+                AmortizeMonths = parse.GetValue(o.AmortizeMonths),
+                ElectricityUsdPerKwh = parse.GetValue(o.Electricity),
+                Watts = parse.GetValue(o.Watts),
+                Duty = parse.GetValue(o.Duty),
+                Device = parse.GetValue(o.Device),
+                BandwidthGbs = parse.GetValue(o.Bandwidth),
+                Tflops = parse.GetValue(o.Tflops),
+                MemoryGib = parse.GetValue(o.Memory),
+                Model = parse.GetValue(o.Model),
+                ParamsB = parse.GetValue(o.ParamsB),
+                Quant = parse.GetRequiredValue(o.Quant),
+                Context = parse.GetValue(o.Context),
+                PromptTokens = parse.GetValue(o.PromptTokens),
             };
             var request = args.ToRequest(new PlanInputs(PlanFiles.Catalog(parse.GetValue(o.Config)), PlanFiles.Flag), PlanFiles.Flag);
             var advice = PlacementAdvisor.Decide(request);
             if (parse.GetValue(o.Json))
+            {
                 Console.WriteLine(PlacementJson.Write(advice, request.Costs));
+            }
             else
+            {
                 PlaceOutput.Print(advice, request.Costs);
+            }
+
             return Task.FromResult(0);
         }).GetAwaiter().GetResult());
         return command;
@@ -45,7 +66,10 @@ internal static class PlaceCommand
     private static (double, double, string)? ConfiguredPrice(string? file)
     {
         if (file is null)
+        {
             return null;
+        }
+
         var config = RoutingConfig.Read(file);
         var preferred = config.Routing.CloudTargets.Select(config.FindTarget).OfType<TargetOptions>()
             .Concat(config.Targets.Where(t => t.Kind != TargetKind.Llama && !t.OnDevice));

@@ -43,12 +43,20 @@ internal static class PlanCommand
             var kv = inputs.KvType(parse.GetRequiredValue(o.KvType));
             var request = new PlanRequest(model, device, inputs.Positive(parse.GetValue(o.Context), "ctx"), inputs.Positive(parse.GetValue(o.PromptTokens), "prompt_tokens"), kv);
             if (parse.GetValue(o.Calibration) is { } calibration)
+            {
                 request = request with { Efficiency = SyntheticFiles.ReadCalibration(calibration).Efficiency };
+            }
+
             var plan = Planner.Run(request);
             if (json)
+            {
                 Console.WriteLine(PlanJson.Write(plan));
+            }
             else
+            {
                 PlanOutput.Print(plan);
+            }
+
             return Task.FromResult(0);
         }));
         return command;

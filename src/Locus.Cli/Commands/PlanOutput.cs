@@ -17,7 +17,10 @@ internal static class PlanOutput
         AnsiConsole.MarkupLine($"  {verdict}: needs {Gib(m.TotalBytes)} of {Gib(m.UsableBytes)} usable");
         AnsiConsole.MarkupLineInterpolated($"  weights {Gib(m.WeightBytes)}, KV cache {Gib(m.KvBytes)}, compute buffers {Gib(m.ComputeBytes)} (estimate); largest context that fits in fast memory: {m.MaxContext:N0}{(m.MaxContext == r.Model.TrainedContext ? " (the model's trained context)" : "")}");
         if (plan.ExceedsTrainedContext)
+        {
             AnsiConsole.MarkupLineInterpolated($"  [yellow]context {r.Context:N0} is longer than the model's trained context ({r.Model.TrainedContext:N0})[/]");
+        }
+
         if (m.FitsWithHostMemory)
         {
             AnsiConsole.MarkupLineInterpolated($"  generation [bold]{plan.DecodeTokensPerSecond:0.0} tokens/s[/] (limited by {PlanJson.Kebab(plan.DecodeLimit)}), prompt {plan.PrefillTokensPerSecond:0} tokens/s (compute)");
@@ -25,7 +28,9 @@ internal static class PlanOutput
         }
 
         foreach (var (name, value) in r.Device.Values())
+        {
             AnsiConsole.MarkupLineInterpolated($"  [grey]{name} = {value.Value.ToString("0.##", CultureInfo.InvariantCulture)} ({value.Note})[/]");
+        }
     }
 
     public static string Gib(long bytes) => (bytes / (1024.0 * 1024 * 1024)).ToString("0.00", CultureInfo.InvariantCulture) + " GiB";

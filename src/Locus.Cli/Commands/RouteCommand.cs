@@ -32,18 +32,37 @@ internal static class RouteCommand
             var file = RoutingConfig.FindFile(parse.GetValue(config));
             var routing = RoutingConfig.Read(file);
             if (routing.Targets.Count == 0)
+            {
                 throw new LocusException(LocusError.Invalid($"{file ?? "no config file found"}: no targets are configured. Add a targets: list (see docs/configuration.md) and pass it with --config FILE."));
+            }
 
             var (router, ledger) = await ExplainRouter.CreateAsync(options, routing).ConfigureAwait(false);
-            await using var _ = ledger;
-            var context = new RequestContext(parse.GetValue(client) ?? RequestContext.DefaultClient, parse.GetValue(model),
-                ParsePrivacy(parse.GetValue(privacy)), parse.GetValue(budget) is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
-            var chatOptions = new ChatOptions { MaxOutputTokens = parse.GetValue(maxTokens) };
-            var decision = router.Explain([new ChatMessage(ChatRole.User, parse.GetValue(prompt)!)], chatOptions, context);
+            RouteDecision decision;
+            try
+            {
+                var context = new RequestContext(parse.GetValue(client) ?? RequestContext.DefaultClient, parse.GetValue(model),
+                    ParsePrivacy(parse.GetValue(privacy)), parse.GetValue(budget) is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
+                var chatOptions = new ChatOptions { MaxOutputTokens = parse.GetValue(maxTokens) };
+                decision = router.Explain([new ChatMessage(ChatRole.User, parse.GetValue(prompt)!)], chatOptions, context);
+            }
+            finally
+            {
+                // The ledger was opened only to read spend for budgets.
+                if (ledger is not null)
+                {
+                    await ledger.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+
             if (parse.GetValue(json))
+            {
                 Console.WriteLine(DecisionJson.Write(decision));
+            }
             else
+            {
                 Print(decision);
+            }
+
             return 0;
         }));
         return command;
@@ -56,12 +75,22 @@ internal static class RouteCommand
     private static void Print(RouteDecision decision)
     {
         if (decision.Refusal is { } refusal)
+        {
             AnsiConsole.MarkupLineInterpolated($"[red]refused[/] ({refusal.Code ?? refusal.Kind.ToString()}): {refusal.Message}");
+        }
         else
+        {
             AnsiConsole.MarkupLineInterpolated($"[green]tier {decision.Tier}[/] → [bold]{decision.Target}[/]{(decision.Degraded ? " (degraded)" : "")}{(decision.Redact ? " (redacted)" : "")}");
+        }
+
         foreach (var reason in decision.Reasons)
+        {
             AnsiConsole.MarkupLineInterpolated($"  [grey]{reason.Signal}:[/] {reason.Detail}");
+        }
+
         foreach (var step in decision.Fallbacks)
+        {
             AnsiConsole.MarkupLineInterpolated($"  [grey]fallback:[/] tier {step.Tier} {step.Target} if {step.Why}");
+        }
     }
 }

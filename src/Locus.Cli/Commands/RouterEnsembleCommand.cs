@@ -29,7 +29,10 @@ internal static class RouterEnsembleCommand
             }
 
             foreach (var report in reports)
+            {
                 Print(report, setup);
+            }
+
             AnsiConsole.MarkupLine("Cost is RouterBench's API price per prompt; run locally, the open models cost electricity instead, so read the escalated share as the cloud spend.");
             return Task.FromResult(0);
         }));
@@ -41,12 +44,18 @@ internal static class RouterEnsembleCommand
         AnsiConsole.MarkupLineInterpolated($"[bold]{report.Data}[/]: {report.Count} prompts; {setup.Frontier} quality {report.Frontier.Quality:0.000}");
         var table = new Table().AddColumns("strategy", "members", "measure", "quality", "USD/prompt", "escalated", "voted");
         foreach (var s in report.Strategies)
+        {
             table.AddRow(s.Strategy, Short(s.Members), Measure(s), Number(s.Quality), Usd(s.Cost), Share(s.Escalated), s.Voted is { } v ? Share(v) : "");
+        }
+
         AnsiConsole.Write(table);
 
         var sweep = new Table().AddColumn("cascade").AddColumn("measure");
         foreach (var t in setup.Thresholds)
+        {
             sweep.AddColumn(string.Create(CultureInfo.InvariantCulture, $"t={t:0.0}: quality / up"));
+        }
+
         sweep.AddColumn($"matches {setup.Frontier} at");
         foreach (var p in report.Parity)
         {

@@ -38,9 +38,13 @@ internal static class RouterEvalCommand
             var (scorer, note) = Scorer(parse.GetValue(router), parse.GetValue(train), items);
             var report = Evaluate(path, items, scorer, parse.GetValue(share)) with { Note = note };
             if (parse.GetValue(json))
+            {
                 Console.WriteLine(EvaluationJson.Write(report));
+            }
             else
+            {
                 RouterEvalOutput.Print(report);
+            }
 
             if (parse.GetValue(plot) is { } svg)
             {
@@ -58,16 +62,25 @@ internal static class RouterEvalCommand
         if (train is not null)
         {
             if (name is not null && !string.Equals(name, "learned", StringComparison.OrdinalIgnoreCase))
+            {
                 throw new LocusException(LocusError.Invalid("--train trains the learned router; leave out --router or pass --router learned", "router"));
+            }
+
             var sets = RouterTraining.Load(train.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             var held = HeldOutTraining.Train(sets, items, TrainingOptions.Default);
             return (held.Scorer, $"trained on {held.Trained} prompts; {held.Excluded} training prompts dropped because this data has them too");
         }
 
         if (name is null)
+        {
             return (null, null);
+        }
+
         if (string.Equals(name, CrossValidated, StringComparison.OrdinalIgnoreCase))
+        {
             return (LearnedScorer.CrossValidated(items, 5, TrainingOptions.Default), "grouped 5-fold cross-validation: each prompt scored by a model that never saw its group");
+        }
+
         return (ScorerRegistry.Find(name) ?? throw new LocusException(LocusError.Invalid(
             $"no router '{name}': use one of {string.Join(", ", ScorerRegistry.Names.Append(CrossValidated))}", "router")), null);
     }
@@ -83,7 +96,10 @@ internal static class RouterEvalCommand
         if (share is { } s)
         {
             if (s is < 0 or > 1)
+            {
                 throw new LocusException(LocusError.Invalid("--cloud-share is a share from 0 to 1, e.g. 0.3", "cloud-share"));
+            }
+
             var calibration = (scorer as LearnedScorer)?.Calibration ?? throw new LocusException(LocusError.Invalid(
                 "--cloud-share needs a calibrated router: --router learned, or --train DATA", "cloud-share"));
             report = report with { Share = ShareCheck.Measure(calibration, s, items, scores!) };
@@ -94,7 +110,10 @@ internal static class RouterEvalCommand
             List<RouterCost> costs = [RouterCost.Of("random", items, new double[items.Count], best.Quality),
                 RouterCost.Of("oracle", items, items.Select(i => i.StrongQuality - i.WeakQuality).ToArray(), best.Quality)];
             if (scores is not null)
+            {
                 costs.Insert(0, RouterCost.Of(scorer!.Name, items, scores, best.Quality));
+            }
+
             report = report with { Costs = costs };
         }
 

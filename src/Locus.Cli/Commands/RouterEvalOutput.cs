@@ -12,10 +12,16 @@ internal static class RouterEvalOutput
         var random = report.Random;
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(report.Data)}[/]: {random.Count} prompts; weak quality {F(random.WeakQuality)}, strong {F(random.StrongQuality)}");
         if (report.Note is { } note)
+        {
             AnsiConsole.MarkupLine($"[grey]{Markup.Escape(note)}[/]");
+        }
+
         var table = new Table().AddColumns("router", "APGR", "CPT(50%)", "CPT(80%)");
         foreach (var e in report.Router is null ? [random, report.Oracle] : new[] { report.Router, random, report.Oracle })
+        {
             table.AddRow(Markup.Escape(e.Router), F(e.Apgr), Share(e.Cpt50), Share(e.Cpt80));
+        }
+
         AnsiConsole.Write(table);
         if (report.Share is { } share)
         {
@@ -24,9 +30,14 @@ internal static class RouterEvalOutput
         }
 
         if (report.Models is { Count: > 0 } models)
+        {
             PrintModels(models);
+        }
+
         if (report.Costs is { Count: > 0 } costs)
+        {
             PrintCosts(costs, report.BestModel!);
+        }
     }
 
     private static void PrintModels(IReadOnlyList<ModelPoint> models)
@@ -34,7 +45,10 @@ internal static class RouterEvalOutput
         var hull = CostQuality.Hull(models).Select(m => m.Model).ToHashSet(StringComparer.Ordinal);
         var table = new Table().AddColumns("model", "mean cost (USD)", "quality", "on hull");
         foreach (var m in models.OrderBy(m => m.Cost))
+        {
             table.AddRow(Markup.Escape(m.Model), Usd(m.Cost), F(m.Quality), hull.Contains(m.Model) ? "yes" : "");
+        }
+
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"AIQ of the models (area under the non-decreasing convex hull / cost range): [bold]{F(CostQuality.Aiq(models))}[/]");
     }
@@ -44,7 +58,10 @@ internal static class RouterEvalOutput
         AnsiConsole.MarkupLine($"Best single model: [bold]{Markup.Escape(best.Model)}[/], quality {F(best.Quality)} at {Usd(best.Cost)} per prompt.");
         var table = new Table().AddColumns("router (weak/strong pair)", "AIQ", "best quality", "cost at the best model's quality");
         foreach (var c in costs)
+        {
             table.AddRow(Markup.Escape(c.Router), F(c.Aiq), F(c.BestQuality), c.CostAtBestSingle is { } cost ? Usd(cost) : "never reached");
+        }
+
         AnsiConsole.Write(table);
     }
 

@@ -29,7 +29,10 @@ internal static class RouterTrainCommand
         {
             var k = parse.GetValue(folds);
             if (k < 2)
+            {
                 throw new LocusException(LocusError.Invalid("--folds must be at least 2", "folds"));
+            }
+
             var options = TrainingOptions.Default with { Seed = parse.GetValue(seed), Epochs = parse.GetValue(epochs), L2 = parse.GetValue(l2), LearningRate = parse.GetValue(rate) };
             var paths = parse.GetValue(data)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var sets = RouterTraining.Load(paths);

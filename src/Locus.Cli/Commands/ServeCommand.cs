@@ -58,8 +58,11 @@ internal static class ServeCommand
                 ? []
                 : await ModelSource.ResolveAsync(parse.GetValue(model) ?? [], options, cancellationToken).ConfigureAwait(false);
             if (specs.Count > 0)
+            {
                 routing = routing with { Targets = [] };
-            await using var node = await ProgressBars.Run("Loading models", report => LocusNode.StartAsync(new NodeSettings
+            }
+
+            var node = await ProgressBars.Run("Loading models", report => LocusNode.StartAsync(new NodeSettings
             {
                 Options = options,
                 Routing = routing,
@@ -68,16 +71,24 @@ internal static class ServeCommand
                 Loggers = loggers,
                 LoadProgress = ProgressBars.ForLoad(report),
             }, cancellationToken)).ConfigureAwait(false);
+            await using var nodeLifetime = node.ConfigureAwait(false);
 
-            await using var app = LocusServer.Build(options.Server, node, loggers);
+            var app = LocusServer.Build(options.Server, node, loggers);
+            await using var appLifetime = app.ConfigureAwait(false);
             await StartAsync(app, cancellationToken).ConfigureAwait(false);
             var url = app.Urls.First();
             Console.WriteLine($"Locus is serving {string.Join(", ", node.Catalog.Models.Select(m => m.Id))} at {url}");
             Console.WriteLine($"OpenAI base URL: {url}/v1   Anthropic: {url}   (Ctrl+C to stop)");
             if (node.Mesh is { } mesh)
+            {
                 Console.WriteLine($"Mesh: node {mesh.Name} ({mesh.Id}) at {mesh.AdvertisedUrl}");
+            }
+
             if (node.Ledger is not null)
+            {
                 Console.WriteLine($"Usage ledger: {node.Settings.Routing.Ledger.Path}");
+            }
+
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }));

@@ -24,12 +24,18 @@ internal static class StreamingBench
         using var catalog = await LlamaModels.LoadAsync([new LocalModelSpec(modelPath)], options, cancellationToken: cancellationToken).ConfigureAwait(false);
         var model = catalog.Models[0].Id;
         var text = (ITextCompletionClient)catalog.Find(model)!.GetService(typeof(ITextCompletionClient))!;
-        await using var app = LocusServer.Build(new ServerOptions { Port = 0 }, catalog);
+        var app = LocusServer.Build(new ServerOptions { Port = 0 }, catalog);
+        await using var appLifetime = app.ConfigureAwait(false);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         var body = JsonSerializer.Serialize(new
         {
-            model, prompt = "Once upon a time", max_tokens = tokens, temperature = 0, stream = true, stream_options = new { include_usage = true },
+            model,
+            prompt = "Once upon a time",
+            max_tokens = tokens,
+            temperature = 0,
+            stream = true,
+            stream_options = new { include_usage = true },
         });
 
         for (var i = -1; i < reps; i++)

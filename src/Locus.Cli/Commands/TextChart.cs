@@ -19,23 +19,41 @@ internal static class TextChart
         var columns = Math.Min(width, values.Length);
         var grid = new char[height, columns];
         for (var r = 0; r < height; r++)
+        {
             for (var c = 0; c < columns; c++)
+            {
                 grid[r, c] = ' ';
+            }
+        }
+
         int Row(double v) => Math.Clamp((int)Math.Round((yMax - v) / (yMax - yMin) * (height - 1)), 0, height - 1);
         int Column(int index) => (int)((long)index * columns / values.Length);
 
         if (level is { } l && l >= yMin && l <= yMax)
+        {
             for (var c = 0; c < columns; c++)
+            {
                 grid[Row(l), c] = '-';
+            }
+        }
+
         if (markIndex is { } m)
+        {
             for (var r = 0; r < height; r++)
+            {
                 grid[r, Column(m)] = ':';
+            }
+        }
+
         for (var c = 0; c < columns; c++)
         {
             var (from, to) = ((int)((long)c * values.Length / columns), (int)((long)(c + 1) * values.Length / columns));
             var top = double.NegativeInfinity;
             for (var i = from; i < Math.Max(to, from + 1); i++)
+            {
                 top = Math.Max(top, values[i]);
+            }
+
             grid[Row(top), c] = '*';
         }
 
@@ -46,7 +64,10 @@ internal static class TextChart
                 ? Number(r == 0 ? yMax : r == height - 1 ? yMin : level!.Value) : "";
             var line = new StringBuilder(label.PadLeft(7)).Append(" |");
             for (var c = 0; c < columns; c++)
+            {
                 line.Append(grid[r, c]);
+            }
+
             lines.Add(line.ToString().TrimEnd());
         }
 

@@ -37,20 +37,32 @@ internal static class ThermalCommand
             };
             var points = parse.GetValue(o.Points);
             if (points < 2)
+            {
                 throw new LocusException(LocusError.Invalid($"--points must be at least 2, got {points}"));
+            }
+
             var results = envelopes.Select(e => ThermalSimulator.Run(inputs.Request(e, inputs.Device(e, deviceName), model, numbers))).ToList();
 
             if (parse.GetValue(o.Csv) is { } csv)
+            {
                 WriteCsv(csv, results);
+            }
+
             if (parse.GetValue(o.Json))
+            {
                 Console.WriteLine(all ? new JsonArray([.. results.Select(x => ThermalJson.ToJson(x, points))]).ToJsonString(new() { WriteIndented = true })
                     : ThermalJson.Write(results[0], points));
+            }
             else if (parse.GetValue(o.Csv) != "-")
             {
                 if (all)
+                {
                     ThermalOutput.Compare(results);
+                }
                 else
+                {
                     ThermalOutput.Print(results[0]);
+                }
             }
 
             return Task.FromResult(0);

@@ -17,7 +17,10 @@ internal static class ThermalOutput
             $"[bold]{r.Model.Name}[/] on [bold]{r.Device.Name}[/] in a [bold]{r.Envelope.Name.ToLowerInvariant()}[/] ({r.Envelope.Description}), target {Speed(result.TargetTokensPerSecond)}, duty {r.Duty:0.##}, ambient {r.AmbientC:0.#} °C, {r.DurationSeconds / 60:0.#} min at {r.StepSeconds * 1000:0.#} ms steps");
         var table = new Table().AddColumns("", "value");
         foreach (var (name, value) in Rows(result))
+        {
             table.AddRow(Markup.Escape(name), Markup.Escape(value));
+        }
+
         AnsiConsole.Write(table);
 
         var trace = result.Trace;
@@ -57,7 +60,10 @@ internal static class ThermalOutput
         }).Prepend(header).ToList();
         var widths = Enumerable.Range(0, header.Length).Select(c => rows.Max(row => row[c].Length)).ToArray();
         foreach (var row in rows)
+        {
             Console.WriteLine(string.Join("  ", row.Select((cell, c) => c < 2 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
+        }
+
         AnsiConsole.MarkupLine("[grey]peak °C is peak/limit; sustained is the mean over the last 10% of the run[/]");
     }
 
@@ -83,6 +89,8 @@ internal static class ThermalOutput
     private static void Lines(IEnumerable<string> lines)
     {
         foreach (var line in lines)
+        {
             Console.WriteLine(line);
+        }
     }
 }

@@ -23,14 +23,23 @@ internal static class UsageCommand
         {
             var path = parse.GetValue(ledgerPath) ?? RoutingConfig.Read(RoutingConfig.FindFile(parse.GetValue(config))).Ledger.Path;
             if (path is null || !File.Exists(path))
+            {
                 throw new LocusException(LocusError.Invalid($"no ledger at {path ?? "(disabled in config)"}: start `locus serve` with routing configured, or pass --ledger PATH"));
-            await using var ledger = UsageLedger.OpenReadOnly(path);
+            }
+
+            var ledger = UsageLedger.OpenReadOnly(path);
+            await using var ledgerLifetime = ledger.ConfigureAwait(false);
             var from = From(parse.GetValue(period)!, DateTimeOffset.UtcNow);
             var report = await ledger.ReportAsync(new UsageQuery(from, null, parse.GetValue(client)), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
+            {
                 Console.WriteLine(UsageJson.ToJson(report));
+            }
             else
+            {
                 Print(report, path);
+            }
+
             return 0;
         }));
         return command;
@@ -50,8 +59,11 @@ internal static class UsageCommand
             $"spent [bold]${report.CostUsd:0.0000}[/]; all-cloud would have cost ${report.ReferenceCostUsd:0.0000}; saved [green]${report.SavingsUsd:0.0000}[/]; energy ≈ {report.EnergyJoules / 3600:0.00} Wh");
         var table = new Table().AddColumns("tier", "requests", "share", "tokens in", "tokens out", "cost (USD)");
         foreach (var g in report.ByTier)
+        {
             table.AddRow(g.Key, g.Requests.ToString(CultureInfo.InvariantCulture), g.Share.ToString("P0", CultureInfo.InvariantCulture),
                 g.InputTokens.ToString("N0", CultureInfo.InvariantCulture), g.OutputTokens.ToString("N0", CultureInfo.InvariantCulture), g.CostUsd.ToString("0.0000", CultureInfo.InvariantCulture));
+        }
+
         AnsiConsole.Write(table);
     }
 }

@@ -15,12 +15,19 @@ internal static class ValidationOutput
         {
             var rows = new JsonArray();
             foreach (var r in report.Rows)
+            {
                 rows.Add(new JsonObject { ["device"] = r.Case.Row.Device, ["gpu_cores"] = r.Case.Row.GpuCores, ["quant"] = r.Case.Row.Quant, ["test"] = r.Case.Row.Test, ["measured"] = r.Measured, ["predicted"] = Round(r.Predicted), ["error_pct"] = Round(r.ErrorPercent), ["predicted_held_out"] = Round(r.PredictedHeldOut), ["held_out_error_pct"] = Round(r.HeldOutErrorPercent) });
+            }
+
             Console.WriteLine(new JsonObject
             {
-                ["decode_bandwidth"] = f.DecodeBandwidth, ["decode_layer_overhead_s"] = f.DecodeLayerOverheadSeconds, ["prefill_compute"] = f.PrefillCompute,
-                ["median_abs_error_pct"] = Round(report.MedianAbsErrorPercent), ["max_abs_error_pct"] = Round(report.MaxAbsErrorPercent),
-                ["median_abs_held_out_error_pct"] = Round(report.MedianAbsHeldOutErrorPercent), ["max_abs_held_out_error_pct"] = Round(report.MaxAbsHeldOutErrorPercent),
+                ["decode_bandwidth"] = f.DecodeBandwidth,
+                ["decode_layer_overhead_s"] = f.DecodeLayerOverheadSeconds,
+                ["prefill_compute"] = f.PrefillCompute,
+                ["median_abs_error_pct"] = Round(report.MedianAbsErrorPercent),
+                ["max_abs_error_pct"] = Round(report.MaxAbsErrorPercent),
+                ["median_abs_held_out_error_pct"] = Round(report.MedianAbsHeldOutErrorPercent),
+                ["max_abs_held_out_error_pct"] = Round(report.MaxAbsHeldOutErrorPercent),
                 ["rows"] = rows,
             }.ToJsonString());
             return;
@@ -41,7 +48,10 @@ internal static class ValidationOutput
             Console.WriteLine("| " + string.Join(" | ", header) + " |");
             Console.WriteLine("|" + string.Concat(header.Select(_ => "---|")));
             foreach (var line in lines)
+            {
                 Console.WriteLine("| " + string.Join(" | ", line) + " |");
+            }
+
             Console.WriteLine();
             Console.WriteLine(summary);
             return;
@@ -49,7 +59,10 @@ internal static class ValidationOutput
 
         var table = new Table().AddColumns(header);
         foreach (var line in lines)
+        {
             table.AddRow([.. line.Select(Markup.Escape)]);
+        }
+
         AnsiConsole.Write(table);
         Console.WriteLine(summary);
     }

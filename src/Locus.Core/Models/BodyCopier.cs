@@ -8,7 +8,8 @@ internal sealed class BodyCopier(TimeProvider time, DownloadTuning tuning, Progr
     public async Task CopyAsync(
         HttpResponseMessage response, FileStream file, IncrementalHash hash, long done, long? total, CancellationToken cancellationToken)
     {
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using var bodyLifetime = body.ConfigureAwait(false);
         // HttpClient.Timeout does not cover a body read with ResponseHeadersRead; without this a dead connection
         // that never closes would hang the download forever.
         using var stall = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
@@ -20,13 +21,13 @@ internal sealed class BodyCopier(TimeProvider time, DownloadTuning tuning, Progr
             try
             {
                 stall.CancelAfter(tuning.StallTimeout);
-                read = await body.ReadAsync(buffer, linked.Token);
+                read = await body.ReadAsync(buffer, linked.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or HttpRequestException
                 || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 // Keep what arrived: the next attempt resumes from the end of the file.
-                await file.FlushAsync(cancellationToken);
+                await file.FlushAsync(cancellationToken).ConfigureAwait(false);
                 throw new TransferInterruptedException("the connection broke off", total, ex);
             }
 
@@ -35,14 +36,14 @@ internal sealed class BodyCopier(TimeProvider time, DownloadTuning tuning, Progr
                 break;
             }
 
-            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
             hash.AppendData(buffer, 0, read);
             done += read;
             meter.Add(read);
             meter.Report(done, total);
         }
 
-        await file.FlushAsync(cancellationToken);
+        await file.FlushAsync(cancellationToken).ConfigureAwait(false);
         if (total is { } expected && done < expected)
         {
             throw new TransferInterruptedException("the server closed the connection early", total, null);

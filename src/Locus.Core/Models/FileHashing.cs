@@ -10,9 +10,10 @@ internal static class FileHashing
 
     public static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
     {
-        await using var stream = new FileStream(
+        var stream = new FileStream(
             path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        await using var streamLifetime = stream.ConfigureAwait(false);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Feeds the first <paramref name="length"/> bytes of <paramref name="stream"/> to the hash (a resumed download's kept part).</summary>
@@ -23,7 +24,7 @@ internal static class FileHashing
         var buffer = new byte[bufferSize];
         for (var left = length; left > 0;)
         {
-            var read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)), cancellationToken);
+            var read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)), cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
                 throw new IOException($"The partial file ended after {length - left} of {length} bytes while it was being hashed.");

@@ -27,7 +27,7 @@ internal sealed class HttpModelDownloader(HttpClient http, TimeProvider time, Do
         var target = Path.Join(Path.GetFullPath(LocusPaths.ExpandHome(directory)), model.FileName);
         if (File.Exists(target))
         {
-            await VerifyExistingAsync(target, expected, cancellationToken);
+            await VerifyExistingAsync(target, expected, cancellationToken).ConfigureAwait(false);
             return target;
         }
 
@@ -35,7 +35,7 @@ internal sealed class HttpModelDownloader(HttpClient http, TimeProvider time, Do
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var meter = new ProgressMeter(progress, time, tuning.ProgressInterval);
         var transfer = new ResumableTransfer(http, time, tuning, url, target, model.SizeBytes, meter);
-        var actual = await transfer.RunAsync(cancellationToken);
+        var actual = await transfer.RunAsync(cancellationToken).ConfigureAwait(false);
         if (actual != expected)
         {
             // A wrong file is useless to resume from: drop it so the next run starts clean.
@@ -60,7 +60,7 @@ internal sealed class HttpModelDownloader(HttpClient http, TimeProvider time, Do
             return;
         }
 
-        var actual = await FileHashing.Sha256Async(target, cancellationToken);
+        var actual = await FileHashing.Sha256Async(target, cancellationToken).ConfigureAwait(false);
         if (actual != expected)
         {
             throw DownloadErrors.ExistingMismatch(target, expected, actual);

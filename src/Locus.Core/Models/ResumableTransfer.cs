@@ -19,7 +19,7 @@ internal sealed class ResumableTransfer(
         {
             try
             {
-                return await AttemptAsync(cancellationToken);
+                return await AttemptAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (TransferInterruptedException ex)
             {
@@ -28,14 +28,15 @@ internal sealed class ResumableTransfer(
                     throw DownloadErrors.Interrupted(url, target, PartialLength(), ex.Total ?? sizeHint, ex);
                 }
 
-                await Task.Delay(tuning.RetryDelay, time, cancellationToken);
+                await Task.Delay(tuning.RetryDelay, time, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
     private async Task<string> AttemptAsync(CancellationToken cancellationToken)
     {
-        await using var file = OpenPartial();
+        var file = OpenPartial();
+        await using var fileLifetime = file.ConfigureAwait(false);
         var existing = sizeHint is { } size && file.Length > size ? 0 : file.Length;
         file.SetLength(existing);
 
@@ -45,14 +46,14 @@ internal sealed class ResumableTransfer(
             request.Headers.Range = new RangeHeaderValue(existing, null);
         }
 
-        using var response = await SendAsync(request, cancellationToken);
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var contentRange = response.Content.Headers.ContentRange;
         long? total;
         if (response.StatusCode == HttpStatusCode.PartialContent && existing > 0 && contentRange?.From == existing)
         {
             total = contentRange.Length ?? sizeHint;
-            await FileHashing.AppendPrefixAsync(hash, file, existing, tuning.BufferSize, cancellationToken);
+            await FileHashing.AppendPrefixAsync(hash, file, existing, tuning.BufferSize, cancellationToken).ConfigureAwait(false);
         }
         else if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.PartialContent)
         {
@@ -68,7 +69,7 @@ internal sealed class ResumableTransfer(
         }
         else if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
         {
-            return await RangeNotSatisfiableAsync(file, hash, existing, contentRange, cancellationToken);
+            return await RangeNotSatisfiableAsync(file, hash, existing, contentRange, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -77,7 +78,7 @@ internal sealed class ResumableTransfer(
 
         file.Position = existing;
         meter.Report(existing, total, force: true);
-        await new BodyCopier(time, tuning, meter).CopyAsync(response, file, hash, existing, total, cancellationToken);
+        await new BodyCopier(time, tuning, meter).CopyAsync(response, file, hash, existing, total, cancellationToken).ConfigureAwait(false);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
@@ -90,7 +91,7 @@ internal sealed class ResumableTransfer(
     {
         if (existing > 0 && range?.Length == existing)
         {
-            await FileHashing.AppendPrefixAsync(hash, file, existing, tuning.BufferSize, cancellationToken);
+            await FileHashing.AppendPrefixAsync(hash, file, existing, tuning.BufferSize, cancellationToken).ConfigureAwait(false);
             meter.Report(existing, existing, force: true);
             return Convert.ToHexStringLower(hash.GetHashAndReset());
         }
@@ -103,7 +104,7 @@ internal sealed class ResumableTransfer(
     {
         try
         {
-            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {

@@ -33,7 +33,10 @@ public static class BandwidthProbe
             // Touch every page first so the measurement is reads, not page faults.
             new Span<long>(buffer, (int)Math.Min(count, int.MaxValue)).Fill(1);
             for (var offset = (long)int.MaxValue; offset < count; offset += int.MaxValue)
+            {
                 new Span<long>(buffer + offset, (int)Math.Min(count - offset, int.MaxValue)).Fill(1);
+            }
+
             var slice = count / workers;
             var best = 0.0;
             var passes = 0;
@@ -74,7 +77,10 @@ public static class BandwidthProbe
 
         var total = Vector.Sum(acc0 + acc1);
         for (; i < length; i++)
+        {
             total += start[i];
+        }
+
         return total;
     }
 }

@@ -27,9 +27,13 @@ public static class MachineDetector
         foreach (var (key, value) in fields)
         {
             if (key == "physical id")
+            {
                 package = value;
+            }
             else if (key == "core id")
+            {
                 pairs.Add((package, value));
+            }
         }
 
         return pairs.Count;
@@ -42,7 +46,9 @@ public static class MachineDetector
             // "MemTotal:       24579116 kB"
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length >= 2 && parts[0] == "MemTotal:" && long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var kb))
+            {
                 return kb * 1024;
+            }
         }
 
         return 0;
@@ -52,7 +58,10 @@ public static class MachineDetector
     private static List<string> Gpus(string drm)
     {
         if (!Directory.Exists(drm))
+        {
             return [];
+        }
+
         return [.. Directory.GetDirectories(drm, "card*").Select(Path.GetFileName).Where(n => n!.All(c => c != '-')).Order(StringComparer.Ordinal)
             .Select(card =>
             {

@@ -31,12 +31,17 @@ public sealed class DeviceCatalog
         suggestions = [];
         var exact = Profiles.FirstOrDefault(p => DeviceNames.Normalize(p.Id) == key || DeviceNames.Normalize(p.Name) == key);
         if (exact is not null)
+        {
             return exact;
+        }
         // A unique suffix ("m2 max", "4090"), else a unique part ("h100" for h100-sxm).
         var bySuffix = Matching(key, (name, k) => name.EndsWith(k, StringComparison.Ordinal));
         var byPart = bySuffix.Count == 0 ? Matching(key, (name, k) => name.Contains(k, StringComparison.Ordinal)) : bySuffix;
         if (byPart.Count == 1)
+        {
             return byPart[0];
+        }
+
         suggestions = byPart.Count > 1
             ? [.. byPart.Select(p => p.Id)]
             : [.. Profiles.OrderBy(p => Math.Min(DeviceNames.Distance(key, DeviceNames.Normalize(p.Id)), DeviceNames.Distance(key, DeviceNames.Normalize(p.Name))))

@@ -30,7 +30,10 @@ internal static class DeviceCatalogJson
     private static Sourced? Value(JsonElement device, string key)
     {
         if (!device.TryGetProperty(key, out var v))
+        {
             return null;
+        }
+
         var number = v.GetProperty("value").GetDouble();
         return v.TryGetProperty("source", out var source)
             ? new Sourced(number, source.GetString()!)

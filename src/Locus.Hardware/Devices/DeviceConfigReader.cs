@@ -40,23 +40,33 @@ public static class DeviceConfigReader
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
             || !root.Children.TryGetValue(new YamlScalarNode("devices"), out var section) || IsNull(section))
+        {
             return [];
+        }
+
         var errors = new List<ConfigurationError>();
         var profiles = new List<DeviceProfile>();
         if (section is not YamlSequenceNode list)
+        {
             errors.Add(new ConfigurationError("devices", "expected a list of device profiles", At(file, section)));
+        }
         else
         {
             for (var i = 0; i < list.Children.Count; i++)
             {
                 var entry = new DeviceEntryReader(list.Children[i], $"devices[{i}]", file, errors);
                 if (entry.Read() is { } profile)
+                {
                     profiles.Add(profile);
+                }
             }
         }
 
         foreach (var duplicate in profiles.GroupBy(p => DeviceNames.Normalize(p.Id)).Where(g => g.Count() > 1))
+        {
             errors.Add(new ConfigurationError("devices", $"device id '{duplicate.First().Id}' is defined more than once", $"in {file}"));
+        }
+
         return errors.Count == 0 ? profiles : throw new ConfigurationException(errors);
     }
 

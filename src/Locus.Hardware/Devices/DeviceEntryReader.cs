@@ -80,9 +80,15 @@ internal sealed class DeviceEntryReader(YamlNode node, string path, string file,
     {
         var text = Text(key, required);
         if (text is null)
+        {
             return null;
+        }
+
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
             return Sourced.Given(value, $"your config ({DeviceConfigReader.At(file, Node(key)!)})");
+        }
+
         errors.Add(new ConfigurationError($"{path}.{key}",
             $"expected a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}, got \"{text}\"", DeviceConfigReader.At(file, Node(key)!)));
         return null;
@@ -92,9 +98,15 @@ internal sealed class DeviceEntryReader(YamlNode node, string path, string file,
     {
         var text = Text(key, required: false);
         if (text is null)
+        {
             return null;
+        }
+
         if (DeviceNames.ParseEnum<T>(text) is { } value)
+        {
             return value;
+        }
+
         errors.Add(new ConfigurationError($"{path}.{key}", $"expected one of {DeviceNames.Allowed<T>()}, got \"{text}\"", DeviceConfigReader.At(file, Node(key)!)));
         return null;
     }

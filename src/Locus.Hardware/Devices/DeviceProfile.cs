@@ -47,11 +47,20 @@ public sealed record DeviceProfile
         yield return ("bandwidth_gbs", BandwidthGbs);
         yield return ("tflops", Tflops);
         if (GpuCores is not null)
+        {
             yield return ("gpu_cores", GpuCores);
+        }
+
         if (HostMemoryGib is not null)
+        {
             yield return ("host_memory_gib", HostMemoryGib);
+        }
+
         if (HostBandwidthGbs is not null)
+        {
             yield return ("host_bandwidth_gbs", HostBandwidthGbs);
+        }
+
         yield return ("sustained_watts", SustainedWatts);
         yield return ("junction_limit_c", JunctionLimitC);
     }

@@ -46,7 +46,10 @@ public static class MemoryFitCalculator
         ArgumentNullException.ThrowIfNull(model);
         var free = usable - model.WeightBytes - MemoryEstimate.ComputeBytes(model, MemoryEstimate.DefaultMicroBatch);
         if (free <= 0)
+        {
             return 0;
+        }
+
         var context = free / MemoryEstimate.KvBytesPerToken(model, kvType);
         return model.TrainedContext is { } trained ? Math.Min(context, trained) : context;
     }

@@ -10,10 +10,20 @@ public static class QuantTable
     private static readonly Dictionary<string, double> Bits = new(StringComparer.OrdinalIgnoreCase)
     {
         // Whole-file effective bpw, Llama-3 8B (llama.cpp quantize sizes, hardware-facts.md).
-        ["Q2_K"] = 3.17, ["Q3_K_M"] = 4.00, ["Q4_K_M"] = 4.90, ["Q5_K_M"] = 5.70, ["Q6_K"] = 6.57,
+        ["Q2_K"] = 3.17,
+        ["Q3_K_M"] = 4.00,
+        ["Q4_K_M"] = 4.90,
+        ["Q5_K_M"] = 5.70,
+        ["Q6_K"] = 6.57,
         // Block layouts (ggml-common.h, hardware-facts.md).
-        ["Q4_0"] = 4.5, ["Q4_1"] = 5.0, ["Q5_0"] = 5.5, ["Q5_1"] = 6.0, ["Q8_0"] = 8.5,
-        ["F16"] = 16, ["BF16"] = 16, ["F32"] = 32,
+        ["Q4_0"] = 4.5,
+        ["Q4_1"] = 5.0,
+        ["Q5_0"] = 5.5,
+        ["Q5_1"] = 6.0,
+        ["Q8_0"] = 8.5,
+        ["F16"] = 16,
+        ["BF16"] = 16,
+        ["F32"] = 32,
     };
 
     public static IEnumerable<string> Names => Bits.Keys.Order(StringComparer.Ordinal);

@@ -34,7 +34,9 @@ public sealed record BenchCase(BenchRow Row, ModelShape Model, DeviceProfile Dev
     public double Predict(Efficiency efficiency)
     {
         if (!Row.IsDecode)
+        {
             return RooflineModel.PrefillTokensPerSecond(Model, Device, Row.TestTokens, efficiency);
+        }
         // llama-bench tgN generates N tokens from an empty cache: the mean depth is about N / 2.
         var fit = MemoryFitCalculator.Compute(Model, Device, Row.TestTokens, KvCacheType.F16) with { GpuLayers = Model.Layers };
         return RooflineModel.DecodeTokensPerSecond(Model, Device, fit, Row.TestTokens / 2, KvCacheType.F16, efficiency);

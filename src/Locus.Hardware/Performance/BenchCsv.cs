@@ -17,15 +17,24 @@ public static class BenchCsv
     {
         var lines = File.ReadAllLines(path);
         if (lines.Length == 0 || !Fields(lines[0]).SequenceEqual(Header))
+        {
             throw new FormatException($"{path}: expected the header {string.Join(',', Header)}");
+        }
+
         var rows = new List<BenchRow>();
         for (var i = 1; i < lines.Length; i++)
         {
             if (lines[i].Length == 0)
+            {
                 continue;
+            }
+
             var f = Fields(lines[i]);
             if (f.Count != Header.Length)
+            {
                 throw new FormatException($"{path}, line {i + 1}: expected {Header.Length} fields, found {f.Count}");
+            }
+
             try
             {
                 rows.Add(new BenchRow(f[0], f[1].Length == 0 ? null : int.Parse(f[1], CultureInfo.InvariantCulture), Number(f[2]), f[3], Number(f[4]), f[5],
@@ -52,16 +61,22 @@ public static class BenchCsv
         {
             var c = line[i];
             if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+            {
                 current.Append(line[++i]);
+            }
             else if (c == '"')
+            {
                 quoted = !quoted;
+            }
             else if (c == ',' && !quoted)
             {
                 fields.Add(current.ToString());
                 current.Clear();
             }
             else
+            {
                 current.Append(c);
+            }
         }
 
         fields.Add(current.ToString());

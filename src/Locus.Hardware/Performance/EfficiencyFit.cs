@@ -16,7 +16,10 @@ public static class EfficiencyFit
         var decode = cases.Where(c => c.Row.IsDecode).ToList();
         var prefill = cases.Where(c => !c.Row.IsDecode).ToList();
         if (decode.Count < 2 || prefill.Count < 1)
+        {
             throw new ArgumentException("fitting needs at least two decode rows and one prefill row", nameof(cases));
+        }
+
         var (e, t) = FitDecode(decode);
         return new Efficiency(e, t, FitPrefill(prefill));
     }
@@ -40,7 +43,9 @@ public static class EfficiencyFit
                 {
                     var loss = Loss(e, t);
                     if (loss < best.Loss)
+                    {
                         best = (e, t, loss);
+                    }
                 }
             }
         }

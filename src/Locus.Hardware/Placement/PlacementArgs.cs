@@ -64,7 +64,10 @@ public sealed record PlacementArgs
             Value(Watts, "watts", CostDefaults.Watts(device), NonNegative, "0 or more"),
             Value(Duty, "duty", CostDefaults.Duty, v => v is > 0 and <= 1, "above 0 and at most 1"));
         if (LatencyMs is { } latency && !(latency > 0))
+        {
             throw new Core.Errors.LocusException(Core.Errors.LocusError.Invalid($"{spell("latency_ms")} must be positive, got {PlacementAdvisor.Number(latency)}", "latency_ms"));
+        }
+
         return new PlacementRequest(new PlacementQuestions(Private, LatencyMs, Frontier, Offline), local, costs);
     }
 }

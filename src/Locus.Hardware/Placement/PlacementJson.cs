@@ -26,14 +26,20 @@ public static class PlacementJson
         {
             steps.Add(new JsonObject
             {
-                ["step"] = s.Key, ["question"] = s.Question, ["answer"] = s.Answer, ["reason"] = s.Reason,
+                ["step"] = s.Key,
+                ["question"] = s.Question,
+                ["answer"] = s.Answer,
+                ["reason"] = s.Reason,
                 ["points_to"] = s.PointsTo?.ToString().ToLowerInvariant(),
             });
         }
 
         var inputs = new JsonObject();
         foreach (var (name, value) in costs.Values())
+        {
             inputs[name] = new JsonObject { ["value"] = value.Value, [value.IsAssumption ? "assumption" : "source"] = value.Note };
+        }
+
         return new JsonObject
         {
             ["placement"] = advice.Site.ToString().ToLowerInvariant(),

@@ -21,7 +21,10 @@ internal static class PlacementSteps
     {
         const string Question = "Is the latency budget under 100 ms?";
         if (budgetMs is not { } budget)
+        {
             return new("latency", Question, "no budget given", "no latency constraint", null);
+        }
+
         var ttftMs = plan.TimeToFirstTokenSeconds * 1000;
         var local = double.IsFinite(ttftMs)
             ? string.Create(CultureInfo.InvariantCulture, $"the local plan's first token comes after {ttftMs:0} ms for a {plan.Request.PromptTokens}-token prompt{(ttftMs > budget ? " — over the budget even locally: a smaller model, a shorter prompt or a faster device" : ", within the budget")}")
@@ -43,7 +46,10 @@ internal static class PlacementSteps
         const string Question = "What does the call volume cost each way?";
         var answer = $"{PlacementAdvisor.Number(costs.MonthlyTokens.Value)} tokens/month";
         if (!plan.Memory.FitsWithHostMemory)
+        {
             return new("volume", Question, answer, "the model does not fit on the device, so it has no local cost to compare", Site.Cloud);
+        }
+
         var money = string.Create(CultureInfo.InvariantCulture,
             $"cloud ${e.CloudMonthlyUsd:0.00}/month vs local ${e.LocalMonthlyUsd:0.00}/month (hardware ${e.HardwareMonthlyUsd:0.00} + electricity ${e.ElectricityMonthlyUsd:0.00})");
         var breakEven = e.BreakEvenMonthlyTokens is { } b ? $"break-even at {PlacementAdvisor.Number(Math.Round(b))} tokens/month" : "local never pays off: its electricity per token costs more than the cloud's price";

@@ -24,23 +24,38 @@ public sealed class PlanInputs(DeviceCatalog catalog, Func<string, string> spell
     {
         DeviceProfile profile;
         if (string.Equals(name, ThisMachine.Id, StringComparison.OrdinalIgnoreCase))
+        {
             profile = ThisMachine.Profile(MachineDetector.Detect(), BandwidthProbe.Measure(TimeSpan.FromSeconds(1)));
+        }
         else if (name is not null)
         {
             profile = catalog.Find(name, out var close) ?? throw Invalid(
                 $"unknown device '{name}'. Did you mean {string.Join(", ", close)}? (`locus plan --list-devices` lists them all; 'this' measures this machine)");
         }
         else if (bandwidth is not null)
+        {
             profile = Custom(bandwidth.Value);
+        }
         else
+        {
             throw Invalid($"say which device: {spell("device")} PROFILE, {spell("device")} this, or {spell("bandwidth_gbs")} X");
+        }
 
         if (bandwidth is { } b)
+        {
             profile = profile with { BandwidthGbs = Sourced.Given(Positive(b, "bandwidth_gbs"), spell("bandwidth_gbs")) };
+        }
+
         if (tflops is { } t)
+        {
             profile = profile with { Tflops = Sourced.Given(Positive(t, "tflops"), spell("tflops")) };
+        }
+
         if (memory is { } m)
+        {
             profile = profile with { MemoryGib = Sourced.Given(Positive(m, "memory_gib"), spell("memory_gib")) };
+        }
+
         return profile;
     }
 
@@ -48,11 +63,17 @@ public sealed class PlanInputs(DeviceCatalog catalog, Func<string, string> spell
     public ModelShape Model(string? file, double? paramsB, string quant)
     {
         if (file is not null && paramsB is not null)
+        {
             throw Invalid($"pass either {spell("model")} FILE or {spell("params_b")} N, not both");
+        }
+
         if (file is not null)
         {
             if (!File.Exists(file))
+            {
                 throw Invalid($"model file not found: {file}");
+            }
+
             try
             {
                 return GgufModelShape.From(GgufReader.Read(file), Path.GetFileName(file));
@@ -64,9 +85,15 @@ public sealed class PlanInputs(DeviceCatalog catalog, Func<string, string> spell
         }
 
         if (paramsB is not { } n)
+        {
             throw Invalid($"say which model: {spell("model")} FILE.gguf, or {spell("params_b")} N with {spell("quant")} Q");
+        }
+
         if (!QuantTable.TryGet(quant, out var bits))
+        {
             throw Invalid($"unknown quantization '{quant}'; known: {string.Join(", ", QuantTable.Names)}");
+        }
+
         return ArchitecturePresets.Shape(Positive(n, "params_b"), quant, bits);
     }
 

@@ -62,7 +62,10 @@ public static class PlanJson
         ArgumentNullException.ThrowIfNull(device);
         var sources = new JsonObject();
         foreach (var (name, value) in device.Values())
+        {
             sources[name] = new JsonObject { ["value"] = value.Value, [value.IsAssumption ? "assumption" : "source"] = value.Source };
+        }
+
         return sources;
     }
 

@@ -12,7 +12,9 @@ public static class Planner
         var (model, device, efficiency) = (request.Model, request.Device, request.Efficiency);
         var fit = MemoryFitCalculator.Compute(model, device, request.Context, request.KvType);
         if (!fit.FitsWithHostMemory)
+        {
             return new Plan(request, fit, 0, 0, double.PositiveInfinity, Limit.Memory);
+        }
 
         var decodeSeconds = RooflineModel.DecodeSecondsPerToken(model, device, fit, request.PromptTokens, request.KvType, efficiency);
         var prefill = RooflineModel.PrefillTokensPerSecond(model, device, request.PromptTokens, efficiency);

@@ -19,15 +19,24 @@ internal static class HwmonSensors
         {
             var name = SysfsText.Read(Path.Combine(chip, "name"));
             if (name is null || !ComputeChips.Contains(name))
+            {
                 continue;
+            }
+
             for (var i = 1; i < 64; i++)
             {
                 var prefix = Path.Combine(chip, $"temp{i}_");
                 if (SysfsText.ReadMilliCelsius(prefix + "input") is not { } temperature)
+                {
                     continue;
+                }
+
                 var limit = SysfsText.ReadMilliCelsius(prefix + "max") is > 0 and var max ? max : SysfsText.ReadMilliCelsius(prefix + "crit") - 10;
                 if (limit is not > 0)
+                {
                     continue;
+                }
+
                 var label = SysfsText.Read(prefix + "label") ?? $"temp{i}";
                 yield return new SensorReading($"hwmon {name} {label}", temperature, limit.Value);
             }

@@ -21,22 +21,34 @@ internal sealed class RaplEnergy
     public double? SamplePowerW(TimeProvider time)
     {
         if (!Available)
+        {
             return null;
+        }
+
         var now = time.GetTimestamp();
         var energy = _packages.Select(p => SysfsText.ReadLong(Path.Combine(p, "energy_uj")) ?? 0).ToArray();
         var previous = _last;
         _last = (energy, now);
         if (previous is not { } last)
+        {
             return null;
+        }
+
         var seconds = time.GetElapsedTime(last.Ticks, now).TotalSeconds;
         if (seconds <= 0)
+        {
             return null;
+        }
+
         double joules = 0;
         for (var i = 0; i < energy.Length; i++)
         {
             var delta = energy[i] - last.Microjoules[i];
             if (delta < 0)
+            {
                 delta += SysfsText.ReadLong(Path.Combine(_packages[i], "max_energy_range_uj")) ?? 0;
+            }
+
             joules += delta / 1e6;
         }
 

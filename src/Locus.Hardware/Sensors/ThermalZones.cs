@@ -11,10 +11,15 @@ internal static class ThermalZones
         foreach (var zone in SysfsText.Directories(Path.Combine(sysRoot, "class", "thermal"), "thermal_zone"))
         {
             if (SysfsText.ReadMilliCelsius(Path.Combine(zone, "temp")) is not { } temperature)
+            {
                 continue;
+            }
+
             var type = SysfsText.Read(Path.Combine(zone, "type")) ?? "unknown";
             if (Limit(zone) is { } limit)
+            {
                 yield return new SensorReading($"{Path.GetFileName(zone)} {type}", temperature, limit);
+            }
         }
     }
 
@@ -25,14 +30,24 @@ internal static class ThermalZones
         {
             var kind = SysfsText.Read(Path.Combine(zone, $"trip_point_{i}_type"));
             if (kind is null)
+            {
                 break;
+            }
+
             var at = SysfsText.ReadMilliCelsius(Path.Combine(zone, $"trip_point_{i}_temp"));
             if (at is not > 0)
+            {
                 continue;
+            }
+
             if (kind == "passive")
+            {
                 passive = passive is null ? at : Math.Min(passive.Value, at.Value);
+            }
             else if (kind is "critical" or "hot")
+            {
                 critical = critical is null ? at : Math.Min(critical.Value, at.Value);
+            }
         }
 
         return passive ?? critical - 10;

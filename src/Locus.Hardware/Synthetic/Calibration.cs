@@ -20,7 +20,10 @@ public sealed record Calibration(string Device, IReadOnlyList<CalibrationPoint> 
         get
         {
             if (Points.Count == 0)
+            {
                 throw new InvalidOperationException("a calibration needs at least one measured point");
+            }
+
             return new Efficiency(GeometricMean(Points.Select(p => p.MeasuredDecode / p.IdealDecode)), 0,
                 GeometricMean(Points.Select(p => p.MeasuredPrefill / p.IdealPrefill)));
         }

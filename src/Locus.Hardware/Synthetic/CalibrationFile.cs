@@ -22,7 +22,10 @@ public static class CalibrationFile
         {
             var doc = JsonSerializer.Deserialize<Document>(File.ReadAllText(path), Options);
             if (doc?.Points is not { Count: > 0 } points || points.Any(p => !(p.MeasuredDecode > 0 && p.IdealDecode > 0 && p.MeasuredPrefill > 0 && p.IdealPrefill > 0)))
+            {
                 throw new FormatException($"{path}: no measured points with positive speeds");
+            }
+
             return new Calibration(doc.Device ?? "this", points);
         }
         catch (JsonException e)

@@ -60,7 +60,10 @@ public static class SyntheticShapes
     private static int Layers(SyntheticSpec spec, ArchitecturePresets.Preset p)
     {
         if (Math.Abs(Math.Log(p.ParamsB / spec.ParamsB)) <= Math.Log(1.3))
+        {
             return p.Layers;
+        }
+
         var embeddings = (long)p.Vocab * p.Embedding * (p.TiedEmbeddings ? 1 : 2);
         return (int)Math.Max(1, Math.Round(((spec.ParamsB * 1e9) - embeddings) / LayerParameters(p)));
     }

@@ -23,7 +23,10 @@ public sealed record SyntheticSpec(string Architecture, double ParamsB, GgmlType
         ArgumentNullException.ThrowIfNull(text);
         var parts = text.Split(':');
         if (parts.Length != 3)
+        {
             throw new ArgumentException($"'{text}' is not ARCH:SIZE:QUANT (e.g. llama:1b:q4_0, qwen2:0.5b:q8_0)");
+        }
+
         var family = SyntheticShapes.Family(parts[0]);
         var size = ParseSize(parts[1]) ?? throw new ArgumentException($"size '{parts[1]}' is not a parameter count like 1b, 0.5b or 500m");
         if (!Enum.TryParse<GgmlType>(parts[2], ignoreCase: true, out var type) || !WeightTypes.Contains(type))

@@ -16,8 +16,11 @@ public sealed record InferenceLoad(double MaxTokensPerSecond, BindingLimit Roof,
         ArgumentNullException.ThrowIfNull(request);
         var plan = Planner.Run(new PlanRequest(request.Model, request.Device, request.Context, request.Depth));
         if (!plan.Memory.FitsWithHostMemory)
+        {
             throw new LocusException(LocusError.Invalid(
                 $"{request.Model.Name} does not fit on {request.Device.Name} at context {request.Context:N0} (needs {plan.Memory.TotalBytes / 1e9:0.0} GB)", "params_b"));
+        }
+
         var roof = plan.DecodeLimit == Limit.Compute ? BindingLimit.Compute : BindingLimit.Bandwidth;
         var (bytes, flops) = PerToken(request.Model, request.Depth);
         return new InferenceLoad(plan.DecodeTokensPerSecond, roof, bytes, flops);

@@ -23,7 +23,10 @@ public sealed class StepResponse
         ArgumentNullException.ThrowIfNull(network);
         network.Validate();
         if (!(stepSeconds > 0) || !double.IsFinite(stepSeconds))
+        {
             throw new ArgumentOutOfRangeException(nameof(stepSeconds), stepSeconds, "the step must be positive");
+        }
+
         Network = network;
         StepSeconds = stepSeconds;
         var a = network.JunctionToSinkWPerK / network.JunctionCapacityJPerK;
@@ -39,9 +42,14 @@ public sealed class StepResponse
         // Eigenvectors v_i = (a, a + λ_i). (a + λ1)(a + λ2) = −a c, so the smaller of the two sums comes from the larger.
         var (p, q) = (a + l1, a + l2);
         if (Math.Abs(p) >= Math.Abs(q))
+        {
             q = -a * c / p;
+        }
         else
+        {
             p = -a * c / q;
+        }
+
         var (e1, e2) = (Math.Exp(l1 * stepSeconds), Math.Exp(l2 * stepSeconds));
         var (i1, i2) = (double.ExpM1(l1 * stepSeconds) / l1, double.ExpM1(l2 * stepSeconds) / l2);
         (_phiJj, _phiJs, _phiSj, _phiSs) = Conjugate(a, p, q, e1, e2);

@@ -59,7 +59,10 @@ public sealed class ThermalInputs(DeviceCatalog catalog, Func<string, string> sp
     {
         ArgumentNullException.ThrowIfNull(n);
         if (n.TargetTps is { } t)
+        {
             Check(t > 0 && t <= 1e6, "target_tps", $"must be a positive number of tokens/s, got {Text(t)}");
+        }
+
         Check(n.Duty > 0 && n.Duty <= 1, "duty", $"is the share of time spent generating, in (0, 1]; got {Text(n.Duty)}");
         Check(n.AmbientC is >= -40 and <= 60, "ambient_c", $"must be between -40 and 60 °C, got {Text(n.AmbientC)}");
         Check(n.AmbientC < device.JunctionLimitC.Value - 5, "ambient_c", $"must be well below {device.Name}'s junction limit ({Text(device.JunctionLimitC.Value)} °C)");
@@ -83,7 +86,9 @@ public sealed class ThermalInputs(DeviceCatalog catalog, Func<string, string> sp
     private void Check(bool ok, string name, string what)
     {
         if (!ok)
+        {
             throw Invalid($"{spell(name)} {what}", name);
+        }
     }
 
     /// <summary>Planner errors (unknown device or quantization) with the parameter they are about.</summary>

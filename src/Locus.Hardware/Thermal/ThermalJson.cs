@@ -67,7 +67,9 @@ public static class ThermalJson
         }
 
         for (var k = 0; k < m; k++)
+        {
             yield return (int)Math.Round(k * (count - 1) / (double)(m - 1));
+        }
     }
 
     private static JsonArray Samples(ThermalResult result, int points)

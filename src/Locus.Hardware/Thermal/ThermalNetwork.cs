@@ -34,6 +34,8 @@ public sealed record ThermalNetwork(double JunctionCapacityJPerK, double Junctio
     {
         if (!(JunctionCapacityJPerK > 0 && JunctionToSinkWPerK > 0 && SinkCapacityJPerK > 0 && SinkToAmbientWPerK > 0)
             || !double.IsFinite(JunctionCapacityJPerK + JunctionToSinkWPerK + SinkCapacityJPerK + SinkToAmbientWPerK))
+        {
             throw new ArgumentException($"thermal network values must be positive and finite: {this}");
+        }
     }
 }

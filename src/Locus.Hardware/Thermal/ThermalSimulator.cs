@@ -36,7 +36,10 @@ public static class ThermalSimulator
         {
             var thermalWatts = controller.AllowedWatts(junction, sink, Math.Min(demandWatts, capWatts));
             if (controller.Tripped)
+            {
                 throttleStep ??= i;
+            }
+
             var (speed, binding) = (demand, demandLimit);
             if (Math.Min(capWatts, thermalWatts) < demandWatts)
             {
@@ -69,7 +72,10 @@ public static class ThermalSimulator
     {
         var sum = 0.0;
         for (var i = from; i < values.Length; i++)
+        {
             sum += values[i];
+        }
+
         return sum / (values.Length - from);
     }
 
@@ -77,10 +83,16 @@ public static class ThermalSimulator
     {
         Span<int> counts = stackalloc int[5];
         for (var i = from; i < values.Length; i++)
+        {
             counts[(int)values[i]]++;
+        }
+
         var best = 0;
         for (var k = 1; k < counts.Length; k++)
+        {
             best = counts[k] > counts[best] ? k : best;
+        }
+
         return (BindingLimit)best;
     }
 }

@@ -28,7 +28,9 @@ internal sealed class ThrottleController(StepResponse step, double limitRise, do
         if (!Tripped)
         {
             if (demandWatts <= atLimit)
+            {
                 return double.PositiveInfinity;
+            }
             // The trip step lands exactly on the limit: the peak is the limit, whatever the step size.
             Tripped = true;
             return atLimit;

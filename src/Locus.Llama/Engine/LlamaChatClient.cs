@@ -146,12 +146,21 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
     private static AdditionalPropertiesDictionary? ResultProperties(GenerationResult result)
     {
         if (result.StopSequence is null && result.Confidence is null)
+        {
             return null;
+        }
+
         var properties = new AdditionalPropertiesDictionary();
         if (result.StopSequence is { } stop)
+        {
             properties["stop_sequence"] = stop;
+        }
+
         if (result.Confidence is { } confidence)
+        {
             properties[GenerationConfidence.PropertyKey] = confidence;
+        }
+
         return properties;
     }
 

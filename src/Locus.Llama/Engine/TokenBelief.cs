@@ -32,12 +32,21 @@ internal readonly record struct TokenBelief(double LogProb, double Entropy)
         var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
         var max = new Vector<float>(float.NegativeInfinity);
         foreach (var v in vectors)
+        {
             max = Vector.Max(max, v);
+        }
+
         var result = float.NegativeInfinity;
         for (var lane = 0; lane < Vector<float>.Count; lane++)
+        {
             result = Math.Max(result, max[lane]);
+        }
+
         for (var i = vectors.Length * Vector<float>.Count; i < values.Length; i++)
+        {
             result = Math.Max(result, values[i]);
+        }
+
         return result;
     }
 }

@@ -24,7 +24,9 @@ public sealed class VersionVector : IEquatable<VersionVector>
     public void Observe(Dot dot)
     {
         if (dot.Counter > this[dot.Replica])
+        {
             _seen[dot.Replica] = dot.Counter;
+        }
     }
 
     /// <summary>Pointwise maximum: afterwards this has seen everything either had.</summary>
@@ -32,7 +34,9 @@ public sealed class VersionVector : IEquatable<VersionVector>
     {
         ArgumentNullException.ThrowIfNull(other);
         foreach (var (replica, counter) in other._seen)
+        {
             Observe(new Dot(replica, counter));
+        }
     }
 
     /// <summary>True when this has seen everything <paramref name="other"/> has.</summary>
@@ -48,12 +52,17 @@ public sealed class VersionVector : IEquatable<VersionVector>
         ArgumentNullException.ThrowIfNull(vectors);
         var common = new VersionVector();
         if (vectors.Count == 0)
+        {
             return common;
+        }
+
         foreach (var (replica, _) in vectors.First()._seen)
         {
             var min = vectors.Min(v => v[replica]);
             if (min > 0)
+            {
                 common._seen[replica] = min;
+            }
         }
 
         return common;
@@ -63,7 +72,10 @@ public sealed class VersionVector : IEquatable<VersionVector>
     {
         var copy = new VersionVector();
         foreach (var (replica, counter) in _seen)
+        {
             copy._seen[replica] = counter;
+        }
+
         return copy;
     }
 
@@ -72,7 +84,9 @@ public sealed class VersionVector : IEquatable<VersionVector>
         ArgumentNullException.ThrowIfNull(writer);
         writer.UInt((ulong)_seen.Count);
         foreach (var (replica, counter) in _seen)
+        {
             writer.Fixed64(replica.Value).UInt(counter);
+        }
     }
 
     public static VersionVector ReadFrom(ref VarReader reader)
@@ -80,7 +94,10 @@ public sealed class VersionVector : IEquatable<VersionVector>
         var vector = new VersionVector();
         var count = reader.Count(1 << 20);
         for (var i = 0; i < count; i++)
+        {
             vector.Observe(new Dot(new ReplicaId(reader.Fixed64()), reader.UInt()));
+        }
+
         return vector;
     }
 

@@ -21,11 +21,16 @@ public ref struct VarReader(ReadOnlySpan<byte> data)
         for (var shift = 0; shift < 64; shift += 7)
         {
             if (_position >= _data.Length)
+            {
                 throw new FormatException("truncated varint");
+            }
+
             var b = _data[_position++];
             value |= (ulong)(b & 0x7F) << shift;
             if (b < 0x80)
+            {
                 return value;
+            }
         }
 
         throw new FormatException("varint longer than 10 bytes");
@@ -42,14 +47,20 @@ public ref struct VarReader(ReadOnlySpan<byte> data)
     {
         var value = UInt();
         if (value > (ulong)max)
+        {
             throw new FormatException($"count {value} exceeds {max}");
+        }
+
         return (int)value;
     }
 
     public byte Byte()
     {
         if (_position >= _data.Length)
+        {
             throw new FormatException("truncated byte");
+        }
+
         return _data[_position++];
     }
 
@@ -58,7 +69,10 @@ public ref struct VarReader(ReadOnlySpan<byte> data)
         // The bound is taken after reading the length itself, so a length that runs past the end cannot slice out of range.
         var length = Count();
         if (length > _data.Length - _position)
+        {
             throw new FormatException($"length {length} runs past the end of the data");
+        }
+
         var bytes = _data.Slice(_position, length);
         _position += length;
         return bytes;
@@ -69,7 +83,10 @@ public ref struct VarReader(ReadOnlySpan<byte> data)
     public ulong Fixed64()
     {
         if (_data.Length - _position < 8)
+        {
             throw new FormatException("truncated 64-bit value");
+        }
+
         var value = BinaryPrimitives.ReadUInt64LittleEndian(_data[_position..]);
         _position += 8;
         return value;

@@ -20,9 +20,13 @@ internal sealed class DurableKeyring : IPeerKeyring
         foreach (var peer in vault.Peers())
         {
             if (peer.Revoked)
+            {
                 _revoked[peer.Id] = true;
+            }
             else if (peer.Paired is { } paired)
+            {
                 _peers[peer.Id] = paired;
+            }
         }
     }
 
@@ -42,7 +46,10 @@ internal sealed class DurableKeyring : IPeerKeyring
         _vault.SaveRevoked(peer);
         _revoked[peer] = true;
         if (!_peers.TryRemove(peer, out var removed))
+        {
             return false;
+        }
+
         CryptographicOperations.ZeroMemory(removed.PairKey);
         SecurityLog.PeerRevoked(_logger, peer);
         return true;

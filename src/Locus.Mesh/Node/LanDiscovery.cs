@@ -49,14 +49,19 @@ internal sealed class LanDiscovery : IDisposable
             }
 
             if (Parse(received.Buffer) is { } announcement)
+            {
                 yield return announcement;
+            }
         }
     }
 
     internal static (string NodeId, Uri Url, string Name)? Parse(byte[] datagram)
     {
         if (datagram.Length > 1024)
+        {
             return null;
+        }
+
         var parts = System.Text.Encoding.UTF8.GetString(datagram).Split('\n');
         return parts.Length == 4 && parts[0] == Magic && MeshNode.TryParseId(parts[1], out _)
                && Uri.TryCreate(parts[2], UriKind.Absolute, out var url) && url.Scheme == "http" && parts[3].Length <= 128

@@ -33,10 +33,15 @@ public sealed partial class MemoryBook(MeshReplica replica) : Core.Abstractions.
         {
             var exists = state.Documents.Any(d => d.Key == id);
             if (!exists || (name is not null && state.Documents.First(d => d.Key == id).Value != name))
+            {
                 state.CreateDocument(id, name ?? id);
+            }
+
             Replace(state.Text(id), text);
             if (scope is not null)
+            {
                 state.SetPreference(ScopePrefix + id, scope);
+            }
         });
         return Find(id)!;
     }
@@ -48,7 +53,10 @@ public sealed partial class MemoryBook(MeshReplica replica) : Core.Abstractions.
         replica.Change(state =>
         {
             if (!state.Documents.Any(d => d.Key == id))
+            {
                 state.CreateDocument(id, id);
+            }
+
             var doc = state.Text(id);
             doc.Insert(doc.Length, text);
         });
@@ -58,7 +66,10 @@ public sealed partial class MemoryBook(MeshReplica replica) : Core.Abstractions.
     public bool Delete(string id)
     {
         if (Find(id) is null)
+        {
             return false;
+        }
+
         replica.Change(state => state.DeleteDocument(id));
         return true;
     }
@@ -69,9 +80,14 @@ public sealed partial class MemoryBook(MeshReplica replica) : Core.Abstractions.
     private static void Check(string id, string? scope)
     {
         if (!IsValidId(id))
+        {
             throw new ArgumentException($"\"{id}\" is not a usable memory id: use letters, digits, '.', '_' or '-' (up to 64)", nameof(id));
+        }
+
         if (scope is not null and not (ScopeDevices or ScopeCloud))
+        {
             throw new ArgumentException($"scope must be \"{ScopeDevices}\" or \"{ScopeCloud}\", got \"{scope}\"", nameof(scope));
+        }
     }
 
     private static MemoryEntry Entry(State.NodeState state, string id, string name) => new(id, name, state.Text(id).ToString(),
@@ -83,14 +99,25 @@ public sealed partial class MemoryBook(MeshReplica replica) : Core.Abstractions.
         var now = CodePoints(text);
         var prefix = 0;
         while (prefix < old.Length && prefix < now.Length && old[prefix] == now[prefix])
+        {
             prefix++;
+        }
+
         var suffix = 0;
         while (suffix < old.Length - prefix && suffix < now.Length - prefix && old[^(suffix + 1)] == now[^(suffix + 1)])
+        {
             suffix++;
+        }
+
         if (old.Length - prefix - suffix > 0)
+        {
             doc.Delete(prefix, old.Length - prefix - suffix);
+        }
+
         if (now.Length - prefix - suffix > 0)
+        {
             doc.Insert(prefix, string.Concat(now[prefix..^suffix].Select(r => r.ToString())));
+        }
     }
 
     private static Rune[] CodePoints(string text) => [.. text.EnumerateRunes()];

@@ -16,18 +16,26 @@ public sealed partial class MeshNode
     public async Task DiscoverAsync(CancellationToken cancellationToken)
     {
         if (Options.DiscoveryPort is not { } port || AdvertisedUrl is not { } url)
+        {
             return;
+        }
+
         using var lan = new LanDiscovery(port);
         var listening = Task.Run(async () =>
         {
             await foreach (var (id, peerUrl, name) in lan.ListenAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (!TryParseId(id, out var nodeId) || id == Id)
+                {
                     continue;
+                }
+
                 _discovered[nodeId] = (peerUrl, name, _time.GetUtcNow());
                 // A paired peer found at a new address: take it if the old one stopped working.
                 if (_keyring.TryGet(nodeId, out _))
+                {
                     _links.Learn(nodeId, peerUrl.ToString(), name);
+                }
             }
         }, CancellationToken.None);
         using var timer = new PeriodicTimer(Options.SyncInterval, _time);

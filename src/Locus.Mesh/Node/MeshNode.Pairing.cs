@@ -23,7 +23,10 @@ public sealed partial class MeshNode
     {
         var (result, url, name) = _desk.Confirm(session, confirm);
         if (result.Peer is { } peer && url is not null)
+        {
             _links.SetAddress(peer.Id, url, name);
+        }
+
         return result.Refusal;
     }
 
@@ -33,14 +36,20 @@ public sealed partial class MeshNode
     {
         ArgumentNullException.ThrowIfNull(peerUrl);
         if (PairingCode.Normalize(code) is null)
+        {
             throw new MeshException("invalid_code", "That is not a pairing code: it has 8 letters and digits, as shown by `locus mesh pair` on the other node.");
+        }
+
         using var join = new PairingJoin(_identity, code, _keyring, Options.Security, _time, _logger);
         using var hello = await PostAsync(new Uri(peerUrl, MeshProtocol.PairHello), join.Hello, null, cancellationToken).ConfigureAwait(false);
         var reply = await ReadOrThrowAsync(hello, "pairing", cancellationToken).ConfigureAwait(false);
         var session = hello.Headers.TryGetValues(MeshProtocol.SessionHeader, out var values) ? values.First() : "";
         var accepted = join.Accept(reply);
         if (!accepted.Succeeded)
+        {
             throw new MeshException("pairing_refused", $"Pairing failed on this side: {Explain(accepted.Refusal)}");
+        }
+
         using var confirm = await PostAsync(new Uri(peerUrl, MeshProtocol.PairConfirm), accepted.Confirm!, session, cancellationToken).ConfigureAwait(false);
         await ReadOrThrowAsync(confirm, "pairing", cancellationToken).ConfigureAwait(false);
         _links.SetAddress(accepted.Peer!.Id, peerUrl.ToString(), hello.Headers.TryGetValues(MeshProtocol.NameHeader, out var names) ? Uri.UnescapeDataString(names.First()) : null);
@@ -70,10 +79,16 @@ public sealed partial class MeshNode
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(MeshProtocol.ContentType);
         if (AdvertisedUrl is { } self)
+        {
             request.Headers.Add(MeshProtocol.UrlHeader, self.ToString());
+        }
+
         request.Headers.Add(MeshProtocol.NameHeader, Uri.EscapeDataString(Name));
         if (session is not null)
+        {
             request.Headers.Add(MeshProtocol.SessionHeader, session);
+        }
+
         try
         {
             return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -88,7 +103,10 @@ public sealed partial class MeshNode
     {
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
+        {
             return body;
+        }
+
         var message = MeshErrorBody.Message(body) ?? $"HTTP {(int)response.StatusCode}";
         throw new MeshException($"{what}_refused", $"The peer refused the {what}: {message}");
     }

@@ -31,7 +31,10 @@ public sealed partial class MeshNode
         }
 
         if (request.SenderUrl.Length > 0)
+        {
             _links.Learn(opened.Sender, request.SenderUrl, request.SenderName);
+        }
+
         var reply = new SyncReply(Name, State.Version, State.DeltaFor(request.Version)).Encode();
         MeshLog.Served(_logger, opened.Sender.ToString(), request.Delta.Length, reply.Length);
         return new ServedSync(null, _guard.Seal(opened.Sender, reply));
@@ -45,7 +48,9 @@ public sealed partial class MeshNode
         foreach (var peer in _keyring.Peers)
         {
             if (_links.Find(peer.Id) is not null)
+            {
                 outcomes.Add(await SyncAsync(peer.Id, cancellationToken).ConfigureAwait(false));
+            }
         }
 
         CollectGarbage();
@@ -76,7 +81,10 @@ public sealed partial class MeshNode
             var body = await ReadOrThrowAsync(response, "sync", cancellationToken).ConfigureAwait(false);
             var opened = _guard.Open(body);
             if (!opened.Accepted)
+            {
                 throw new MeshException("sync_refused", $"the peer's reply was refused here ({opened.Refusal})");
+            }
+
             var reply = SyncReply.Decode(opened.Payload);
             State.Merge(reply.Delta);
             link.Known = reply.Version;
@@ -107,13 +115,18 @@ public sealed partial class MeshNode
         foreach (var peer in _keyring.Peers)
         {
             if (_links.Find(peer.Id) is not { LastSync: not null } link)
+            {
                 return;
+            }
+
             versions.Add(link.Known);
         }
 
         var dropped = State.CollectGarbage(versions);
         if (dropped > 0)
+        {
             MeshLog.Collected(_logger, dropped, versions.Count);
+        }
     }
 
     /// <summary>Config peers are addresses; learn each one's node id (public) so that, once paired, it is synced.</summary>
@@ -122,13 +135,19 @@ public sealed partial class MeshNode
         foreach (var url in Options.StaticPeers)
         {
             if (_identifiedStatic.ContainsKey(url))
+            {
                 continue;
+            }
+
             try
             {
                 using var response = await _http.GetAsync(new Uri(url, MeshProtocol.Hello), cancellationToken).ConfigureAwait(false);
                 var hello = MeshHello.Read(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
                 if (hello is null || !TryParseId(hello.NodeId, out var id))
+                {
                     throw new FormatException("the answer is not a Locus mesh hello");
+                }
+
                 _links.SetAddress(id, url.ToString(), hello.Name, configured: true);
                 _identifiedStatic[url] = true;
             }

@@ -55,7 +55,9 @@ public sealed class MeshReplica : IDisposable
         get
         {
             lock (_gate)
+            {
                 return _state.Version;
+            }
         }
     }
 
@@ -64,7 +66,9 @@ public sealed class MeshReplica : IDisposable
     {
         ArgumentNullException.ThrowIfNull(read);
         lock (_gate)
+        {
             return read(_state);
+        }
     }
 
     /// <summary>Applies a local edit and returns once it is committed to disk.</summary>
@@ -83,7 +87,9 @@ public sealed class MeshReplica : IDisposable
     public byte[] DeltaFor(NodeStateVersion peerHas)
     {
         lock (_gate)
+        {
             return _state.DeltaFor(peerHas);
+        }
     }
 
     /// <summary>Merges a peer's delta and commits it; malformed bytes throw <see cref="FormatException"/> and change nothing.</summary>
@@ -118,14 +124,19 @@ public sealed class MeshReplica : IDisposable
     public byte[] Encode()
     {
         lock (_gate)
+        {
             return _state.Encode();
+        }
     }
 
     private void Persist(ReadOnlySpan<byte> delta)
     {
         _lastSequence = _store.Append(DocumentId, delta);
         if (++_appendsSinceCompaction < CompactAfterAppends)
+        {
             return;
+        }
+
         _store.Compact(DocumentId, _state.Encode(), _lastSequence);
         _appendsSinceCompaction = 0;
     }

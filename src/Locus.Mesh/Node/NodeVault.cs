@@ -22,9 +22,15 @@ internal sealed class NodeVault : IDisposable, IReplayStore
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         if (!File.Exists(path) && !OperatingSystem.IsWindows())
+        {
             File.Create(path, 0, FileOptions.None).Dispose();
+        }
+
         if (!OperatingSystem.IsWindows())
+        {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         var connection = StoreConnections.OpenWriter(path, new MeshStoreOptions { FullSync = true });
         try
         {
@@ -63,7 +69,9 @@ internal sealed class NodeVault : IDisposable, IReplayStore
             using (var reader = read.ExecuteReader())
             {
                 if (reader.Read())
+                {
                     return (NodeIdentity.FromPkcs8((byte[])reader[0]), new ReplicaId(unchecked((ulong)reader.GetInt64(1))));
+                }
             }
 
             var identity = NodeIdentity.Create();
@@ -137,7 +145,10 @@ internal sealed class NodeVault : IDisposable, IReplayStore
         {
             using var command = Command(sql);
             foreach (var (name, value) in parameters)
+            {
                 command.Parameters.AddWithValue(name, value);
+            }
+
             command.ExecuteNonQuery();
         }
     }

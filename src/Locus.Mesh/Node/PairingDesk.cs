@@ -20,10 +20,16 @@ internal sealed class PairingDesk
     public (PairingRefusal Refusal, byte[]? Reply, string? Session) Answer(ReadOnlySpan<byte> hello, string? url, string? name)
     {
         if (_offer is not { } offer)
+        {
             return (PairingRefusal.Expired, null, null);
+        }
+
         var answer = offer.Answer(hello);
         if (answer.Session is null)
+        {
             return (answer.Refusal, null, null);
+        }
+
         var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         _sessions[id] = (answer.Session, url, name);
         return (PairingRefusal.None, answer.Reply, id);
@@ -32,10 +38,16 @@ internal sealed class PairingDesk
     public (PairingResult Result, string? Url, string? Name) Confirm(string session, ReadOnlySpan<byte> confirm)
     {
         if (!_sessions.TryRemove(session, out var open))
+        {
             return (PairingResult.Refused(PairingRefusal.Expired), null, null);
+        }
+
         var result = open.Session.Complete(confirm);
         if (result.Succeeded)
+        {
             _offer = null;
+        }
+
         return (result, open.Url, open.Name);
     }
 }

@@ -24,7 +24,10 @@ internal sealed class PeerLinks(NodeVault vault)
         lock (link)
         {
             if (!created && ((link.Configured && !configured) || (link.Url == url && (name is null || link.Name == name))))
+            {
                 return;
+            }
+
             link.Configured |= configured;
             link.Url = url;
             link.Name = name ?? link.Name;
@@ -38,7 +41,10 @@ internal sealed class PeerLinks(NodeVault vault)
     public void Learn(NodeId peer, string url, string? name)
     {
         if (Find(peer) is { } link && (link.Configured || link.LastError is null))
+        {
             return;
+        }
+
         SetAddress(peer, url, name);
     }
 

@@ -23,7 +23,10 @@ internal sealed record SyncRequest(string SenderUrl, string SenderName, NodeStat
     {
         var reader = new VarReader(data);
         if (reader.Byte() != Kind)
+        {
             throw new FormatException("not a sync request");
+        }
+
         var request = new SyncRequest(reader.String(), reader.String(), NodeStateVersion.ReadFrom(ref reader), reader.Bytes().ToArray());
         return reader.End ? request : throw new FormatException("bytes after the sync request");
     }
@@ -45,7 +48,10 @@ internal sealed record SyncReply(string SenderName, NodeStateVersion Version, by
     {
         var reader = new VarReader(data);
         if (reader.Byte() != Kind)
+        {
             throw new FormatException("not a sync reply");
+        }
+
         var reply = new SyncReply(reader.String(), NodeStateVersion.ReadFrom(ref reader), reader.Bytes().ToArray());
         return reader.End ? reply : throw new FormatException("bytes after the sync reply");
     }

@@ -27,7 +27,10 @@ internal sealed record Envelope(NodeId Sender, NodeId Recipient, ulong Sequence,
         {
             var reader = new VarReader(data);
             if (reader.Byte() != Version)
+            {
                 return null;
+            }
+
             var sender = new NodeId(reader.Fixed64());
             var recipient = new NodeId(reader.Fixed64());
             var sequence = reader.UInt();
@@ -37,7 +40,10 @@ internal sealed record Envelope(NodeId Sender, NodeId Recipient, ulong Sequence,
             var ciphertext = reader.Bytes();
             var tag = reader.Bytes();
             if (nonce.Length != NonceBytes || tag.Length != TagBytes || !reader.End)
+            {
                 return null;
+            }
+
             return new Envelope(sender, recipient, sequence, timestamp, nonce.ToArray(), ciphertext.ToArray(), tag.ToArray(), data[..headerLength].ToArray());
         }
         catch (FormatException)

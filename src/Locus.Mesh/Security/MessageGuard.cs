@@ -15,7 +15,10 @@ internal sealed class MessageGuard(
     public byte[] Seal(NodeId recipient, ReadOnlySpan<byte> payload)
     {
         if (!keyring.TryGet(recipient, out var peer))
+        {
             throw new InvalidOperationException($"node {recipient} is not paired with this node");
+        }
+
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var sequence = _outgoing.GetOrAdd(recipient, _ => new OutgoingSequence()).Next(now);
         var nonce = RandomNumberGenerator.GetBytes(Envelope.NonceBytes);
@@ -23,7 +26,10 @@ internal sealed class MessageGuard(
         var ciphertext = new byte[payload.Length];
         var tag = new byte[Envelope.TagBytes];
         using (var aes = new AesGcm(Envelope.DirectionKey(peer.PairKey, identity.Id, recipient), Envelope.TagBytes))
+        {
             aes.Encrypt(nonce, payload, ciphertext, tag, header);
+        }
+
         return Envelope.Encode(header, ciphertext, tag);
     }
 
@@ -37,7 +43,9 @@ internal sealed class MessageGuard(
             : !keyring.TryGet(envelope.Sender, out peer) ? EnvelopeRefusal.UnpairedSender
             : EnvelopeRefusal.None;
         if (refusal != EnvelopeRefusal.None)
+        {
             return Refuse(refusal, envelope?.Sender ?? default);
+        }
 
         var message = envelope!; // the refusals above cover null
         var payload = Decrypt(message, peer!.PairKey);
@@ -46,7 +54,10 @@ internal sealed class MessageGuard(
             : skew > options.MaxClockSkew.TotalMilliseconds ? EnvelopeRefusal.ClockSkew
             : _windows.GetOrAdd(message.Sender, sender => new ReplayWindow(options.ReplayWindow, replays?.Floor(sender) ?? 0)).TryAccept(message.Sequence);
         if (refusal != EnvelopeRefusal.None)
+        {
             return Refuse(refusal, message.Sender);
+        }
+
         replays?.Accepted(message.Sender, message.Sequence);
         return new OpenedMessage(EnvelopeRefusal.None, message.Sender, message.Sequence, DateTimeOffset.FromUnixTimeMilliseconds(message.TimestampMs), payload);
     }
@@ -84,7 +95,9 @@ internal sealed class MessageGuard(
         public ulong Next(long nowMs)
         {
             lock (_gate)
+            {
                 return _last = Math.Max(_last + 1, (ulong)Math.Max(nowMs, 0) * 1024);
+            }
         }
     }
 }

@@ -18,7 +18,10 @@ internal static class PairingCode
         for (var i = 0; i < Symbols; i++)
         {
             if (i == Symbols / 2)
+            {
                 code.Append('-');
+            }
+
             code.Append(Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)]);
         }
 
@@ -33,9 +36,15 @@ internal static class PairingCode
         {
             var mapped = c switch { 'O' => '0', 'I' or 'L' => '1', _ => c };
             if (mapped is '-' or ' ')
+            {
                 continue;
+            }
+
             if (!Alphabet.Contains(mapped, StringComparison.Ordinal))
+            {
                 return null;
+            }
+
             symbols.Append(mapped);
         }
 

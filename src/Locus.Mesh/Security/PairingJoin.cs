@@ -45,9 +45,14 @@ public sealed class PairingJoin : IDisposable
             ? PairingKeys.Derive(_identity, _ephemeral, reply!.StaticKey, reply.EphemeralKey, _hello, reply, _code, _options.CodeKdfIterations)
             : null;
         if (refusal == PairingRefusal.None && keys is null)
+        {
             refusal = PairingRefusal.Malformed;
+        }
         else if (keys is not null && !CryptographicOperations.FixedTimeEquals(reply!.Confirmation, keys.ShowerConfirmation))
+        {
             refusal = PairingRefusal.ConfirmationFailed;
+        }
+
         if (refusal != PairingRefusal.None)
         {
             SecurityLog.PairingRefused(_logger, "joiner", refusal);

@@ -15,7 +15,9 @@ internal sealed record PairingKeys(byte[] PairKey, byte[] ShowerConfirmation, by
         using var peerStaticKey = PairingCrypto.ImportPublicKey(peerStatic);
         using var peerEphemeralKey = PairingCrypto.ImportPublicKey(peerEphemeral);
         if (peerStaticKey is null || peerEphemeralKey is null)
+        {
             return null;
+        }
 
         var transcript = PairingCrypto.Transcript(hello, reply);
         byte[] ephemeralSecret, staticSecret;

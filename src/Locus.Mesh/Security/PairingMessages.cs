@@ -49,7 +49,10 @@ internal static class PairingWire
         {
             var reader = new VarReader(data);
             if (reader.Byte() != kind)
+            {
                 return null;
+            }
+
             var message = body(ref reader);
             return reader.End ? message : null;
         }
@@ -69,7 +72,10 @@ internal static class PairingWire
     {
         var bytes = reader.Bytes();
         if (bytes.Length < min || bytes.Length > max)
+        {
             throw new FormatException($"field of {bytes.Length} bytes, expected {min}..{max}");
+        }
+
         return bytes.ToArray();
     }
 }

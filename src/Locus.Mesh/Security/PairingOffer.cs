@@ -43,9 +43,14 @@ public sealed class PairingOffer
                 : hello.StaticKey.AsSpan().SequenceEqual(_identity.PublicKey) ? PairingRefusal.SelfPairing
                 : PairingRefusal.None;
             if (refusal == PairingRefusal.None)
+            {
                 _attempts++;
+            }
+
             if (refusal != PairingRefusal.None)
+            {
                 return Refuse(refusal);
+            }
         }
 
         using var ephemeral = PairingKeys.NewEphemeral();
@@ -53,7 +58,10 @@ public sealed class PairingOffer
         var keys = PairingKeys.Derive(_identity, ephemeral, hello!.StaticKey, hello.EphemeralKey, hello, reply,
             PairingCode.Normalize(Code)!, _options.CodeKdfIterations);
         if (keys is null)
+        {
             return Refuse(PairingRefusal.Malformed);
+        }
+
         var session = new PairingSession(this, keys, hello.StaticKey, _time.GetUtcNow() + _options.ConfirmTimeout);
         return new PairingAnswer(PairingRefusal.None, (reply with { Confirmation = keys.ShowerConfirmation }).Encode(), session);
     }
@@ -72,7 +80,9 @@ public sealed class PairingOffer
                 : !CryptographicOperations.FixedTimeEquals(confirm.Confirmation, session.Keys.JoinerConfirmation) ? PairingRefusal.ConfirmationFailed
                 : PairingRefusal.None;
             if (refusal != PairingRefusal.None)
+            {
                 return Refuse(refusal);
+            }
 
             _used = true;
         }

@@ -24,7 +24,10 @@ internal sealed class PeerKeyring(ILogger logger) : IPeerKeyring
     {
         _revoked[peer] = true;
         if (!_peers.TryRemove(peer, out var removed))
+        {
             return false;
+        }
+
         CryptographicOperations.ZeroMemory(removed.PairKey);
         SecurityLog.PeerRevoked(logger, peer);
         return true;

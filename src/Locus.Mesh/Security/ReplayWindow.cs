@@ -16,9 +16,15 @@ internal sealed class ReplayWindow(int size, ulong floor = 0)
         lock (_seen)
         {
             if (sequence <= _floor)
+            {
                 return EnvelopeRefusal.SequenceTooOld;
+            }
+
             if (!_seen.Add(sequence))
+            {
                 return EnvelopeRefusal.Replayed;
+            }
+
             if (_seen.Count > size)
             {
                 _floor = _seen.Min;

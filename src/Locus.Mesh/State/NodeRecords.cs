@@ -18,7 +18,10 @@ internal sealed class NodeRecordCodec : IValueCodec<NodeRecord>
     {
         writer.UInt((ulong)value.Models.Count);
         foreach (var model in value.Models)
+        {
             writer.String(model);
+        }
+
         writer.String(value.HardwareProfileId)
             .Fixed64(BitConverter.DoubleToUInt64Bits(value.Load))
             .Fixed64(BitConverter.DoubleToUInt64Bits(value.ThermalHeadroom))
@@ -30,7 +33,10 @@ internal sealed class NodeRecordCodec : IValueCodec<NodeRecord>
         var count = reader.Count(4096);
         var models = new string[count];
         for (var i = 0; i < count; i++)
+        {
             models[i] = reader.String();
+        }
+
         var profile = reader.String();
         var load = BitConverter.UInt64BitsToDouble(reader.Fixed64());
         var thermal = BitConverter.UInt64BitsToDouble(reader.Fixed64());

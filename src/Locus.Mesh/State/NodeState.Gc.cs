@@ -13,10 +13,16 @@ public sealed partial class NodeState
     {
         ArgumentNullException.ThrowIfNull(peers);
         if (peers.Count == 0)
+        {
             return 0;
+        }
+
         var dropped = 0;
         foreach (var (id, text) in _texts)
+        {
             dropped += text.CollectGarbage(VersionVector.Common([text.Version, .. peers.Select(p => p["text/" + id])]));
+        }
+
         dropped += _documents.CollectGarbage([.. peers.Select(p => p["documents"])]);
         dropped += _preferences.CollectGarbage([.. peers.Select(p => p["preferences"])]);
         dropped += _directory.CollectGarbage([.. peers.Select(p => p["directory"])]);

@@ -18,9 +18,15 @@ public sealed partial class NodeState
             version.Set("preferences", _preferences.Version);
             version.Set("directory", _directory.Version);
             foreach (var (id, text) in _texts)
+            {
                 version.Set("text/" + id, text.Version);
+            }
+
             foreach (var (key, counter) in _spend)
+            {
                 version.Set("spend/" + key, counter.Version);
+            }
+
             return version;
         }
     }
@@ -47,11 +53,17 @@ public sealed partial class NodeState
         var decoded = DeltaCodec.FromBytes(NodeStateDeltaCodec.Instance, delta);
         _documents.Merge(decoded.Documents);
         foreach (var (id, ops) in decoded.Texts)
+        {
             Text(id).ApplyAll(ops);
+        }
+
         _history.Merge(decoded.History);
         _preferences.Merge(decoded.Preferences);
         foreach (var (key, counter) in decoded.Spend)
+        {
             Counter(key).Merge(counter);
+        }
+
         _directory.Merge(decoded.Directory);
     }
 

@@ -41,7 +41,10 @@ public sealed partial class NodeState(ReplicaId replica, HybridLogicalClock cloc
     public void RenameDocument(string id, string name)
     {
         if (!_documents.TryGetValue(id, out _))
+        {
             throw new KeyNotFoundException($"no document {id}");
+        }
+
         _documents.Set(id, name);
     }
 
@@ -52,7 +55,10 @@ public sealed partial class NodeState(ReplicaId replica, HybridLogicalClock cloc
     {
         ArgumentNullException.ThrowIfNull(id);
         if (!_texts.TryGetValue(id, out var text))
+        {
             _texts[id] = text = new TextDocument(replica);
+        }
+
         return text;
     }
 
@@ -87,7 +93,10 @@ public sealed partial class NodeState(ReplicaId replica, HybridLogicalClock cloc
     {
         ArgumentNullException.ThrowIfNull(budgetKey);
         if (!_spend.TryGetValue(budgetKey, out var counter))
+        {
             _spend[budgetKey] = counter = new PnCounter(replica);
+        }
+
         return counter;
     }
 }

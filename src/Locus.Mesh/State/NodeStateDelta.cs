@@ -61,7 +61,10 @@ internal sealed class NodeStateDeltaCodec : IDeltaCodec<NodeStateDelta>
         {
             var key = reader.String();
             if (previous is not null && string.CompareOrdinal(previous, key) >= 0)
+            {
                 throw new FormatException($"part keys out of order at entry {i}");
+            }
+
             parts.Add(new(key, codec.Read(ref reader)));
             previous = key;
         }

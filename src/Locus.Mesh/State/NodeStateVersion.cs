@@ -35,7 +35,10 @@ public sealed class NodeStateVersion : IEquatable<NodeStateVersion>
         var result = new NodeStateVersion();
         var count = reader.Count(1 << 20);
         for (var i = 0; i < count; i++)
+        {
             result._parts[reader.String()] = VersionVector.ReadFrom(ref reader);
+        }
+
         return result;
     }
 

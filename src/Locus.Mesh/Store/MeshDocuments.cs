@@ -43,7 +43,10 @@ public static class MeshDocuments
 
         // An op whose origins never arrived would wait in memory and be missing from the text: the log is incomplete.
         if (document.PendingCount > 0)
+        {
             throw new MeshStoreException(documentId, $"{document.PendingCount} logged text operations refer to characters the store does not have");
+        }
+
         return new(document, stored.LastSequence);
     }
 
@@ -66,9 +69,15 @@ public static class MeshDocuments
         var stored = Read(store, documentId, DocumentKind.NodeState);
         var state = new NodeState(replica, clock);
         if (stored.Snapshot is { } snapshot)
+        {
             Decode(stored, "snapshot", () => { state.Merge(snapshot); return true; });
+        }
+
         foreach (var entry in stored.Log)
+        {
             Decode(stored, $"log entry {entry.Sequence}", () => { state.Merge(entry.Body); return true; });
+        }
+
         return new(state, stored.LastSequence);
     }
 
@@ -92,9 +101,15 @@ public static class MeshDocuments
     {
         var stored = Read(store, documentId, kind);
         if (stored.Snapshot is { } snapshot)
+        {
             crdt.Merge(Decode(stored, "snapshot", () => DeltaCodec.FromBytes(codec, snapshot)));
+        }
+
         foreach (var entry in stored.Log)
+        {
             crdt.Merge(Decode(stored, $"log entry {entry.Sequence}", () => DeltaCodec.FromBytes(codec, entry.Body)));
+        }
+
         return new(crdt, stored.LastSequence);
     }
 

@@ -9,7 +9,10 @@ public static class MeshStore
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = System.IO.Path.GetFullPath(path);
         if (System.IO.Path.GetDirectoryName(fullPath) is { Length: > 0 } folder)
+        {
             Directory.CreateDirectory(folder);
+        }
+
         return new SqliteMeshStore(fullPath, options ?? new MeshStoreOptions());
     }
 }

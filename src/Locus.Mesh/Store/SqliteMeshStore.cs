@@ -37,11 +37,16 @@ internal sealed class SqliteMeshStore : IMeshStore
             using var command = Command("INSERT INTO documents (id, kind) VALUES ($id, $kind) ON CONFLICT (id) DO NOTHING RETURNING kind", documentId);
             command.Parameters.AddWithValue("$kind", name);
             if (command.ExecuteScalar() is not null)
+            {
                 return;
+            }
+
             using var existing = Command("SELECT kind FROM documents WHERE id = $id", documentId);
             var stored = existing.ExecuteScalar() as string;
             if (stored != name)
+            {
                 throw new MeshStoreException(documentId, $"exists as '{stored}', not '{name}'");
+            }
         }
     }
 
@@ -81,7 +86,10 @@ internal sealed class SqliteMeshStore : IMeshStore
             update.Parameters.AddWithValue("$check", Checksum.Of(body));
             update.Parameters.AddWithValue("$through", throughSequence);
             if (update.ExecuteNonQuery() != 1)
+            {
                 throw new MeshStoreException(documentId, $"cannot compact through {throughSequence}: the document does not exist or has a newer snapshot");
+            }
+
             using var trim = Command("DELETE FROM deltas WHERE doc = $id AND seq <= $through", documentId, transaction);
             trim.Parameters.AddWithValue("$through", throughSequence);
             trim.ExecuteNonQuery();
@@ -115,7 +123,9 @@ internal sealed class SqliteMeshStore : IMeshStore
     public void Dispose()
     {
         lock (_gate)
+        {
             _writer.Dispose();
+        }
     }
 
     private SqliteCommand Command(string sql, string documentId, SqliteTransaction? transaction = null)

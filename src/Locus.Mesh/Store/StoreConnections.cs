@@ -18,7 +18,9 @@ internal static class StoreConnections
             // killed mid-transaction leaves an uncommitted tail that the next open ignores.
             var mode = Scalar(connection, "PRAGMA journal_mode = WAL") as string;
             if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
                 throw new SqliteException($"SQLite refused write-ahead logging on this file system (journal mode is '{mode}')", 1);
+            }
 
             // NORMAL: a commit reaches the OS page cache before Append returns, which a killed process cannot undo;
             // only FULL also fsyncs it, for power loss.

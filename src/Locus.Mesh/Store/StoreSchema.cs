@@ -34,9 +34,15 @@ internal static class StoreSchema
         using var transaction = connection.BeginTransaction(deferred: false);
         var version = Convert.ToInt32(StoreConnections.Scalar(connection, "PRAGMA user_version", transaction), System.Globalization.CultureInfo.InvariantCulture);
         if (version > CurrentVersion)
+        {
             throw new MeshStoreException("*", $"the store '{path}' has schema version {version}, this Locus understands up to {CurrentVersion}");
+        }
+
         if (version == 0)
+        {
             StoreConnections.Execute(connection, Create, transaction);
+        }
+
         transaction.Commit();
     }
 }

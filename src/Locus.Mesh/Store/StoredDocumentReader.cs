@@ -19,14 +19,19 @@ internal static class StoredDocumentReader
         using (var row = head.ExecuteReader())
         {
             if (!row.Read())
+            {
                 throw new MeshStoreException(documentId, "does not exist");
+            }
+
             kind = ParseKind(documentId, row.GetString(0));
             snapshotSequence = row.GetInt64(3);
             if (!row.IsDBNull(1))
             {
                 snapshot = row.GetValue(1) as byte[] ?? throw new MeshStoreException(documentId, "its snapshot is not a blob");
                 if (row.IsDBNull(2) || row.GetInt64(2) != Checksum.Of(snapshot))
+                {
                     throw new MeshStoreException(documentId, $"its snapshot (through entry {snapshotSequence}) fails its checksum");
+                }
             }
         }
 
@@ -43,7 +48,10 @@ internal static class StoredDocumentReader
                 var sequence = row.GetInt64(0);
                 var body = row.GetValue(1) as byte[] ?? throw new MeshStoreException(documentId, $"log entry {sequence} is not a blob");
                 if (row.GetInt64(2) != Checksum.Of(body))
+                {
                     throw new MeshStoreException(documentId, $"log entry {sequence} fails its checksum");
+                }
+
                 entries.Add(new StoredDelta(sequence, body));
             }
         }

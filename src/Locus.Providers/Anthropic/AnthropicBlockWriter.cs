@@ -30,7 +30,10 @@ internal static class AnthropicBlockWriter
             w.WriteStartArray("content");
             // Tool results must open a user turn; anything the caller said alongside them follows.
             foreach (var block in blocks.OrderBy(b => b is FunctionResultContent ? 0 : 1))
+            {
                 WriteBlock(w, block);
+            }
+
             w.WriteEndArray();
         }
 
@@ -73,7 +76,10 @@ internal static class AnthropicBlockWriter
                 w.WriteString("tool_use_id", result.CallId);
                 w.WriteString("content", WireJson.ResultText(result));
                 if (result.Exception is not null)
+                {
                     w.WriteBoolean("is_error", true);
+                }
+
                 break;
         }
 

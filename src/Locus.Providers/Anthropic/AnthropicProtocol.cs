@@ -14,7 +14,10 @@ internal sealed class AnthropicProtocol(ProviderOptions options) : IWireProtocol
     public void AddHeaders(HttpRequestHeaders headers)
     {
         if (options.ApiKey is { Length: > 0 } key)
+        {
             headers.TryAddWithoutValidation("x-api-key", key);
+        }
+
         headers.TryAddWithoutValidation("anthropic-version", options.AnthropicVersion);
     }
 

@@ -21,13 +21,22 @@ internal static class AnthropicRequestWriter
         // Required by the API: a request without max_tokens is refused.
         w.WriteNumber("max_tokens", options?.MaxOutputTokens ?? provider.DefaultMaxTokens);
         if (OptionValues.SystemText(list, options) is { } system)
+        {
             w.WriteString("system", system);
+        }
+
         w.WriteStartArray("messages");
         foreach (var (role, blocks) in Turns(list))
+        {
             AnthropicBlockWriter.WriteTurn(w, role, blocks);
+        }
+
         w.WriteEndArray();
         if (stream)
+        {
             w.WriteBoolean("stream", true);
+        }
+
         WriteSampling(w, options);
         WriteTools(w, options);
         w.WriteEndObject();
@@ -41,15 +50,25 @@ internal static class AnthropicRequestWriter
         foreach (var message in messages)
         {
             if (message.Role == ChatRole.System)
+            {
                 continue;
+            }
+
             var role = message.Role == ChatRole.Assistant ? "assistant" : "user";
             var blocks = message.Contents.Where(AnthropicBlockWriter.IsSupported).ToList();
             if (blocks.Count == 0)
+            {
                 continue;
+            }
+
             if (turns.Count > 0 && turns[^1].Role == role)
+            {
                 turns[^1].Blocks.AddRange(blocks);
+            }
             else
+            {
                 turns.Add((role, blocks));
+            }
         }
 
         return turns;
@@ -58,18 +77,33 @@ internal static class AnthropicRequestWriter
     private static void WriteSampling(Utf8JsonWriter w, ChatOptions? options)
     {
         if (options is null)
+        {
             return;
+        }
+
         if (options.Temperature is { } temperature)
+        {
             w.WriteNumber("temperature", temperature);
+        }
+
         if (options.TopP is { } topP)
+        {
             w.WriteNumber("top_p", topP);
+        }
+
         if (options.TopK is { } topK)
+        {
             w.WriteNumber("top_k", topK);
+        }
+
         if (options.StopSequences is { Count: > 0 } stops)
         {
             w.WriteStartArray("stop_sequences");
             foreach (var stop in stops)
+            {
                 w.WriteStringValue(stop);
+            }
+
             w.WriteEndArray();
         }
     }
@@ -78,14 +112,20 @@ internal static class AnthropicRequestWriter
     {
         var functions = options?.Tools?.OfType<AIFunctionDeclaration>().ToList();
         if (functions is not { Count: > 0 })
+        {
             return;
+        }
+
         w.WriteStartArray("tools");
         foreach (var function in functions)
         {
             w.WriteStartObject();
             w.WriteString("name", function.Name);
             if (!string.IsNullOrEmpty(function.Description))
+            {
                 w.WriteString("description", function.Description);
+            }
+
             w.WritePropertyName("input_schema");
             OpenAIRequestWriter.WriteSchema(w, function.JsonSchema);
             w.WriteEndObject();
@@ -102,13 +142,22 @@ internal static class AnthropicRequestWriter
         };
         var serial = options.AllowMultipleToolCalls == false;
         if (type is null && !serial)
+        {
             return;
+        }
+
         w.WriteStartObject("tool_choice");
         w.WriteString("type", type ?? "auto");
         if (options.ToolMode is RequiredChatToolMode { RequiredFunctionName: { } name })
+        {
             w.WriteString("name", name);
+        }
+
         if (serial && type != "none")
+        {
             w.WriteBoolean("disable_parallel_tool_use", true);
+        }
+
         w.WriteEndObject();
     }
 }

@@ -12,9 +12,14 @@ internal static class AnthropicResponseReader
         var message = JsonSerializer.Deserialize(body, ProviderJsonContext.Default.AnthropicMessage)
             ?? throw new JsonException("The body is JSON null.");
         if (message.Type == "error")
+        {
             throw new UpstreamProtocolException(message.Error?.Message ?? "the upstream reported an error without a message", message.Error?.Type);
+        }
+
         if (message.Content is null)
+        {
             throw new JsonException("The message has no content.");
+        }
 
         var contents = new List<AIContent>(message.Content.Count);
         foreach (var block in message.Content)
@@ -59,7 +64,10 @@ internal static class AnthropicResponseReader
     public static UsageDetails? Usage(AnthropicUsage? first, AnthropicUsage? later)
     {
         if (first is null && later is null)
+        {
             return null;
+        }
+
         var input = later?.InputTokens ?? first?.InputTokens;
         var cacheRead = later?.CacheReadInputTokens ?? first?.CacheReadInputTokens;
         var cacheWrite = later?.CacheCreationInputTokens ?? first?.CacheCreationInputTokens;
@@ -73,7 +81,10 @@ internal static class AnthropicResponseReader
             CachedInputTokenCount = cacheRead,
         };
         if (cacheWrite is > 0)
+        {
             usage.AdditionalCounts = new() { ["cache_creation_input_tokens"] = cacheWrite.Value };
+        }
+
         return usage;
     }
 }

@@ -19,7 +19,7 @@ internal static class AnthropicStreamReader
         string? model = null;
         AnthropicUsage? startUsage = null;
         var stopped = false;
-        await foreach (var item in SseParser.Create(body, static (_, data) => Parse(data)).EnumerateAsync(cancellationToken))
+        await foreach (var item in SseParser.Create(body, static (_, data) => Parse(data)).EnumerateAsync(cancellationToken).ConfigureAwait(false))
         {
             var e = item.Data;
             if (e.Type == "message_stop")
@@ -52,7 +52,10 @@ internal static class AnthropicStreamReader
                         _ => null,
                     };
                     if (delta.Type == "input_json_delta")
+                    {
                         tools.Append(index, delta.PartialJson);
+                    }
+
                     break;
                 case "content_block_stop" when tools.Contains(index):
                     content = tools.Complete(index);
@@ -60,7 +63,10 @@ internal static class AnthropicStreamReader
                 case "message_delta":
                     finish = AnthropicResponseReader.StopReason(e.Delta?.StopReason);
                     if (AnthropicResponseReader.Usage(startUsage, e.Usage) is { } usage)
+                    {
                         content = new UsageContent(usage);
+                    }
+
                     break;
                 case "error":
                     throw new UpstreamProtocolException(e.Error?.Message ?? "the upstream reported an error without a message", e.Error?.Type);
@@ -79,7 +85,9 @@ internal static class AnthropicStreamReader
         }
 
         if (!stopped)
+        {
             throw UpstreamProtocolException.EndedBefore("message_stop");
+        }
     }
 
     private static AnthropicEvent Parse(ReadOnlySpan<byte> data) =>

@@ -10,13 +10,17 @@ internal static class BodyReader
     {
         var expected = response.Content.Headers.ContentLength is { } length and > 0 and < int.MaxValue ? (int)length : 4096;
         using var buffer = new MemoryStream(Math.Min(expected, maxBytes));
-        await using var body = new IdleTimeoutStream(await response.Content.ReadAsStreamAsync(cancellationToken), idle, time, cancellationToken);
+        var body = new IdleTimeoutStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), idle, time, cancellationToken);
+        await using var bodyLifetime = body.ConfigureAwait(false);
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
             if (buffer.Length + read > maxBytes)
+            {
                 throw new InvalidDataException($"the body is larger than {maxBytes / 1024} KiB");
+            }
+
             buffer.Write(chunk, 0, read);
         }
 

@@ -45,7 +45,7 @@ internal sealed class IdleTimeoutStream : Stream
         idleTimer.CancelAfter(idle);
         try
         {
-            return await inner.ReadAsync(buffer, linked.Token);
+            return await inner.ReadAsync(buffer, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (idleTimer.IsCancellationRequested && !caller.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -54,7 +54,9 @@ internal sealed class IdleTimeoutStream : Stream
         finally
         {
             if (!idleTimer.IsCancellationRequested)
+            {
                 idleTimer.CancelAfter(Timeout.InfiniteTimeSpan);
+            }
         }
     }
 

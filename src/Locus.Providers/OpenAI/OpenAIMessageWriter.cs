@@ -36,17 +36,25 @@ internal static class OpenAIMessageWriter
 
         // A tool message is fully written as its results; so is any message that held only results.
         if (message.Role == ChatRole.Tool || (results > 0 && parts.Count == 0 && calls.Count == 0))
+        {
             return;
+        }
 
         w.WriteStartObject();
         w.WriteString("role", message.Role.Value);
         w.WritePropertyName("content");
         if (parts.Count == 0 && calls.Count > 0)
+        {
             w.WriteNullValue();
+        }
         else if (textOnly)
+        {
             w.WriteStringValue(string.Concat(parts.Cast<TextContent>().Select(t => t.Text)));
+        }
         else
+        {
             WriteParts(w, parts);
+        }
 
         if (calls.Count > 0)
         {

@@ -24,7 +24,10 @@ internal static class OpenAIRequestWriter
         }
 
         foreach (var message in messages)
+        {
             OpenAIMessageWriter.Write(w, message);
+        }
+
         w.WriteEndArray();
 
         if (stream)
@@ -46,28 +49,43 @@ internal static class OpenAIRequestWriter
     private static void WriteSampling(Utf8JsonWriter w, ChatOptions? options)
     {
         if (options is null)
+        {
             return;
+        }
+
         WriteNumber(w, "temperature", options.Temperature);
         WriteNumber(w, "top_p", options.TopP);
         // top_k, min_p and repetition_penalty are not OpenAI's, but vLLM, llama-server and OpenRouter take them;
         // they are sent only when the caller asked for them.
         if (options.TopK is { } topK)
+        {
             w.WriteNumber("top_k", topK);
+        }
+
         WriteNumber(w, "min_p", OptionValues.Number(options, LocusChatOptions.MinP));
         WriteNumber(w, "repetition_penalty", OptionValues.Number(options, LocusChatOptions.RepetitionPenalty));
         // max_tokens rather than max_completion_tokens: every OpenAI-compatible server understands it.
         if (options.MaxOutputTokens is { } max)
+        {
             w.WriteNumber("max_tokens", max);
+        }
+
         if (options.StopSequences is { Count: > 0 } stops)
         {
             w.WriteStartArray("stop");
             foreach (var stop in stops)
+            {
                 w.WriteStringValue(stop);
+            }
+
             w.WriteEndArray();
         }
 
         if (options.Seed is { } seed)
+        {
             w.WriteNumber("seed", seed);
+        }
+
         WriteNumber(w, "frequency_penalty", options.FrequencyPenalty);
         WriteNumber(w, "presence_penalty", options.PresencePenalty);
     }
@@ -76,7 +94,10 @@ internal static class OpenAIRequestWriter
     {
         var functions = options?.Tools?.OfType<AIFunctionDeclaration>().ToList();
         if (functions is not { Count: > 0 })
+        {
             return;
+        }
+
         w.WriteStartArray("tools");
         foreach (var function in functions)
         {
@@ -85,7 +106,10 @@ internal static class OpenAIRequestWriter
             w.WriteStartObject("function");
             w.WriteString("name", function.Name);
             if (!string.IsNullOrEmpty(function.Description))
+            {
                 w.WriteString("description", function.Description);
+            }
+
             w.WritePropertyName("parameters");
             WriteSchema(w, function.JsonSchema);
             w.WriteEndObject();
@@ -115,13 +139,18 @@ internal static class OpenAIRequestWriter
         }
 
         if (options.AllowMultipleToolCalls is { } parallel)
+        {
             w.WriteBoolean("parallel_tool_calls", parallel);
+        }
     }
 
     private static void WriteResponseFormat(Utf8JsonWriter w, ChatOptions? options)
     {
         if (options?.ResponseFormat is not ChatResponseFormatJson json)
+        {
             return;
+        }
+
         w.WriteStartObject("response_format");
         if (json.Schema is { } schema)
         {
@@ -129,7 +158,10 @@ internal static class OpenAIRequestWriter
             w.WriteStartObject("json_schema");
             w.WriteString("name", json.SchemaName ?? "response");
             if (!string.IsNullOrEmpty(json.SchemaDescription))
+            {
                 w.WriteString("description", json.SchemaDescription);
+            }
+
             w.WritePropertyName("schema");
             schema.WriteTo(w);
             w.WriteEndObject();
@@ -161,12 +193,16 @@ internal static class OpenAIRequestWriter
     private static void WriteNumber(Utf8JsonWriter w, string name, double? value)
     {
         if (value is { } v)
+        {
             w.WriteNumber(name, v);
+        }
     }
 
     private static void WriteNumber(Utf8JsonWriter w, string name, float? value)
     {
         if (value is { } v)
+        {
             w.WriteNumber(name, v);
+        }
     }
 }

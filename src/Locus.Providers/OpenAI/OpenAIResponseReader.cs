@@ -12,18 +12,29 @@ internal static class OpenAIResponseReader
         var completion = JsonSerializer.Deserialize(body, ProviderJsonContext.Default.OpenAICompletion)
             ?? throw new JsonException("The body is JSON null.");
         if (completion.Error is { } error)
+        {
             throw new UpstreamProtocolException(ErrorBody.Describe(error));
+        }
+
         var choice = completion.Choices is { Count: > 0 } choices ? choices[0] : throw new JsonException("The answer has no choices.");
 
         var contents = new List<AIContent>();
         if (choice.Message is { } message)
         {
             if ((message.ReasoningContent ?? message.Reasoning) is { Length: > 0 } reasoning)
+            {
                 contents.Add(new TextReasoningContent(reasoning));
+            }
+
             if ((message.Content ?? message.Refusal) is { Length: > 0 } text)
+            {
                 contents.Add(new TextContent(text));
+            }
+
             foreach (var call in message.ToolCalls ?? [])
+            {
                 contents.Add(WireJson.ToolCall(call.Id ?? "", call.Function?.Name ?? "", call.Function?.Arguments));
+            }
         }
 
         return new ChatResponse(new ChatMessage(ChatRole.Assistant, contents) { MessageId = completion.Id })

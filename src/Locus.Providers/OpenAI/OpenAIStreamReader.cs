@@ -21,7 +21,7 @@ internal static class OpenAIStreamReader
         string? model = null;
         DateTimeOffset? created = null;
         var done = false;
-        await foreach (var item in SseParser.Create(body, static (_, data) => Parse(data)).EnumerateAsync(cancellationToken))
+        await foreach (var item in SseParser.Create(body, static (_, data) => Parse(data)).EnumerateAsync(cancellationToken).ConfigureAwait(false))
         {
             var chunk = item.Data;
             if (ReferenceEquals(chunk, Done))
@@ -31,7 +31,10 @@ internal static class OpenAIStreamReader
             }
 
             if (chunk.Error is { } error)
+            {
                 throw new UpstreamProtocolException(ErrorBody.Describe(error), ErrorBody.Type(error));
+            }
+
             id ??= chunk.Id;
             model ??= chunk.Model;
             created ??= OpenAIResponseReader.CreatedAt(chunk.Created);
@@ -39,34 +42,58 @@ internal static class OpenAIStreamReader
             var contents = new List<AIContent>();
             var choice = chunk.Choices is { Count: > 0 } choices ? choices[0] : null;
             if (choice?.Delta is { } delta)
+            {
                 Collect(delta, tools, contents);
+            }
+
             var finish = OpenAIResponseReader.FinishReason(choice?.FinishReason);
             if (finish is not null)
+            {
                 contents.AddRange(tools.CompleteAll());
+            }
+
             if (chunk.Usage is { } usage)
+            {
                 contents.Add(new UsageContent(OpenAIResponseReader.Usage(usage)!));
+            }
+
             if (contents.Count > 0 || finish is not null)
+            {
                 yield return Update(contents, id, model, created, finish);
+            }
         }
 
         if (!done)
+        {
             throw UpstreamProtocolException.EndedBefore("data: [DONE]");
+        }
         // Servers that never send finish_reason "tool_calls" still deserve their calls.
         if (!tools.IsEmpty)
+        {
             yield return Update(tools.CompleteAll(), id, model, created, ChatFinishReason.ToolCalls);
+        }
     }
 
     private static void Collect(OpenAIMessage delta, ToolCallAssembler tools, List<AIContent> contents)
     {
         if ((delta.ReasoningContent ?? delta.Reasoning) is { Length: > 0 } reasoning)
+        {
             contents.Add(new TextReasoningContent(reasoning));
+        }
+
         if ((delta.Content ?? delta.Refusal) is { Length: > 0 } text)
+        {
             contents.Add(new TextContent(text));
+        }
+
         foreach (var call in delta.ToolCalls ?? [])
         {
             var index = call.Index ?? 0;
             if (call.Id is not null || call.Function?.Name is not null)
+            {
                 tools.Start(index, call.Id, call.Function?.Name);
+            }
+
             tools.Append(index, call.Function?.Arguments);
         }
     }

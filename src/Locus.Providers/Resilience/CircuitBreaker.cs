@@ -27,10 +27,16 @@ internal sealed class CircuitBreaker(int threshold, TimeSpan breakDuration, Time
             lock (gate)
             {
                 if (openUntil is not { } until)
+                {
                     return TargetHealthState.Healthy;
+                }
+
                 var left = until - time.GetUtcNow();
                 if (left > TimeSpan.Zero)
+                {
                     return new(false, $"circuit open after {consecutiveFailures} consecutive failures; retry in {Math.Ceiling(left.TotalSeconds)} s");
+                }
+
                 return trialInFlight ? new(false, "circuit half-open; a trial call is in flight") : TargetHealthState.Healthy;
             }
         }
@@ -42,7 +48,10 @@ internal sealed class CircuitBreaker(int threshold, TimeSpan breakDuration, Time
         lock (gate)
         {
             if (openUntil is not { } until)
+            {
                 return;
+            }
+
             var left = until - time.GetUtcNow();
             if (left <= TimeSpan.Zero && !trialInFlight)
             {
@@ -60,16 +69,22 @@ internal sealed class CircuitBreaker(int threshold, TimeSpan breakDuration, Time
     public void Exit(LocusError? error)
     {
         if (error is { Kind: LocusErrorKind.Unavailable or LocusErrorKind.UpstreamFailed or LocusErrorKind.UpstreamTimeout or LocusErrorKind.Overloaded })
+        {
             Failure();
+        }
         else
+        {
             Success();
+        }
     }
 
     /// <summary>A call that ended without a verdict (the caller cancelled): frees the trial slot, changes nothing else.</summary>
     public void Abandon()
     {
         lock (gate)
+        {
             trialInFlight = false;
+        }
     }
 
     private void Success()
@@ -81,7 +96,9 @@ internal sealed class CircuitBreaker(int threshold, TimeSpan breakDuration, Time
             openUntil = null;
             trialInFlight = false;
             if (wasOpen)
+            {
                 Log.CircuitClosed(logger, target);
+            }
         }
     }
 
@@ -93,7 +110,10 @@ internal sealed class CircuitBreaker(int threshold, TimeSpan breakDuration, Time
             var trialFailed = trialInFlight;
             trialInFlight = false;
             if (threshold <= 0 || (!trialFailed && consecutiveFailures < threshold))
+            {
                 return;
+            }
+
             openUntil = time.GetUtcNow() + breakDuration;
             Log.CircuitOpened(logger, target, consecutiveFailures, breakDuration.TotalSeconds);
         }

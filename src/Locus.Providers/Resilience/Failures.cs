@@ -63,7 +63,10 @@ internal sealed class Failures(ProviderOptions options)
     public UpstreamFailure Protocol(UpstreamProtocolException e)
     {
         if (e.Truncated)
+        {
             return StreamCut(e);
+        }
+
         var error = e.ErrorType is "overloaded_error" or "rate_limit_error"
             ? new LocusError(LocusErrorKind.Overloaded, $"Upstream {Target} is overloaded: {Clean(e.Message)}. Retry later.", Code: "upstream_overloaded")
             : new LocusError(LocusErrorKind.UpstreamFailed, $"Upstream {Target} failed: {Clean(e.Message)}.", Code: "upstream_error");
@@ -119,7 +122,10 @@ internal sealed class Failures(ProviderOptions options)
     private string Clean(string text)
     {
         if (options.ApiKey is { Length: > 0 } key)
+        {
             text = text.Replace(key, "***", StringComparison.Ordinal);
+        }
+
         return text.Length <= MaxUpstreamMessage ? text : text[..MaxUpstreamMessage] + "...";
     }
 

@@ -55,7 +55,7 @@ internal sealed class UpstreamSender
             return await pipeline.ExecuteAsync(
                 static (state, token) => state.Self.AttemptAsync(state.Body, state.Headers, stream: false, state.Self.ReadResponseAsync, token),
                 (Self: this, Body: body, Headers: headers),
-                cancellationToken);
+                cancellationToken).ConfigureAwait(false);
         }
         catch (UpstreamFailure failure)
         {
@@ -71,7 +71,7 @@ internal sealed class UpstreamSender
             return await pipeline.ExecuteAsync(
                 static (state, token) => state.Self.AttemptAsync(state.Body, state.Headers, stream: true, static (response, _) => ValueTask.FromResult(response), token),
                 (Self: this, Body: body, Headers: headers),
-                cancellationToken);
+                cancellationToken).ConfigureAwait(false);
         }
         catch (UpstreamFailure failure)
         {
@@ -90,7 +90,7 @@ internal sealed class UpstreamSender
         {
             try
             {
-                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -106,10 +106,12 @@ internal sealed class UpstreamSender
         if (!response.IsSuccessStatusCode)
         {
             using (response)
-                throw await FailureAsync(response, cancellationToken);
+            {
+                throw await FailureAsync(response, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        return await onSuccess(response, cancellationToken);
+        return await onSuccess(response, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<ChatResponse> ReadResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -119,7 +121,7 @@ internal sealed class UpstreamSender
             ReadOnlyMemory<byte> body;
             try
             {
-                body = await BodyReader.ReadAsync(response, MaxBodyBytes, options.IdleTimeout, time, cancellationToken);
+                body = await BodyReader.ReadAsync(response, MaxBodyBytes, options.IdleTimeout, time, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
@@ -154,7 +156,7 @@ internal sealed class UpstreamSender
         ReadOnlyMemory<byte> body;
         try
         {
-            body = await BodyReader.ReadAsync(response, MaxErrorBodyBytes, options.IdleTimeout, time, cancellationToken);
+            body = await BodyReader.ReadAsync(response, MaxErrorBodyBytes, options.IdleTimeout, time, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or HttpRequestException or TimeoutException)
         {
@@ -171,7 +173,10 @@ internal sealed class UpstreamSender
         request.Headers.Accept.Add(stream ? EventStream : Json);
         protocol.AddHeaders(request.Headers);
         foreach (var (name, value) in options.Headers)
+        {
             request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         foreach (var (name, value) in headers ?? Empty)
         {
             request.Headers.Remove(name);
@@ -184,7 +189,10 @@ internal sealed class UpstreamSender
     private ResiliencePipeline BuildPipeline()
     {
         if (options.MaxRetries <= 0)
+        {
             return ResiliencePipeline.Empty;
+        }
+
         return new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {

@@ -15,15 +15,24 @@ internal static class ErrorBody
     public static UpstreamErrorInfo Parse(ReadOnlyMemory<byte> body)
     {
         if (body.IsEmpty)
+        {
             return default;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
+            {
                 return default;
+            }
+
             if (root.TryGetProperty("error", out var error))
+            {
                 return FromError(error);
+            }
+
             return new UpstreamErrorInfo(Text(root, "message") ?? Text(root, "detail"), Text(root, "type"), Text(root, "code"), null);
         }
         catch (JsonException)

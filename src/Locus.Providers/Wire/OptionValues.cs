@@ -25,11 +25,16 @@ internal static class OptionValues
     {
         var parts = new List<string>();
         if (!string.IsNullOrEmpty(options?.Instructions))
+        {
             parts.Add(options.Instructions);
+        }
+
         foreach (var message in messages)
         {
             if (message.Role == ChatRole.System && message.Text is { Length: > 0 } text)
+            {
                 parts.Add(text);
+            }
         }
 
         return parts.Count == 0 ? null : string.Join("\n\n", parts);

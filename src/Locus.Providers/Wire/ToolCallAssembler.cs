@@ -51,7 +51,10 @@ internal sealed class ToolCallAssembler
     {
         var done = new List<AIContent>(calls.Count);
         foreach (var index in calls.Keys.ToList())
+        {
             done.Add(Complete(index));
+        }
+
         return done;
     }
 }

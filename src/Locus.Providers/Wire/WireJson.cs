@@ -24,7 +24,10 @@ internal static class WireJson
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
+        {
             WriteArguments(writer, arguments);
+        }
+
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
@@ -52,10 +55,16 @@ internal static class WireJson
     {
         // A call without parameters streams no argument text at all.
         if (string.IsNullOrWhiteSpace(json))
+        {
             return [];
+        }
+
         using var document = JsonDocument.Parse(json);
         if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
             throw new JsonException($"Tool arguments must be a JSON object, not {document.RootElement.ValueKind}.");
+        }
+
         return ToDictionary(document.RootElement);
     }
 
@@ -63,7 +72,10 @@ internal static class WireJson
     {
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
+        {
             result[property.Name] = property.Value.Clone();
+        }
+
         return result;
     }
 
@@ -89,7 +101,10 @@ internal static class WireJson
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
+        {
             WriteValue(writer, value);
+        }
+
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 }

@@ -15,14 +15,22 @@ internal static class ContaminatedPrompts
         var set = new HashSet<string>(StringComparer.Ordinal);
         var path = Path.Combine(folder, FileName);
         if (!File.Exists(path))
+        {
             return set;
+        }
+
         foreach (var line in File.ReadLines(path))
         {
             if (string.IsNullOrWhiteSpace(line))
+            {
                 continue;
+            }
+
             using var doc = JsonDocument.Parse(line);
             if (doc.RootElement.TryGetProperty("eval_prompt", out var prompt) && prompt.GetString() is { } text)
+            {
                 set.Add(text.Trim());
+            }
         }
 
         return set;

@@ -42,7 +42,10 @@ public static class CsvReader
                 else
                 {
                     if (c == '\n')
+                    {
                         line++;
+                    }
+
                     field.Append((char)c);
                 }
 
@@ -82,7 +85,10 @@ public static class CsvReader
         }
 
         if (inQuotes)
+        {
             throw new LocusException(LocusError.Invalid($"the CSV ends inside a quoted field (opened before line {line}): the file is truncated or has an unbalanced quote"));
+        }
+
         if (fields.Count > 0 || field.Length > 0 || fieldStarted)
         {
             fields.Add(field.ToString());

@@ -23,11 +23,16 @@ public sealed class CsvTable
         using var reader = new StreamReader(path);
         var records = CsvReader.Read(reader).ToList();
         if (records.Count == 0)
+        {
             throw new LocusException(LocusError.Invalid($"{path} is empty: a header row is required"));
+        }
+
         foreach (var (row, index) in records.Skip(1).Select((r, i) => (r, i)))
         {
             if (row.Count != records[0].Count)
+            {
                 throw new LocusException(LocusError.Invalid($"{path}: record {index + 2} has {row.Count} fields, the header {records[0].Count}; check its quoting"));
+            }
         }
 
         return new CsvTable(path, records[0], records.Skip(1).ToList());
@@ -39,7 +44,9 @@ public sealed class CsvTable
         for (var i = 0; i < Header.Count; i++)
         {
             if (Header[i] == name)
+            {
                 return i;
+            }
         }
 
         throw new LocusException(LocusError.Invalid($"{Path} has no column '{name}'; columns: {string.Join(", ", Header)}", "column"));

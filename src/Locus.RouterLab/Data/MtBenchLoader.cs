@@ -17,10 +17,15 @@ internal static class MtBenchLoader
         foreach (var root in Lines(Path.Combine(folder, JudgementFile)))
         {
             if (root.GetProperty("turn").GetInt32() != 1)
+            {
                 continue;
+            }
+
             var score = root.GetProperty("score").GetDouble();
             if (score is >= 1 and <= 10)
+            {
                 scores[(root.GetProperty("question_id").GetInt32(), root.GetProperty("model").GetString() ?? "")] = score / 10;
+            }
         }
 
         var contaminated = ContaminatedPrompts.Load(folder);
@@ -30,7 +35,10 @@ internal static class MtBenchLoader
             var id = root.GetProperty("question_id").GetInt32();
             var prompt = root.GetProperty("turns")[0].GetString() ?? "";
             if (contaminated.Contains(prompt.Trim()) || !scores.TryGetValue((id, weak), out var w) || !scores.TryGetValue((id, strong), out var s))
+            {
                 continue;
+            }
+
             items.Add(new OutcomeItem(prompt, root.GetProperty("category").GetString() ?? "", w, s));
         }
 

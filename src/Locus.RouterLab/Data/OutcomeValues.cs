@@ -10,9 +10,15 @@ internal static class OutcomeValues
     {
         var text = cell.Trim();
         if (bool.TryParse(text, out var flag))
+        {
             return flag ? 1 : 0;
+        }
+
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1)
+        {
             return value;
+        }
+
         throw new LocusException(LocusError.Invalid($"{where}: '{cell}' is not a correctness value (True/False or 0..1)"));
     }
 }

@@ -13,7 +13,10 @@ internal static class PythonListText
         ArgumentNullException.ThrowIfNull(cell);
         var text = cell.Trim();
         if (text.Length < 4 || text[0] != '[' || text[^1] != ']' || (text[1] != '\'' && text[1] != '"') || text[^2] != text[1])
+        {
             return cell;
+        }
+
         return Unescape(text[2..^2]);
     }
 

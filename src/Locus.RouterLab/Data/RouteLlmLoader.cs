@@ -13,14 +13,26 @@ internal static class RouteLlmLoader
     public static IReadOnlyList<OutcomeItem> Load(string folder)
     {
         if (Directory.EnumerateFiles(folder, "mmlu_*.csv").Any())
+        {
             return LoadCsvs(folder, Directory.EnumerateFiles(folder, "mmlu_*.csv"), f => Path.GetFileNameWithoutExtension(f)["mmlu_".Length..]);
+        }
+
         if (File.Exists(Path.Combine(folder, "gsm8k_responses.csv")))
+        {
             return LoadCsvs(folder, [Path.Combine(folder, "gsm8k_responses.csv")], _ => "gsm8k");
+        }
+
         if (File.Exists(Path.Combine(folder, MtBenchLoader.QuestionFile)))
+        {
             return MtBenchLoader.Load(folder, Weak, Strong);
+        }
+
         var children = Parts.Select(n => Path.Combine(folder, n)).Where(Directory.Exists).ToList();
         if (children.Count == 0)
+        {
             throw new LocusException(LocusError.Invalid($"{folder} holds no RouteLLM data: expected mmlu_*.csv, gsm8k_responses.csv, question.jsonl, or mmlu/gsm8k/mt_bench folders", "data"));
+        }
+
         return children.SelectMany(Load).ToList();
     }
 
@@ -36,7 +48,10 @@ internal static class RouteLlmLoader
             foreach (var row in table.Rows)
             {
                 if (contaminated.Contains(row[prompt].Trim()))
+                {
                     continue;
+                }
+
                 items.Add(new OutcomeItem(row[prompt], group, OutcomeValues.Parse(row[weak], file), OutcomeValues.Parse(row[strong], file)));
             }
         }

@@ -23,7 +23,10 @@ public static class EnsembleEvaluation
             : Directory.Exists(path) ? Directory.GetFiles(path, "*.csv").Order(StringComparer.Ordinal).ToArray()
             : throw new LocusException(LocusError.Invalid($"no RouterBench data at {path}: pass a CSV or a folder of them", "data"));
         if (files.Length == 0)
+        {
             throw new LocusException(LocusError.Invalid($"{path} holds no .csv files", "data"));
+        }
+
         return [.. files.Select(f => Evaluate(Path.GetFileName(f), RouterBenchLoader.LoadAnswers(f, setup.Models), setup))];
     }
 
@@ -33,7 +36,10 @@ public static class EnsembleEvaluation
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(setup);
         if (items.Count == 0)
+        {
             throw new LocusException(LocusError.Invalid($"{data}: no prompt has an outcome for every model"));
+        }
+
         var models = setup.Models;
         var frontier = models.Count - 1;
         var strategies = setup.Pool.Select((m, i) => Single("single", m, i)).ToList();
@@ -92,7 +98,9 @@ public static class EnsembleEvaluation
         for (var i = 0; i < models.Count; i++)
         {
             if (models[i] == model)
+            {
                 return i;
+            }
         }
 
         throw new LocusException(LocusError.Invalid($"member {model} is not one of the models read ({string.Join(", ", models)})"));

@@ -16,7 +16,10 @@ public static class EnsembleJson
             json.WriteString("data", data);
             json.WriteStartArray("sets");
             foreach (var report in reports)
+            {
                 WriteReport(json, report);
+            }
+
             json.WriteEndArray();
             json.WriteEndObject();
         }
@@ -41,9 +44,14 @@ public static class EnsembleJson
             json.WriteString("measure", p.Measure.ToString().ToLowerInvariant());
             json.WritePropertyName("cheapest");
             if (p.Cheapest is null)
+            {
                 json.WriteNullValue();
+            }
             else
+            {
                 WriteStrategy(json, p.Cheapest);
+            }
+
             json.WriteEndObject();
         }
 
@@ -55,7 +63,10 @@ public static class EnsembleJson
     {
         json.WriteStartArray(name);
         foreach (var s in list)
+        {
             WriteStrategy(json, s);
+        }
+
         json.WriteEndArray();
     }
 
@@ -65,14 +76,23 @@ public static class EnsembleJson
         json.WriteString("strategy", s.Strategy);
         json.WriteString("members", s.Members);
         if (s.Measure is { } measure)
+        {
             json.WriteString("measure", measure.ToString().ToLowerInvariant());
+        }
+
         if (s.Threshold is { } threshold)
+        {
             json.WriteNumber("threshold", threshold);
+        }
+
         json.WriteNumber("quality", s.Quality);
         json.WriteNumber("cost", s.Cost);
         json.WriteNumber("escalated", s.Escalated);
         if (s.Voted is { } voted)
+        {
             json.WriteNumber("voted", voted);
+        }
+
         json.WriteEndObject();
     }
 }

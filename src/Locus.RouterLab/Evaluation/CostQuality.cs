@@ -21,7 +21,10 @@ public static class CostQuality
             int quality = table.Column(model), cost = table.Column(costName);
             var rows = table.Rows.Where(r => !string.IsNullOrWhiteSpace(r[quality]) && !string.IsNullOrWhiteSpace(r[cost])).ToList();
             if (rows.Count == 0)
+            {
                 continue;
+            }
+
             points.Add(new ModelPoint(
                 model,
                 rows.Average(r => double.Parse(r[cost], NumberStyles.Float, CultureInfo.InvariantCulture)),
@@ -42,9 +45,15 @@ public static class CostQuality
         foreach (var p in sorted)
         {
             if (hull.Count > 0 && p.Quality <= hull[^1].Quality)
+            {
                 continue;
+            }
+
             while (hull.Count >= 2 && Cross(hull[^2], hull[^1], p) >= 0)
+            {
                 hull.RemoveAt(hull.Count - 1);
+            }
+
             hull.Add(p);
         }
 
@@ -56,14 +65,23 @@ public static class CostQuality
     {
         ArgumentNullException.ThrowIfNull(points);
         if (points.Count == 0)
+        {
             throw new LocusException(LocusError.Invalid("AIQ needs at least one model point"));
+        }
+
         double low = points.Min(p => p.Cost), high = points.Max(p => p.Cost);
         var hull = Hull(points);
         if (high - low <= 0)
+        {
             return hull[^1].Quality;
+        }
+
         var area = 0.0;
         for (var i = 0; i + 1 < hull.Count; i++)
+        {
             area += (hull[i + 1].Cost - hull[i].Cost) * (hull[i].Quality + hull[i + 1].Quality) / 2;
+        }
+
         area += (high - hull[^1].Cost) * hull[^1].Quality;
         return area / (high - low);
     }
@@ -79,9 +97,15 @@ public static class CostQuality
         for (var i = 0; i < hull.Count; i++)
         {
             if (hull[i].Quality + 1e-12 < quality)
+            {
                 continue;
+            }
+
             if (i == 0)
+            {
                 return hull[0].Cost;
+            }
+
             var (a, b) = (hull[i - 1], hull[i]);
             return a.Cost + ((quality - a.Quality) / (b.Quality - a.Quality) * (b.Cost - a.Cost));
         }

@@ -28,7 +28,10 @@ public static class EvaluationJson
             }
 
             if (report.Note is { } note)
+            {
                 json.WriteString("note", note);
+            }
+
             json.WriteStartObject("random");
             WriteMetrics(json, report.Random);
             json.WriteEndObject();
@@ -36,11 +39,20 @@ public static class EvaluationJson
             WriteMetrics(json, report.Oracle);
             json.WriteEndObject();
             if (report.Share is { } share)
+            {
                 WriteShare(json, share);
+            }
+
             if (report.Models is { Count: > 0 } models)
+            {
                 WriteModels(json, models);
+            }
+
             if (report.Costs is { Count: > 0 } costs)
+            {
                 WriteCosts(json, costs, report.BestModel!);
+            }
+
             json.WriteEndObject();
         }
 
@@ -105,8 +117,12 @@ public static class EvaluationJson
     private static void WriteShare(Utf8JsonWriter json, string name, double? share)
     {
         if (share is { } value)
+        {
             json.WriteNumber(name, value);
+        }
         else
+        {
             json.WriteNull(name);
+        }
     }
 }

@@ -14,7 +14,10 @@ internal sealed class GainCurve
     public GainCurve(IReadOnlyList<double> gains, IReadOnlyList<double> scores)
     {
         if (gains.Count != scores.Count)
+        {
             throw new ArgumentException($"{scores.Count} scores for {gains.Count} items", nameof(scores));
+        }
+
         var order = Enumerable.Range(0, gains.Count).OrderByDescending(i => scores[i]).ToArray();
         prefix = new double[order.Length + 1];
         var k = 0;
@@ -23,10 +26,15 @@ internal sealed class GainCurve
             var end = k;
             var sum = 0.0;
             while (end < order.Length && scores[order[end]].Equals(scores[order[k]]))
+            {
                 sum += gains[order[end++]];
+            }
+
             var mean = sum / (end - k);
             for (; k < end; k++)
+            {
                 prefix[k + 1] = prefix[k] + mean;
+            }
         }
     }
 
@@ -52,9 +60,14 @@ internal sealed class GainCurve
         {
             double here = prefix[k] / Total, next = prefix[k + 1] / Total;
             if (here >= target)
+            {
                 return (double)k / Count;
+            }
+
             if (next >= target)
+            {
                 return (k + ((target - here) / (next - here))) / Count;
+            }
         }
 
         return prefix[Count] / Total >= target ? 1.0 : null;

@@ -15,7 +15,9 @@ internal sealed class HashRandomScorer : IPromptScorer
         ArgumentNullException.ThrowIfNull(prompt);
         var hash = 14695981039346656037UL;
         foreach (var c in prompt)
+        {
             hash = (hash ^ c) * 1099511628211UL;
+        }
 
         // Finalize (splitmix64) so that prompts differing in their last characters still spread over [0, 1).
         hash ^= hash >> 30;

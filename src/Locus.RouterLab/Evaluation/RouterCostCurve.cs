@@ -18,7 +18,10 @@ public static class RouterCostCurve
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(scores);
         if (items.Count == 0 || items.Any(i => i.WeakCost is null || i.StrongCost is null))
+        {
             throw new LocusException(LocusError.Invalid("a cost curve needs both models' cost for every item (RouterBench's <model>|total_cost columns)", "data"));
+        }
+
         var quality = new GainCurve(items.Select(i => i.StrongQuality - i.WeakQuality).ToArray(), scores);
         var cost = new GainCurve(items.Select(i => i.StrongCost!.Value - i.WeakCost!.Value).ToArray(), scores);
         double n = items.Count, weakQuality = items.Average(i => i.WeakQuality), weakCost = items.Average(i => i.WeakCost!.Value);

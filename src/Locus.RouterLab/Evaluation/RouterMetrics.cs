@@ -23,16 +23,28 @@ public static class RouterMetrics
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(scores);
         if (items.Count == 0)
+        {
             throw new LocusException(LocusError.Invalid("no items to evaluate: the data set is empty after excluding contaminated prompts", "data"));
+        }
+
         var curve = new GainCurve(items.Select(i => i.StrongQuality - i.WeakQuality).ToArray(), scores);
         if (Math.Abs(curve.Total) < 1e-12)
+        {
             throw new LocusException(LocusError.Invalid("the weak and strong models have the same mean quality on these items, so PGR is undefined: pick another data set or model pair", "data"));
+        }
+
         var points = new PgrPoint[Steps + 1];
         for (var i = 0; i <= Steps; i++)
+        {
             points[i] = new PgrPoint((double)i / Steps, curve.PgrAtShare((double)i / Steps));
+        }
+
         var apgr = 0.0;
         for (var i = 0; i < Steps; i++)
+        {
             apgr += (points[i].Pgr + points[i + 1].Pgr) / 2 / Steps;
+        }
+
         return new RouterEvaluation(
             router, items.Count, items.Average(i => i.WeakQuality), items.Average(i => i.StrongQuality),
             apgr, curve.MinShareReaching(0.5), curve.MinShareReaching(0.8), points);

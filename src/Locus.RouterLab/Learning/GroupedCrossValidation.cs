@@ -34,7 +34,10 @@ public static class GroupedCrossValidation
             var train = new List<int>();
             var test = new List<int>();
             for (var i = 0; i < rows.Length; i++)
+            {
                 (foldOf[set.Groups[rows[i]]] == fold ? test : train).Add(i);
+            }
+
             var trainGroups = train.Select(i => set.Groups[rows[i]]).ToHashSet(StringComparer.Ordinal);
             var testGroups = test.Select(i => set.Groups[rows[i]]).ToHashSet(StringComparer.Ordinal);
             splits.Add(new FoldSplit(trainGroups, testGroups, train.Count, test.Count));
@@ -43,13 +46,18 @@ public static class GroupedCrossValidation
             if (train.Count == 0)
             {
                 foreach (var i in test)
+                {
                     scores[i] = 0.5;
+                }
+
                 continue;
             }
 
             var model = LogisticTrainer.Train(set, [.. train.Select(i => rows[i])], options);
             foreach (var i in test)
+            {
                 scores[i] = model.Predict(set.Features[rows[i]]);
+            }
         }
 
         return new CrossValidationResult(scores, splits);
@@ -62,12 +70,18 @@ public static class GroupedCrossValidation
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
         var distinct = groups.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         if (distinct.Length == 0)
+        {
             throw new ArgumentException("Cross-validation needs at least one item.", nameof(groups));
+        }
+
         new Random(seed).Shuffle(distinct);
         var k = Math.Min(folds, distinct.Length);
         var assignment = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < distinct.Length; i++)
+        {
             assignment[distinct[i]] = i % k;
+        }
+
         return assignment;
     }
 }

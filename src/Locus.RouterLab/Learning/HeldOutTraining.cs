@@ -20,7 +20,9 @@ public static class HeldOutTraining
             .ToList();
         var excluded = training.Sum(s => s.Items.Count) - sets.Sum(s => s.Items.Count);
         if (sets.Count == 0)
+        {
             throw new LocusException(LocusError.Invalid("nothing left to train on: every training prompt is also in the evaluation data; pass other data sets to --train", "train"));
+        }
 
         var all = sets.SelectMany(s => s.Items).ToList();
         var set = TrainingSet.From(all, options);

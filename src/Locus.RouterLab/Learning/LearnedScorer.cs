@@ -41,11 +41,17 @@ public sealed class LearnedScorer : IPromptScorer
         ArgumentNullException.ThrowIfNull(options);
         var set = TrainingSet.From(items, options);
         if (items.Select(i => i.Group).Distinct(StringComparer.Ordinal).Count() < 2)
+        {
             throw new LocusException(LocusError.Invalid("grouped cross-validation needs at least two groups (subjects, categories) in the data; this set has one, so train on other data sets with --train instead", "router"));
+        }
+
         var result = GroupedCrossValidation.Run(set, folds, options);
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
+        {
             scores.TryAdd(items[i].Prompt, result.Scores[i]);
+        }
+
         var full = LogisticTrainer.Train(set, Enumerable.Range(0, set.Count).ToArray(), options);
         return new LearnedScorer(full, scores, "learned-cv");
     }

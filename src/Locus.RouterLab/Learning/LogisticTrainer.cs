@@ -40,23 +40,34 @@ public static class LogisticTrainer
                 var values = x.Values;
                 var margin = 0.0;
                 for (var k = 0; k < indices.Length; k++)
+                {
                     margin += v[indices[k]] * values[k];
+                }
+
                 margin = margin * scale + bias;
                 var gradient = (LinearRouterModel.Sigmoid(margin) - set.Labels[row]) * set.Weights[row];
 
                 scale *= 1 - eta * lambda;
                 var delta = eta * gradient / scale;
                 for (var k = 0; k < indices.Length; k++)
+                {
                     v[indices[k]] -= delta * values[k];
+                }
+
                 bias -= eta * gradient * 0.1; // a slower bias step keeps early updates from swinging the base rate
                 if (scale < 1e-6)
+                {
                     scale = Fold(v, scale);
+                }
             }
         }
 
         var weights = new float[dimension];
         for (var i = 0; i < dimension; i++)
+        {
             weights[i] = (float)(v[i] * scale);
+        }
+
         return new LinearRouterModel(options.Featurizer, weights, (float)bias);
     }
 
@@ -77,7 +88,10 @@ public static class LogisticTrainer
     private static double Fold(double[] v, double scale)
     {
         for (var i = 0; i < v.Length; i++)
+        {
             v[i] *= scale;
+        }
+
         return 1;
     }
 }

@@ -8,7 +8,10 @@ public static class RankingMetrics
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(labels);
         if (scores.Count != labels.Count)
+        {
             throw new ArgumentException("Scores and labels must have the same length.", nameof(labels));
+        }
+
         var order = Enumerable.Range(0, scores.Count).OrderBy(i => scores[i]).ToArray();
         double positives = 0, negatives = 0, rankSum = 0;
         for (var start = 0; start < order.Length;)
@@ -16,7 +19,10 @@ public static class RankingMetrics
             // Tied scores share the average rank.
             var end = start;
             while (end + 1 < order.Length && scores[order[end + 1]] == scores[order[start]])
+            {
                 end++;
+            }
+
             var rank = (start + end) / 2.0 + 1;
             for (var j = start; j <= end; j++)
             {
@@ -35,7 +41,10 @@ public static class RankingMetrics
         }
 
         if (positives == 0 || negatives == 0)
+        {
             return double.NaN;
+        }
+
         return (rankSum - positives * (positives + 1) / 2) / (positives * negatives);
     }
 }

@@ -22,7 +22,9 @@ public static class RouterTraining
                 ? RouteLlmParts.Select(p => Path.Combine(path, p)).Where(Directory.Exists).ToList()
                 : [];
             foreach (var part in parts.Count > 0 ? parts : [path])
+            {
                 sets.Add(new NamedDataSet(Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(part)), OutcomeData.Load(part)));
+            }
         }
 
         return sets;

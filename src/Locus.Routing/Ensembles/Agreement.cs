@@ -11,7 +11,10 @@ public static class Agreement
     {
         ArgumentNullException.ThrowIfNull(answers);
         if (answers.Count == 0)
+        {
             throw new ArgumentException("agreement needs at least one answer", nameof(answers));
+        }
+
         var shorts = measure == AgreementMeasure.Similarity ? null : answers.Select(ShortAnswer.Extract).ToArray();
         var vote = measure == AgreementMeasure.Vote || (measure == AgreementMeasure.Auto && shorts!.All(s => s is not null));
         return vote ? Vote(answers, shorts!) : Similarity(answers);

@@ -20,9 +20,14 @@ internal static partial class ShortAnswerExtractor
         var trimmed = text.Trim();
         var lastLine = trimmed[(trimmed.LastIndexOf('\n') + 1)..].Trim();
         if (FinalAnswerMarker().Match(lastLine) is { Success: true } marked)
+        {
             return Number(Unwrap(marked.Groups["rest"].Value));
+        }
+
         if (trimmed.Length is 0 or > MaxLength || trimmed.Contains('\n', StringComparison.Ordinal))
+        {
             return null;
+        }
 
         var answer = Unwrap(trimmed);
         if (AnswerPrefix().Match(answer) is { Success: true } prefixed)
@@ -30,7 +35,9 @@ internal static partial class ShortAnswerExtractor
             answer = Unwrap(prefixed.Groups["rest"].Value);
             // After "the answer is", a lone lower-case letter is a choice too ("answer: b").
             if (answer.Length == 1 && char.IsAsciiLetterLower(answer[0]))
+            {
                 answer = answer.ToUpperInvariant();
+            }
         }
 
         return Choice(answer) ?? Number(answer) ?? YesNo(answer) ?? Phrase(answer);
@@ -42,12 +49,21 @@ internal static partial class ShortAnswerExtractor
     private static ShortAnswer? Number(string text)
     {
         if (NumberPattern().Match(text) is not { Success: true } m)
+        {
             return null;
+        }
+
         var digits = m.Groups["int"].Value.Replace(",", "", StringComparison.Ordinal) + m.Groups["frac"].Value;
         if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
             return null;
+        }
+
         if (m.Groups["sign"].Value is "-" or "−")
+        {
             value = -value;
+        }
+
         var normal = value.ToString("0.############################", CultureInfo.InvariantCulture) + m.Groups["percent"].Value;
         return new ShortAnswer(ShortAnswerKind.Number, normal == "-0" ? "0" : normal);
     }
@@ -58,7 +74,10 @@ internal static partial class ShortAnswerExtractor
     private static ShortAnswer? Phrase(string text)
     {
         if (!PhrasePattern().IsMatch(text))
+        {
             return null;
+        }
+
         var words = WordSimilarity.WordList(text).ToList();
         return words.Count is > 0 and <= MaxPhraseWords ? new ShortAnswer(ShortAnswerKind.Phrase, string.Join(' ', words)) : null;
     }

@@ -11,7 +11,9 @@ public static class WordSimilarity
     {
         ArgumentNullException.ThrowIfNull(answers);
         if (answers.Count < 2)
+        {
             return (1, 0);
+        }
 
         var words = answers.Select(Words).ToArray();
         var totals = new double[answers.Count];
@@ -38,9 +40,15 @@ public static class WordSimilarity
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         if (a.Count == 0 && b.Count == 0)
+        {
             return 1;
+        }
+
         if (a.Count <= 3 || b.Count <= 3)
+        {
             return a.SetEquals(b) ? 1 : 0;
+        }
+
         var shared = a.Count(b.Contains);
         return (double)shared / (a.Count + b.Count - shared);
     }
@@ -56,7 +64,9 @@ public static class WordSimilarity
         {
             var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
             if (inWord && start < 0)
+            {
                 start = i;
+            }
             else if (!inWord && start >= 0)
             {
                 yield return text[start..i].ToLowerInvariant();

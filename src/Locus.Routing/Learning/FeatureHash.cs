@@ -17,7 +17,10 @@ internal static class FeatureHash
     {
         var hash = Offset ^ seed;
         foreach (var c in text)
+        {
             hash = Step(hash, c);
+        }
+
         return hash;
     }
 

@@ -17,10 +17,18 @@ public sealed record FeaturizerConfig(int HashBits = 18, int MaxWordNgram = 2, i
     public void Validate()
     {
         if (HashBits is < 8 or > 24)
+        {
             throw new ArgumentOutOfRangeException(nameof(HashBits), HashBits, "Hash bits must be between 8 and 24.");
+        }
+
         if (MaxWordNgram is < 1 or > 2)
+        {
             throw new ArgumentOutOfRangeException(nameof(MaxWordNgram), MaxWordNgram, "Word n-grams must be 1 or 2.");
+        }
+
         if (MinCharNgram < 1 || MaxCharNgram < MinCharNgram || MaxCharNgram > 8)
+        {
             throw new ArgumentOutOfRangeException(nameof(MaxCharNgram), MaxCharNgram, "Character n-grams must satisfy 1 <= min <= max <= 8.");
+        }
     }
 }

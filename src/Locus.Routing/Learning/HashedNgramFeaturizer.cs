@@ -52,7 +52,10 @@ public sealed class HashedNgramFeaturizer
 
         var scale = sumSquares > 0 ? (float)(1 / Math.Sqrt(sumSquares)) : 0f;
         for (var i = 0; i < values.Length; i++)
+        {
             values[i] *= scale;
+        }
+
         return new SparseVector(indices, values);
     }
 
@@ -60,7 +63,10 @@ public sealed class HashedNgramFeaturizer
     public double Dot(ReadOnlySpan<char> text, ReadOnlySpan<float> weights)
     {
         if (weights.Length != Dimension)
+        {
             throw new ArgumentException($"Expected {Dimension} weights, got {weights.Length}.", nameof(weights));
+        }
+
         var s = Scratch();
         var touched = Accumulate(text, s);
         double dot = 0, sumSquares = 0;
@@ -83,7 +89,10 @@ public sealed class HashedNgramFeaturizer
     private int Accumulate(ReadOnlySpan<char> text, FeatureScratch s)
     {
         if (text.Length > MaxChars)
+        {
             text = text[..MaxChars];
+        }
+
         var length = Normalize(text, s.Text);
         var normalized = s.Text.AsSpan(0, length);
         // Worst case: every char starts every char n-gram, every char is a word and a bigram, plus shape buckets.
@@ -99,7 +108,10 @@ public sealed class HashedNgramFeaturizer
             if (!char.IsLetterOrDigit(normalized[i]))
             {
                 if (normalized[i] == '\n')
+                {
                     lines++;
+                }
+
                 i++;
                 continue;
             }
@@ -108,14 +120,20 @@ public sealed class HashedNgramFeaturizer
             while (i < length && char.IsLetterOrDigit(normalized[i]))
             {
                 if (char.IsAsciiDigit(normalized[i]))
+                {
                     digits++;
+                }
+
                 i++;
             }
 
             var word = FeatureHash.Of(normalized[start..i], WordSeed);
             Add(s, word, ref touched);
             if (Config.MaxWordNgram >= 2 && hasPrevious)
+            {
                 Add(s, FeatureHash.Combine(previousWord ^ BigramSeed, word), ref touched);
+            }
+
             previousWord = word;
             hasPrevious = true;
         }
@@ -128,7 +146,9 @@ public sealed class HashedNgramFeaturizer
             {
                 hash = FeatureHash.Step(hash, normalized[j]);
                 if (j - i + 1 >= Config.MinCharNgram)
+                {
                     Add(s, hash, ref touched);
+                }
             }
         }
 
@@ -164,7 +184,10 @@ public sealed class HashedNgramFeaturizer
                 {
                     // "a \nb" keeps its line break: a newline wins over the space just written.
                     if (c == '\n' && length > 0 && into[length - 1] == ' ')
+                    {
                         into[length - 1] = '\n';
+                    }
+
                     continue;
                 }
 
@@ -178,7 +201,10 @@ public sealed class HashedNgramFeaturizer
         }
 
         if (length > 0 && into[length - 1] is ' ' or '\n')
+        {
             length--;
+        }
+
         return length;
     }
 
@@ -221,7 +247,10 @@ public sealed class HashedNgramFeaturizer
                 if (existing == key)
                 {
                     if (counts[slot] < ushort.MaxValue)
+                    {
                         counts[slot]++;
+                    }
+
                     return;
                 }
 

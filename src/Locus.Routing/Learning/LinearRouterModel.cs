@@ -23,7 +23,10 @@ public sealed class LinearRouterModel
         ArgumentNullException.ThrowIfNull(weights);
         Featurizer = new HashedNgramFeaturizer(config);
         if (weights.Length != config.Dimension)
+        {
             throw new ArgumentException($"Expected {config.Dimension} weights for {config.HashBits} hash bits, got {weights.Length}.", nameof(weights));
+        }
+
         this.weights = weights;
         Bias = bias;
         Calibration = calibration;
@@ -76,9 +79,13 @@ public sealed class LinearRouterModel
         for (var i = 0; i < weights.Length; i++)
         {
             if (halfPrecision)
+            {
                 BinaryPrimitives.WriteHalfLittleEndian(body.AsSpan(i * 2), (Half)weights[i]);
+            }
             else
+            {
                 BinaryPrimitives.WriteSingleLittleEndian(body.AsSpan(i * 4), weights[i]);
+            }
         }
 
         stream.Write(body);
@@ -112,12 +119,21 @@ public sealed class LinearRouterModel
         ArgumentNullException.ThrowIfNull(stream);
         Span<byte> header = stackalloc byte[HeaderBytes];
         if (stream.ReadAtLeast(header, HeaderBytes, throwOnEndOfStream: false) < HeaderBytes)
+        {
             throw new InvalidDataException("Not a Locus router model: the file is shorter than an 'LRTM' header.");
+        }
+
         if (BinaryPrimitives.ReadUInt32LittleEndian(header) != Magic)
+        {
             throw new InvalidDataException("Not a Locus router model: the file does not start with 'LRTM'.");
+        }
+
         var version = BinaryPrimitives.ReadUInt16LittleEndian(header[4..]);
         if (version is not (1 or Version))
+        {
             throw new InvalidDataException($"Router model version {version} is not supported (this build reads versions 1 and {Version}); retrain it with `locus router train`.");
+        }
+
         var config = new FeaturizerConfig(header[6], header[7], header[8], header[9]);
         try
         {
@@ -130,11 +146,16 @@ public sealed class LinearRouterModel
 
         var encoding = header[10];
         if (encoding is not (1 or 2))
+        {
             throw new InvalidDataException($"Router model weight encoding {encoding} is unknown (1 = float16, 2 = float32).");
+        }
+
         var bias = BinaryPrimitives.ReadSingleLittleEndian(header[12..]);
         var count = BinaryPrimitives.ReadUInt32LittleEndian(header[16..]);
         if (count != (uint)config.Dimension)
+        {
             throw new InvalidDataException($"Router model declares {count} weights but its header needs {config.Dimension}.");
+        }
 
         var width = encoding == 1 ? 2 : 4;
         var body = new byte[config.Dimension * width];
@@ -149,7 +170,10 @@ public sealed class LinearRouterModel
 
         var weights = new float[config.Dimension];
         for (var i = 0; i < weights.Length; i++)
+        {
             weights[i] = width == 2 ? (float)BinaryPrimitives.ReadHalfLittleEndian(body.AsSpan(i * 2)) : BinaryPrimitives.ReadSingleLittleEndian(body.AsSpan(i * 4));
+        }
+
         return new LinearRouterModel(config, weights, bias, version == 1 ? null : ReadCalibration(stream));
     }
 
@@ -161,9 +185,15 @@ public sealed class LinearRouterModel
             stream.ReadExactly(word);
             var count = BinaryPrimitives.ReadUInt32LittleEndian(word);
             if (count == 0)
+            {
                 return null;
+            }
+
             if (count != ScoreCalibration.Points)
+            {
                 throw new InvalidDataException($"Router model calibration has {count} points; expected 0 or {ScoreCalibration.Points}.");
+            }
+
             var points = new float[count];
             for (var i = 0; i < points.Length; i++)
             {

@@ -16,10 +16,16 @@ public static class RouterModels
     public static LinearRouterModel Get(string? path)
     {
         if (path is null)
+        {
             return LearnedComplexityEstimator.LoadDefault().Model;
+        }
+
         var info = new FileInfo(path);
         if (!info.Exists)
+        {
             throw new FileNotFoundException($"no router model at {path}", path);
+        }
+
         return Loaded.GetOrAdd((info.FullName, info.LastWriteTimeUtc, info.Length), key => LinearRouterModel.Load(key.Path));
     }
 }

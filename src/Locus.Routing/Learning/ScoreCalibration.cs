@@ -19,11 +19,16 @@ public sealed class ScoreCalibration
     {
         ArgumentNullException.ThrowIfNull(quantiles);
         if (quantiles.Count != Points)
+        {
             throw new ArgumentException($"A calibration has {Points} quantiles, got {quantiles.Count}.", nameof(quantiles));
+        }
+
         for (var i = 0; i < Points; i++)
         {
             if (!float.IsFinite(quantiles[i]) || (i > 0 && quantiles[i] < quantiles[i - 1]))
+            {
                 throw new ArgumentException("Calibration quantiles must be finite and non-decreasing.", nameof(quantiles));
+            }
         }
 
         this.quantiles = [.. quantiles];
@@ -37,7 +42,10 @@ public sealed class ScoreCalibration
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(weights);
         if (scores.Count == 0 || scores.Count != weights.Count)
+        {
             throw new ArgumentException("Calibration needs at least one score and one weight per score.", nameof(scores));
+        }
+
         var order = Enumerable.Range(0, scores.Count).OrderBy(i => scores[i]).ToArray();
         var total = weights.Sum();
         var result = new float[Points];
@@ -47,11 +55,16 @@ public sealed class ScoreCalibration
         {
             cumulative += weights[i] / total;
             while (next < Points && next / 100.0 <= cumulative + 1e-12)
+            {
                 result[next++] = (float)scores[i];
+            }
         }
 
         for (; next < Points; next++)
+        {
             result[next] = (float)scores[order[^1]];
+        }
+
         result[0] = (float)scores[order[0]];
         return new ScoreCalibration(result);
     }
@@ -60,11 +73,20 @@ public sealed class ScoreCalibration
     public double ThresholdForShare(double share)
     {
         if (share is < 0 or > 1 || double.IsNaN(share))
+        {
             throw new ArgumentOutOfRangeException(nameof(share), share, "A share is between 0 and 1.");
+        }
+
         if (share <= 0)
+        {
             return double.PositiveInfinity;
+        }
+
         if (share >= 1)
+        {
             return 0;
+        }
+
         var position = (1 - share) * (Points - 1);
         var low = (int)Math.Floor(position);
         var high = Math.Min(low + 1, Points - 1);

@@ -11,7 +11,10 @@ public sealed class SparseVector
         ArgumentNullException.ThrowIfNull(indices);
         ArgumentNullException.ThrowIfNull(values);
         if (indices.Length != values.Length)
+        {
             throw new ArgumentException("Indices and values must have the same length.", nameof(values));
+        }
+
         this.indices = indices;
         this.values = values;
     }
@@ -26,7 +29,10 @@ public sealed class SparseVector
     {
         var sum = 0.0;
         for (var i = 0; i < indices.Length; i++)
+        {
             sum += weights[indices[i]] * values[i];
+        }
+
         return sum;
     }
 }

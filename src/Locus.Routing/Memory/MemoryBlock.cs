@@ -18,7 +18,10 @@ public static class MemoryBlock
         ArgumentNullException.ThrowIfNull(documents);
         var text = new StringBuilder(Preamble);
         foreach (var document in documents)
+        {
             AppendDocument(text, document);
+        }
+
         return text.ToString();
     }
 

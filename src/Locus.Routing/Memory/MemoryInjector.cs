@@ -14,7 +14,9 @@ public static class MemoryInjector
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(documents);
         if (documents.Count == 0)
+        {
             return messages;
+        }
 
         var block = MemoryBlock.Render(documents);
         var result = new List<ChatMessage>(messages.Count + 1);

@@ -30,16 +30,26 @@ public sealed record MemoryRequest
         request = null;
         var trimmed = (text ?? "").Trim();
         if (trimmed.Length == 0)
+        {
             return true;
+        }
+
         if (trimmed is "*" || trimmed.Equals("all", StringComparison.OrdinalIgnoreCase))
+        {
             request = All;
+        }
         else if (trimmed.Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
             request = None;
+        }
         else
         {
             var parts = trimmed.Split(',', StringSplitOptions.TrimEntries);
             if (parts.Any(p => p.Length == 0))
+            {
                 return false;
+            }
+
             request = Only(parts);
         }
 

@@ -20,7 +20,9 @@ public static class MemorySelector
         var asked = context.Memory;
         var mode = client.Memory ?? options.Inject;
         if (mode == MemoryInjectMode.Never || source is null || asked is { IsNone: true } || (mode == MemoryInjectMode.OnRequest && asked is null))
+        {
             return asked is { IsNone: false } ? Refused(mode, client, source) : MemorySelection.Empty;
+        }
 
         var allowed = Allowed(source.Snapshot(), options.Documents);
         var selected = allowed;
@@ -30,7 +32,9 @@ public static class MemorySelector
             selected = [.. allowed.Where(d => ids.Any(id => Matches(d, id)))];
             var missing = ids.Count(id => !allowed.Any(d => Matches(d, id)));
             if (missing > 0)
+            {
                 note = $"{missing} requested document{(missing == 1 ? " is" : "s are")} unknown or not allowed by memory.documents";
+            }
         }
 
         var local = Cap(selected, options.MaxTokens, out var dropped);
@@ -57,7 +61,9 @@ public static class MemorySelector
             foreach (var document in all)
             {
                 if (Matches(document, key) && !result.Contains(document))
+                {
                     result.Add(document);
+                }
             }
         }
 

@@ -6,7 +6,10 @@ internal static class CascadeReader
     public static CascadeOptions? Read(YamlMap? map)
     {
         if (map is null)
+        {
             return null;
+        }
+
         var defaults = new CascadeOptions();
         var cascade = new CascadeOptions
         {
@@ -21,10 +24,16 @@ internal static class CascadeReader
     private static CascadeMetric? Metric(YamlMap map)
     {
         if (map.Text("metric") is not { } text)
+        {
             return null;
+        }
+
         var index = CascadeOptions.MetricNames.ToList().FindIndex(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
         if (index >= 0)
+        {
             return (CascadeMetric)index;
+        }
+
         map.Fail("metric", $"expected one of {string.Join(", ", CascadeOptions.MetricNames)}, got \"{text}\"", map.Node("metric"));
         return null;
     }

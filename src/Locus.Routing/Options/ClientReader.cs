@@ -17,7 +17,9 @@ internal static class ClientReader
                 for (var i = 0; i < list.Children.Count; i++)
                 {
                     if (YamlMap.From(list.Children[i], $"clients[{i}]", root.File, root.Errors) is { } map && Read(map, environment) is { } client)
+                    {
                         result.Add(client);
+                    }
                 }
 
                 return result;
@@ -36,9 +38,13 @@ internal static class ClientReader
         {
             var value = environment(keyEnv);
             if (string.IsNullOrWhiteSpace(value))
+            {
                 map.Fail("api_key_env", $"environment variable {keyEnv} is not set (it should hold this client's API key)");
+            }
             else
+            {
                 keys = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+            }
         }
 
         var client = new ClientPolicy

@@ -12,7 +12,10 @@ internal static class ComplexitySectionReader
     public static RoutingOptions Apply(YamlMap? map, string directory, RoutingOptions options)
     {
         if (map is null)
+        {
             return options;
+        }
+
         var complexity = new ComplexityOptions
         {
             Estimator = map.Enum<ComplexityEstimatorKind>("estimator") ?? ComplexityEstimatorKind.Heuristic,
@@ -24,18 +27,30 @@ internal static class ComplexitySectionReader
         var cloudFrom = map.Number("cloud_from", 0, 1);
         var result = options with { Complexity = complexity, FastBelow = fastBelow ?? options.FastBelow, CloudFrom = cloudFrom ?? options.CloudFrom };
         if (complexity.Estimator == ComplexityEstimatorKind.Heuristic && complexity.ModelPath is not null)
+        {
             map.Fail("model", "a model file needs estimator: learned");
+        }
+
         if (complexity.EnsembleShare is not null && complexity.CloudShare is null)
+        {
             map.Fail("ensemble_share", "set cloud_share too: ensemble_share is the band just below the cloud's");
+        }
+
         var model = complexity.Estimator == ComplexityEstimatorKind.Learned ? Load(map, complexity) : null;
         if (complexity.CloudShare is { } cloud)
         {
             if (fastBelow is not null || cloudFrom is not null)
+            {
                 map.Fail("cloud_share", "set either shares (cloud_share, ensemble_share) or thresholds (fast_below, cloud_from), not both");
+            }
             else if (cloud + (complexity.EnsembleShare ?? 0) > 1)
+            {
                 map.Fail("ensemble_share", "cloud_share + ensemble_share must not exceed 1");
+            }
             else if (Calibration(map, complexity, model) is { } calibration)
+            {
                 result = result with { CloudFrom = calibration.ThresholdForShare(cloud), FastBelow = calibration.ThresholdForShare(cloud + (complexity.EnsembleShare ?? 0)) };
+            }
         }
 
         map.RejectUnknown();
@@ -57,9 +72,15 @@ internal static class ComplexitySectionReader
     private static ScoreCalibration? Calibration(YamlMap map, ComplexityOptions complexity, LinearRouterModel? model)
     {
         if (complexity.Estimator != ComplexityEstimatorKind.Learned)
+        {
             return map.Fail<ScoreCalibration>("cloud_share", "shares need a calibrated estimator: set estimator: learned, or use fast_below/cloud_from with the heuristic");
+        }
+
         if (model is null)
+        {
             return null;
+        }
+
         return model.Calibration ?? map.Fail<ScoreCalibration>(complexity.ModelPath is null ? "estimator" : "model",
             "the router model has no calibration table (saved by an older build); retrain it with `locus router train` or set fast_below/cloud_from");
     }

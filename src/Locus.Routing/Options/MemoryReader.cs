@@ -7,7 +7,10 @@ internal static class MemoryReader
     {
         var defaults = new MemoryOptions();
         if (map is null)
+        {
             return defaults;
+        }
+
         var documents = map.TextList("documents");
         if (documents is not null && documents.Any(string.IsNullOrWhiteSpace))
         {
@@ -29,9 +32,15 @@ internal static class MemoryReader
     public static MemoryInjectMode? Mode(YamlMap map, string key)
     {
         if (map.Text(key) is not { } text)
+        {
             return null;
+        }
+
         if (MemoryOptions.TryParseMode(text, out var mode))
+        {
             return mode;
+        }
+
         map.Fail(key, $"expected one of {string.Join(", ", MemoryOptions.ModeNames)}, got \"{text}\"", map.Node(key));
         return null;
     }

@@ -8,7 +8,10 @@ internal static class MeshReader
     public static MeshSettings Read(YamlMap? map, string directory)
     {
         if (map is null)
+        {
             return new MeshSettings();
+        }
+
         var settings = new MeshSettings
         {
             Enabled = map.Bool("enabled") ?? true,
@@ -26,9 +29,13 @@ internal static class MeshReader
         {
             var colon = listen.LastIndexOf(':');
             if (colon <= 0 || !int.TryParse(listen.AsSpan(colon + 1), out var port) || port is < 0 or > 65535)
+            {
                 map.Fail("listen", $"expected host:port (e.g. 0.0.0.0:{MeshSettings.DefaultPort}), got \"{listen}\"");
+            }
             else
+            {
                 settings = settings with { ListenHost = listen[..colon].Trim('[', ']'), ListenPort = port };
+            }
         }
 
         map.RejectUnknown();
@@ -39,9 +46,15 @@ internal static class MeshReader
     {
         text ??= map.Text(key);
         if (text is null)
+        {
             return null;
+        }
+
         if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" && url.AbsolutePath == "/")
+        {
             return url;
+        }
+
         map.Fail(key, $"must be a peer's mesh address like http://192.168.1.10:{MeshSettings.DefaultPort}, got \"{text}\"");
         return null;
     }

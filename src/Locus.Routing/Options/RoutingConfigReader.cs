@@ -51,7 +51,10 @@ public static class RoutingConfigReader
         var directory = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
         var config = root is null ? new RouterConfig() : Read(root, directory, environment);
         if (errors.Count == 0)
+        {
             RoutingValidator.Validate(config, file, errors);
+        }
+
         return errors.Count == 0 ? config : throw new ConfigurationException(errors);
     }
 
@@ -69,7 +72,10 @@ public static class RoutingConfigReader
     private static LedgerSettings ReadLedger(YamlMap? map, string directory)
     {
         if (map is null)
+        {
             return new LedgerSettings { Path = LocusPaths.ExpandHome(DefaultLedgerPath) };
+        }
+
         var enabled = map.Bool("enabled") ?? true;
         var path = map.Text("path") ?? DefaultLedgerPath;
         var settings = new LedgerSettings

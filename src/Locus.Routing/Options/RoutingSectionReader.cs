@@ -13,7 +13,9 @@ internal static class RoutingSectionReader
             CloudTargets = [.. targets.Where(t => !t.OnDevice).Select(t => t.Name)],
         };
         if (map is null)
+        {
             return defaults;
+        }
 
         var options = new RoutingOptions
         {
@@ -39,10 +41,16 @@ internal static class RoutingSectionReader
     private static EnsembleOptions? ReadEnsemble(YamlMap? map)
     {
         if (map is null)
+        {
             return null;
+        }
+
         var targets = map.TextList("targets");
         if (targets is null || targets.Count == 0)
+        {
             map.Fail("targets", "an ensemble needs at least one local target (with samples > 1) or two targets");
+        }
+
         var ensemble = new EnsembleOptions
         {
             Targets = targets ?? [],

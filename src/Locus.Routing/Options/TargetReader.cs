@@ -21,7 +21,9 @@ internal static partial class TargetReader
                 {
                     if (YamlMap.From(list.Children[i], $"targets[{i}]", root.File, root.Errors) is { } map
                         && Read(map, directory, environment) is { } target)
+                    {
                         result.Add(target);
+                    }
                 }
 
                 return result;
@@ -39,25 +41,41 @@ internal static partial class TargetReader
         // A peer's model defaults to its auto model: the peer routes among its own targets.
         var model = peer ? map.Text("model") ?? "auto" : map.RequiredText("model");
         if (map.Node("kind") is null)
+        {
             map.Fail("kind", "is required: llama, openai, anthropic or peer");
+        }
+
         if (name is not null && !NamePattern().IsMatch(name))
+        {
             map.Fail("name", $"\"{name}\" is not a usable target name: use letters, digits, '.', '_' or '-'");
+        }
 
         var remote = kind is TargetKind.OpenAI or TargetKind.Anthropic;
         var baseUrl = map.Text("base_url");
         Uri? url = null;
         if (remote && baseUrl is null)
+        {
             map.Fail("base_url", "is required for openai and anthropic targets (e.g. https://api.openai.com/v1)");
+        }
         else if (peer && baseUrl is null)
+        {
             map.Fail("base_url", "is required for a peer: the other node's OpenAI-compatible API (e.g. http://192.168.1.10:8080/v1)");
+        }
         else if (baseUrl is not null && (!Uri.TryCreate(baseUrl, UriKind.Absolute, out url) || url.Scheme is not ("http" or "https")))
+        {
             map.Fail("base_url", $"must be an absolute http(s) URL, got \"{baseUrl}\"");
+        }
 
         var apiKeyEnv = map.Text("api_key_env");
         if (map.Node("api_key") is not null)
+        {
             map.Fail("api_key", "API keys are not written into config files; put the key in an environment variable and name it with api_key_env");
+        }
+
         if (apiKeyEnv is not null && string.IsNullOrEmpty(environment(apiKeyEnv)))
+        {
             map.Fail("api_key_env", $"environment variable {apiKeyEnv} is not set (it should hold the API key for this target)");
+        }
 
         var price = ReadPrice(map.Map("price"));
         var target = new TargetOptions
@@ -84,7 +102,10 @@ internal static partial class TargetReader
             Headers = map.TextMap("headers") ?? new Dictionary<string, string>(),
         };
         if (kind == TargetKind.Llama && model is not null && !File.Exists(target.Model))
+        {
             map.Fail("model", $"model file {target.Model} does not exist");
+        }
+
         map.RejectUnknown();
         return name is null || kind is null || model is null ? null : target;
     }
@@ -92,7 +113,10 @@ internal static partial class TargetReader
     private static PriceOptions ReadPrice(YamlMap? map)
     {
         if (map is null)
+        {
             return PriceOptions.Free;
+        }
+
         var price = new PriceOptions(map.Money("input") ?? 0m, map.Money("output") ?? 0m, map.Money("cached_input"));
         map.RejectUnknown();
         return price;

@@ -6,7 +6,10 @@ internal static class ThermalReader
     public static ThermalOptions? Read(YamlMap? map)
     {
         if (map is null)
+        {
             return null;
+        }
+
         var options = new ThermalOptions
         {
             Source = map.Enum<ThermalSource>("source") ?? ThermalSource.Auto,

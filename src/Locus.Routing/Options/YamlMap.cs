@@ -74,9 +74,15 @@ internal sealed class YamlMap(YamlMappingNode node, string path, string file, Li
     {
         var text = Text(key);
         if (text is null)
+        {
             return null;
+        }
+
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
             return value;
+        }
+
         Fail(key, $"expected a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}, got \"{text}\"", Node(key)!);
         return null;
     }
@@ -85,9 +91,15 @@ internal sealed class YamlMap(YamlMappingNode node, string path, string file, Li
     {
         var text = Text(key);
         if (text is null)
+        {
             return null;
+        }
+
         if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0)
+        {
             return value;
+        }
+
         Fail(key, $"expected an amount in USD (a number ≥ 0), got \"{text}\"", Node(key)!);
         return null;
     }
@@ -114,11 +126,16 @@ internal sealed class YamlMap(YamlMappingNode node, string path, string file, Li
     {
         var text = Text(key);
         if (text is null)
+        {
             return null;
+        }
+
         foreach (var value in System.Enum.GetValues<T>())
         {
             if (string.Equals(value.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
                 return value;
+            }
         }
 
         var allowed = string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
@@ -147,14 +164,21 @@ internal sealed class YamlMap(YamlMappingNode node, string path, string file, Li
     public IReadOnlyDictionary<string, string>? TextMap(string key)
     {
         if (Map(key) is not { } map)
+        {
             return null;
+        }
+
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (k, v) in map.Entries())
         {
             if (v is YamlScalarNode { Value: { } value })
+            {
                 result[k] = value;
+            }
             else
+            {
                 map.Fail(k, "expected a single value", v);
+            }
         }
 
         return result;

@@ -15,17 +15,26 @@ internal static class BudgetSignal
     {
         var client = state.Client;
         if (client.DailyBudgetUsd is null && client.MonthlyBudgetUsd is null)
+        {
             return;
+        }
 
         var day = UsagePeriod.DayStart(now);
         var month = UsagePeriod.MonthStart(now);
         string? over = null;
         if (client.DailyBudgetUsd is { } daily && spend.SpentSince(client.Name, day) is var spentToday && spentToday >= daily)
+        {
             over = Describe(spentToday, daily, "daily");
+        }
         else if (client.MonthlyBudgetUsd is { } monthly && spend.SpentSince(client.Name, month) is var spentMonth && spentMonth >= monthly)
+        {
             over = Describe(spentMonth, monthly, "monthly");
+        }
+
         if (over is null)
+        {
             return;
+        }
 
         var refuse = (client.OverBudget ?? state.Snapshot.Routing.OverBudget) == OverBudgetAction.Refuse;
         var error = RouteErrors.Denied(

@@ -29,7 +29,10 @@ public static class DecisionJson
             json.WriteBoolean("redact", decision.Redact);
             json.WriteStartArray("findings");
             foreach (var finding in decision.Findings)
+            {
                 json.WriteStringValue(finding);
+            }
+
             json.WriteEndArray();
             json.WriteStartArray("fallbacks");
             foreach (var step in decision.Fallbacks)
@@ -46,7 +49,10 @@ public static class DecisionJson
             json.WriteNumber("estimated_prompt_tokens", decision.EstimatedPromptTokens);
             json.WriteNumber("estimated_cost_usd", decision.EstimatedCostUsd);
             if (decision.PredictedLatency is { } latency)
+            {
                 json.WriteNumber("predicted_latency_ms", Math.Round(latency.TotalMilliseconds));
+            }
+
             if (decision.Refusal is { } refusal)
             {
                 json.WriteStartObject("refusal");

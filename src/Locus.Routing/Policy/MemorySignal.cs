@@ -17,7 +17,10 @@ internal static class MemorySignal
         if (memory.IsEmpty && memory.Dropped.Count == 0)
         {
             if (memory.Note is { } only)
+            {
                 state.Add("memory", only);
+            }
+
             return;
         }
 
@@ -30,9 +33,15 @@ internal static class MemorySignal
         }
 
         if (memory.Dropped.Count > 0)
+        {
             text.Append(CultureInfo.InvariantCulture, $"; dropped to fit memory.max_tokens ({state.Snapshot.Config.Memory.MaxTokens}): {MemorySelection.Names(memory.Dropped)}");
+        }
+
         if (memory.Note is { } note)
+        {
             text.Append("; ").Append(note);
+        }
+
         state.Add("memory", text.ToString());
     }
 

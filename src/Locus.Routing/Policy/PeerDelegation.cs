@@ -18,7 +18,10 @@ internal static class PeerDelegation
         if (state.Peer is not { } peer)
         {
             if (state.PeerProblem is { } problem)
+            {
                 state.Add("delegation", $"no peer can take it: {problem}");
+            }
+
             state.PeerProblem = null;
             return null;
         }
@@ -35,9 +38,14 @@ internal static class PeerDelegation
     public static IEnumerable<RouteStep> Fallbacks(DecisionState state, int tier, List<RouteTarget> usableClouds, bool localPossible)
     {
         if (tier == 3 && usableClouds.Count > 0)
+        {
             yield return new RouteStep(3, usableClouds[0].Name, "the peer failed before answering");
+        }
+
         if (localPossible && state.Snapshot.Fast is { } fast)
+        {
             yield return new RouteStep(1, fast.Name, "the peer failed before answering; answered on this device (degraded)");
+        }
     }
 
     /// <summary>

@@ -24,12 +24,18 @@ internal static class PeerSignal
     {
         var snapshot = state.Snapshot;
         if (snapshot.Routing.Peers.Count == 0 || state.Context.Delegated)
+        {
             return;
+        }
+
         var problems = new List<string>();
         foreach (var name in snapshot.Routing.Peers)
         {
             if (snapshot.Find(name) is not { } target)
+            {
                 continue;
+            }
+
             var health = target.HealthNow;
             var report = outlook?.Report(name);
             var problem = !health.Available ? $"{name} unavailable ({health.Reason})"

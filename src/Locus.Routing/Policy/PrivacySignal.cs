@@ -21,7 +21,9 @@ public sealed class PrivacySignal(ISensitivityScanner scanner)
         var findings = scanner.Scan(state.Input.ScannedText);
         state.Findings = Summaries(findings);
         if (findings.Count == 0 && state.Context.Privacy != PrivacyMarking.Sensitive)
+        {
             return;
+        }
 
         var what = findings.Count > 0 ? $"found {string.Join(", ", state.Findings)}" : "marked sensitive (x-locus-privacy)";
         switch (state.Client.Privacy ?? state.Snapshot.Routing.Privacy)
@@ -47,7 +49,10 @@ public sealed class PrivacySignal(ISensitivityScanner scanner)
     private static IReadOnlyList<string> Summaries(IReadOnlyList<SensitiveFinding> findings)
     {
         if (findings.Count == 0)
+        {
             return [];
+        }
+
         return [.. findings.GroupBy(f => f.Detector, StringComparer.Ordinal)
             .Select(g => g.Count() == 1 ? g.Key : $"{g.Key} ×{g.Count()}")];
     }

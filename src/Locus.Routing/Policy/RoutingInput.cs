@@ -63,7 +63,9 @@ public sealed class RoutingInput
             var text = TextOf(message);
             all.Append(text).Append('\n');
             if (message.Role == ChatRole.User)
+            {
                 lastUser = text;
+            }
         }
 
         return new RoutingInput(list, options, all.ToString(), lastUser, memory ?? MemorySelection.Empty);
@@ -73,7 +75,10 @@ public sealed class RoutingInput
     public static string TextOf(ChatMessage message)
     {
         if (message.Contents.Count == 1 && message.Contents[0] is TextContent only)
+        {
             return only.Text;
+        }
+
         var text = new StringBuilder();
         foreach (var content in message.Contents)
         {
@@ -87,7 +92,10 @@ public sealed class RoutingInput
                     break;
                 case FunctionCallContent c when c.Arguments is not null:
                     foreach (var (_, value) in c.Arguments)
+                    {
                         text.Append(' ').Append(value);
+                    }
+
                     break;
             }
         }

@@ -25,15 +25,21 @@ public sealed class RoutingPolicy(
         var pinned = Pinned(snapshot, context);
 
         if (!state.Client.AllowCloud)
+        {
             Forbid(state, "policy", $"client '{state.Client.Name}' may not use remote targets", RouteErrors.Denied(
                 $"Client '{state.Client.Name}' may only use targets on this device; ask for '{snapshot.Routing.AutoModel}' or a local target.", "cloud_not_allowed"));
+        }
+
         privacy.Assess(state);
         MemorySignal.Assess(state);
         Assess(state);
         ThermalSignal.Assess(state, thermal);
         BudgetSignal.Assess(state, spend, time.GetUtcNow());
         if (context.DelegatedBy is { } by)
+        {
             state.Add("delegation", $"delegated by {by}; served by this node's own targets, never passed on to a peer");
+        }
+
         PeerSignal.Assess(state, peers, time.GetUtcNow());
         return pinned is null ? TierChoice.Choose(state) : TierChoice.Pin(state, pinned);
     }
@@ -42,7 +48,10 @@ public sealed class RoutingPolicy(
     {
         var requested = context.RequestedModel;
         if (requested is null || string.Equals(requested, snapshot.Routing.AutoModel, StringComparison.Ordinal))
+        {
             return null;
+        }
+
         return snapshot.Find(requested) ?? throw new LocusException(new LocusError(LocusErrorKind.ModelNotFound,
             $"The model '{requested}' does not exist here. Use '{snapshot.Routing.AutoModel}' to let Locus choose, or one of: " +
             string.Join(", ", snapshot.Targets.Keys.Order(StringComparer.Ordinal)) + ".", "model", "model_not_found"));

@@ -17,16 +17,25 @@ internal static class ThermalSignal
     {
         var options = state.Snapshot.Routing.Thermal;
         if (outlook is null || options?.Source == Options.ThermalSource.Off || state.Snapshot.Fast is not { } fast)
+        {
             return;
+        }
+
         var tokensPerSecond = Math.Max(fast.Stats.TokensPerSecond, 0.1);
         var duration = TimeSpan.FromSeconds(state.ExpectedOutputTokens / tokensPerSecond);
         var forecast = outlook.Forecast(tokensPerSecond, duration);
         state.LocalSpeedFactor = Math.Clamp(forecast.SpeedFactor, 0.01, 1);
         var speed = tokensPerSecond * state.LocalSpeedFactor;
         if (options?.MinTokensPerSecond is { } needed && speed < needed)
+        {
             state.ThermallyTooSlow = Invariant($"{fast.Name} would slow to {speed:0.#} tok/s, under the {needed:0.#} tok/s needed");
+        }
+
         if (state.LocalSpeedFactor >= Negligible && state.ThermallyTooSlow is null)
+        {
             return;
+        }
+
         var when = forecast.TimeToThrottle is { } t ? Invariant($", throttling in {t.TotalSeconds:0} s") : "";
         state.Add("thermal", Invariant(
             $"{forecast.JunctionC:0} °C of {forecast.LimitC:0} °C ({forecast.Source}){when}; {fast.Name} forecast {speed:0.#} tok/s ({state.LocalSpeedFactor:0%} of {tokensPerSecond:0.#})"));

@@ -16,10 +16,16 @@ internal static class TierChoice
 
         var localFits = fast is not null && need <= fast.ContextLength;
         if (fast is not null && !localFits)
+        {
             state.Add("context", $"~{need:N0} tokens exceed {fast.Name}'s {fast.ContextLength:N0}-token context");
+        }
+
         var localTools = !state.NeedsTools || fast?.Options.SupportsTools == true;
         if (!localTools)
+        {
             state.Add("tools", $"the request uses tools, which {fast?.Name ?? "the local target"} cannot call");
+        }
+
         var ensemble = Ensemble(state);
         var localPossible = localFits && localTools;
 
@@ -30,35 +36,59 @@ internal static class TierChoice
         // Work this device cannot take (context, tools) goes to a peer that can: before the cloud, unless it is tier-3 work the cloud may take.
         if (!localPossible && fast is not null && (tier < 3 || !(cloudUsable && !state.BlockIfRemote))
             && PeerDelegation.Try(state, localFits ? "tools" : "context", $"{fast.Name} cannot take it", 3, clouds, localPossible) is { } unfit)
+        {
             return unfit;
+        }
 
         if (tier == 2 && ensemble is null)
         {
             if (PeerDelegation.Try(state, "tier", "no local ensemble for tier-2 work; a bigger model on a peer", 2, clouds, localPossible) is { } bigger)
+            {
                 return bigger;
+            }
+
             tier = 1;
             state.Add("tier", "no usable local ensemble; tier-2 work runs on the fast path");
         }
 
         if (!localPossible || fast is null)
+        {
             tier = 3;
+        }
 
         if (tier == 3 && !(cloudUsable && !state.BlockIfRemote))
         {
             var why = state.CloudForbidden ?? (state.BlockIfRemote ? "policy blocks private data from leaving the device" : cloudProblem);
             // The peer is one of this person's devices: private, free and bigger than the fast path.
             if (PeerDelegation.Try(state, "delegation", $"tier-{state.DesiredTier} work may not or cannot go to the cloud ({why})", 3, clouds, localPossible) is { } kept)
+            {
                 return kept;
+            }
+
             if (state.BlockIfRemote)
+            {
                 return Refuse(state, RouteErrors.Denied($"This request carries private data ({string.Join(", ", state.Findings)}) and would have to leave the device; policy blocks that.", "private_data_blocked"));
+            }
+
             if (state.BudgetRefusal is not null && state.DesiredTier == 3)
+            {
                 return Refuse(state, state.BudgetRefusal);
+            }
+
             if (!localFits && fast is not null)
+            {
                 return Refuse(state, RouteErrors.ContextTooLarge(need, why));
+            }
+
             if (!localTools && fast is not null)
+            {
                 return Refuse(state, RouteErrors.ToolsUnsupported(fast.Name));
+            }
+
             if (fast is null)
+            {
                 return Refuse(state, state.CloudForbidden is null ? RouteErrors.Offline(why) : state.CloudRefusal ?? RouteErrors.Offline(why));
+            }
 
             var degraded = state.CloudForbidden is null && !state.BlockIfRemote;
             tier = ensemble is not null && state.DesiredTier >= 2 ? 2 : 1;
@@ -70,15 +100,23 @@ internal static class TierChoice
         {
             // A cooler peer before the cloud: it keeps the data on the person's devices and costs nothing.
             if (PeerDelegation.Try(state, "thermal", slow, 3, clouds, localPossible) is { } cooler)
+            {
                 return cooler;
+            }
+
             var canLeave = cloudUsable && !state.BlockIfRemote && state.BudgetRefusal is null;
             state.Add("thermal", canLeave ? $"{slow} → tier 3" : $"{slow}, but no other target may take it; staying local");
             if (canLeave)
+            {
                 tier = 3;
+            }
         }
 
         if (tier == 3 && state.BudgetRefusal is not null)
+        {
             return Refuse(state, state.BudgetRefusal);
+        }
+
         var chosen = tier switch { 3 => [clouds[0]], 2 => ensemble!, _ => new[] { fast! } };
         return LatencyCheck(state, tier, chosen, clouds, localPossible, fast);
     }
@@ -88,26 +126,46 @@ internal static class TierChoice
         var need = state.NeededContext;
         state.Add("pinned", $"the client asked for target '{target.Name}'");
         if (target.Options.Kind == Options.TargetKind.Peer && state.Context.Delegated)
+        {
             return Refuse(state, RouteErrors.Denied(
                 $"This request was delegated here by another node; it is served by this node's own targets and never passed on to peer '{target.Name}'.", "delegation_loop"));
+        }
+
         if (need > target.ContextLength)
+        {
             return Refuse(state, new LocusError(LocusErrorKind.ContextOverflow,
                 $"This request needs about {need:N0} tokens; '{target.Name}' has {target.ContextLength:N0}. Ask for '{state.Snapshot.Routing.AutoModel}' to let Locus escalate it.",
                 "messages", "context_length_exceeded"));
+        }
+
         if (state.NeedsTools && !target.Options.SupportsTools)
+        {
             return Refuse(state, RouteErrors.ToolsUnsupported(target.Name));
+        }
+
         if (target.OnDevice)
+        {
             return Build(state, target.Options.Kind == Options.TargetKind.Peer ? 3 : 1, [target], false, [], false);
+        }
 
         if (state.BlockIfRemote)
+        {
             return Refuse(state, RouteErrors.Denied($"This request carries private data ({string.Join(", ", state.Findings)}); policy blocks sending it to '{target.Name}'.", "private_data_blocked"));
+        }
+
         if (state.CloudRefusal is not null && state.CloudForbidden is not null)
+        {
             return Refuse(state, state.CloudRefusal);
+        }
+
         var health = target.HealthNow;
         if (!health.Available)
+        {
             return Refuse(state, new LocusError(LocusErrorKind.Unavailable,
                 $"Target '{target.Name}' is unavailable ({health.Reason}). Ask for '{state.Snapshot.Routing.AutoModel}' to be answered locally meanwhile.",
                 null, "target_unavailable"));
+        }
+
         return Build(state, 3, [target], false, [], false);
     }
 
@@ -115,11 +173,16 @@ internal static class TierChoice
     {
         var budget = state.Context.LatencyBudget ?? state.Client.LatencyBudget ?? state.Snapshot.Routing.LatencyBudget;
         if (budget is not { } limit)
+        {
             return Build(state, tier, chosen, false, clouds, localPossible);
+        }
 
         var options = new List<(int Tier, RouteTarget Target, double Ms)>();
         foreach (var (t, target) in Candidates(state, tier, chosen, clouds, localPossible, fast))
+        {
             options.Add((t, target, Predict(state, target).TotalMs));
+        }
+
         var current = options[0];
         var ms = limit.TotalMilliseconds;
         if (current.Ms <= ms)
@@ -148,11 +211,16 @@ internal static class TierChoice
         // An ensemble's latency is its slowest member's, run one after another on shared slots: approximate by the first.
         yield return (tier, chosen[0]);
         if (tier != 1 && localPossible && fast is not null)
+        {
             yield return (1, fast);
+        }
+
         if (tier != 3 && state.CloudForbidden is null && !state.BlockIfRemote)
         {
             foreach (var cloud in clouds)
+            {
                 yield return (3, cloud);
+            }
         }
     }
 
@@ -163,7 +231,10 @@ internal static class TierChoice
     private static RouteTarget[]? Ensemble(DecisionState state)
     {
         if (state.Snapshot.Routing.Ensemble is not { } e || (state.NeedsTools))
+        {
             return null;
+        }
+
         var members = e.Targets.Select(state.Snapshot.Find).ToArray();
         return members.All(m => m is not null && state.NeededContext <= m.ContextLength) ? [.. members.Select(m => m!)] : null;
     }
@@ -176,16 +247,27 @@ internal static class TierChoice
         foreach (var name in state.Snapshot.Routing.CloudTargets)
         {
             if (state.Snapshot.Find(name) is not { } target)
+            {
                 continue;
+            }
+
             var health = target.HealthNow;
             if (!health.Available)
+            {
                 problems.Add($"{name} unavailable ({health.Reason})");
+            }
             else if (need > target.ContextLength)
+            {
                 problems.Add($"{name}'s context is too small");
+            }
             else if (state.NeedsTools && !target.Options.SupportsTools)
+            {
                 problems.Add($"{name} cannot call tools");
+            }
             else
+            {
                 usable.Add(target);
+            }
         }
 
         problem = problems.Count > 0 ? string.Join("; ", problems) : "no cloud target is configured";
@@ -206,7 +288,9 @@ internal static class TierChoice
             fallbacks.AddRange(clouds.Where(c => !targets.Contains(c)).Select(c => new RouteStep(3, c.Name, "the preferred cloud target failed")));
             // A client that pinned a cloud target insists on it: no silent local answer then.
             if (state.Snapshot.Routing.FallbackToLocal && IsAuto(state) && localPossible && state.Snapshot.Fast is { } fast)
+            {
                 fallbacks.Add(new RouteStep(1, fast.Name, "the cloud failed before answering"));
+            }
         }
 
         else if (cloudUsable && IsAuto(state) && clouds.Count > 0)

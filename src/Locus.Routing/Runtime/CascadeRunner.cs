@@ -33,19 +33,29 @@ internal sealed class CascadeRunner(CascadeOptions cascade)
         };
         var capped = cascade.MaxLocalTokens is { } cap && (measured.MaxOutputTokens is not { } asked || cap < asked);
         if (capped)
+        {
             measured.MaxOutputTokens = cascade.MaxLocalTokens;
+        }
 
         var updates = new List<ChatResponseUpdate>();
         await foreach (var update in local.Client.GetStreamingResponseAsync(messages, measured, cancellationToken).ConfigureAwait(false))
+        {
             updates.Add(attempt.Observe(update));
+        }
+
         var tokens = attempt.Complete(charge: false);
 
         var confidence = updates.Select(u => GenerationConfidence.From(u.AdditionalProperties)).LastOrDefault(c => c is not null);
         var finish = updates.Select(u => u.FinishReason).LastOrDefault(f => f is not null);
         if (capped && finish == ChatFinishReason.Length)
+        {
             return new CascadeAnswer(local.Name, false, $"local answer reached max_local_tokens ({cascade.MaxLocalTokens}) unfinished", updates, tokens);
+        }
+
         if (confidence is null)
+        {
             return new CascadeAnswer(local.Name, true, $"{local.Name} reported no confidence; local answer kept", updates, tokens);
+        }
 
         var score = cascade.Score(confidence);
         var accepted = score >= cascade.MinConfidence;

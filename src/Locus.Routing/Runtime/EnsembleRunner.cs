@@ -44,7 +44,10 @@ internal sealed class EnsembleRunner(RouterSnapshot snapshot, TimeProvider time)
                 var sample = options?.Clone() ?? new ChatOptions();
                 sample.Seed = (options?.Seed ?? 20_261_121) + (index++ * 7919);
                 if (ensemble.Samples > 1)
+                {
                     sample.Temperature ??= SamplingTemperature;
+                }
+
                 runs.Add(RunOneAsync(member, messages, sample, cancellationToken));
             }
         }

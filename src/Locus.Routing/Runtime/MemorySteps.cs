@@ -23,10 +23,15 @@ internal sealed class MemorySteps(MemorySelection memory, IReadOnlyList<ChatMess
     private IReadOnlyList<ChatMessage> For(bool onDevice, string target)
     {
         if (memory.IsEmpty)
+        {
             return messages;
+        }
+
         var documents = memory.For(onDevice);
         if (onDevice)
+        {
             ticket.Note("memory", $"injected {MemorySignal.Count(documents.Count)} ({MemorySelection.Names(documents)}) locally ({target})");
+        }
         else
         {
             var injected = documents.Count == 0 ? "none injected" : $"injected {MemorySignal.Count(documents.Count)} ({MemorySelection.Names(documents)}) into {target}";
@@ -36,7 +41,10 @@ internal sealed class MemorySteps(MemorySelection memory, IReadOnlyList<ChatMess
 
         Log.MemoryInjected(logger, target, documents.Count, onDevice ? 0 : memory.WithheldFromCloud);
         if (documents.Count == 0)
+        {
             return messages;
+        }
+
         if (logger.IsEnabled(LogLevel.Trace))
         {
             var block = MemoryBlock.Render(documents);

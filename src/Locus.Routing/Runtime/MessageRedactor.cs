@@ -56,7 +56,10 @@ internal static class MessageRedactor
         }
 
         if (!changed)
+        {
             return update;
+        }
+
         var copy = update.Clone();
         copy.Contents = contents;
         return copy;
@@ -65,7 +68,10 @@ internal static class MessageRedactor
     private static Dictionary<string, object?>? Map(IDictionary<string, object?>? arguments, Func<string, string> map)
     {
         if (arguments is null)
+        {
             return null;
+        }
+
         var result = new Dictionary<string, object?>(arguments.Count, StringComparer.Ordinal);
         foreach (var (key, value) in arguments)
         {

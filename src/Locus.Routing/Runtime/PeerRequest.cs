@@ -16,7 +16,10 @@ internal static class PeerRequest
     public static ChatOptions? Options(RouteTarget target, RouteDecision decision, ChatOptions? options)
     {
         if (target.Options.Kind != TargetKind.Peer || decision.PeerPrivacy == PrivacyMarking.Normal)
+        {
             return options;
+        }
+
         var copy = options?.Clone() ?? new ChatOptions();
         copy.AdditionalProperties = new AdditionalPropertiesDictionary(copy.AdditionalProperties ?? [])
         {

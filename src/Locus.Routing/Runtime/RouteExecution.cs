@@ -73,7 +73,10 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
                 _recorder.Add(result.Totals, result.TimeToFirstToken);
                 await _recorder.SucceededAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var update in result.Updates)
+                {
                     yield return update;
+                }
+
                 yield break;
             }
 
@@ -108,7 +111,10 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
 
                 ticket.Note("cascade", answer.Detail);
                 foreach (var update in await SendHeldAsync(answer, cancellationToken).ConfigureAwait(false))
+                {
                     yield return update;
+                }
+
                 yield break;
             }
 
@@ -123,7 +129,8 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
             var attempt = _recorder.BeginAttempt(target, stepMessages);
 
             var targetOptions = PeerRequest.Options(target, decision, TargetOptions());
-            await using (var updates = target.Client.GetStreamingResponseAsync(outgoing, targetOptions, cancellationToken).GetAsyncEnumerator(cancellationToken))
+            var updates = target.Client.GetStreamingResponseAsync(outgoing, targetOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using (updates.ConfigureAwait(false))
             {
                 while (true)
                 {
@@ -139,10 +146,16 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
                     }
 
                     if (!more)
+                    {
                         break;
+                    }
+
                     var update = attempt.Observe(updates.Current);
                     if (restorer is not null)
+                    {
                         update = MessageRedactor.Restore(update, restorer, redaction!);
+                    }
+
                     if (buffer is not null)
                     {
                         buffer.Add(update);
@@ -169,7 +182,10 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
                     ticket.Target = held.Target;
                     ticket.Degraded = true;
                     foreach (var update in await SendHeldAsync(held, cancellationToken).ConfigureAwait(false))
+                    {
                         yield return update;
+                    }
+
                     yield break;
                 }
 
@@ -178,11 +194,17 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
             }
 
             if (restorer?.Flush() is { Length: > 0 } tail)
+            {
                 (buffer ??= []).Add(new ChatResponseUpdate(ChatRole.Assistant, tail));
+            }
+
             attempt.Complete();
             await _recorder.SucceededAsync(cancellationToken).ConfigureAwait(false);
             foreach (var update in buffer ?? [])
+            {
                 yield return update;
+            }
+
             yield break;
         }
     }
@@ -234,7 +256,9 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
         ticket.Target = step.Target;
         // Answered below the tier decided because the cloud or a peer failed: degraded.
         if (step.Tier < decision.Tier && (decision.Tier == 3 || PeerRequest.IsPeer(snapshot, decision.Target)))
+        {
             ticket.Degraded = true;
+        }
     }
 
     private static string Why(Exception error) => error is LocusException le ? le.Error.Code ?? le.Error.Kind.ToString() : error.GetType().Name;
@@ -250,7 +274,10 @@ internal sealed class RouteExecution(LocusRouter router, RouterSnapshot snapshot
     private ChatOptions? TargetOptions()
     {
         if (options is null)
+        {
             return null;
+        }
+
         var copy = options.Clone();
         copy.ModelId = null;
         if (copy.AdditionalProperties is { } extra && extra.ContainsKey(RouteTicket.OptionsKey))
@@ -270,11 +297,17 @@ internal static class Fallback
     public static bool Allows(Exception error, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
+        {
             return false;
+        }
+
         return error switch
         {
-            LocusException { Error.Kind: LocusErrorKind.Unavailable or LocusErrorKind.UpstreamFailed or LocusErrorKind.UpstreamTimeout
-                or LocusErrorKind.Overloaded or LocusErrorKind.ContextOverflow } => true,
+            LocusException
+            {
+                Error.Kind: LocusErrorKind.Unavailable or LocusErrorKind.UpstreamFailed or LocusErrorKind.UpstreamTimeout
+                or LocusErrorKind.Overloaded or LocusErrorKind.ContextOverflow
+            } => true,
             HttpRequestException or TimeoutException or OperationCanceledException or IOException => true,
             _ => false,
         };

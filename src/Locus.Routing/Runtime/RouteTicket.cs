@@ -48,7 +48,10 @@ public sealed class RouteTicket(RequestContext context)
         foreach (var reason in Reasons)
         {
             if (text.Length > 0)
+            {
                 text.Append("; ");
+            }
+
             text.Append(reason.Signal).Append(": ").Append(reason.Detail);
         }
 
@@ -78,11 +81,18 @@ internal static class HeaderText
                 _ => "?",
             };
             if (part is null)
+            {
                 builder.Append(c);
+            }
             else
+            {
                 builder.Append(part);
+            }
+
             if (builder.Length >= maxLength)
+            {
                 return builder.ToString(0, maxLength - 3) + "...";
+            }
         }
 
         return builder.ToString();

@@ -58,7 +58,9 @@ internal sealed class UsageRecorder(RouterServices services, RouterSnapshot snap
         var cost = price?.Cost(_tokens.Input, _tokens.Output, _tokens.Cached) ?? 0m;
         services.Spend.Add(ticket.Context.Client, _arrived, cost);
         if (services.Ledger is not { } ledger)
+        {
             return;
+        }
 
         var record = new UsageRecord
         {
@@ -105,12 +107,17 @@ internal sealed class UsageRecorder(RouterServices services, RouterSnapshot snap
             foreach (var content in update.Contents)
             {
                 if (content is UsageContent u)
+                {
                     _usage = u.Details;
+                }
             }
 
             var text = update.Text;
             if (_ttft is null && (text.Length > 0 || update.Contents.Any(c => c is FunctionCallContent)))
+            {
                 _ttft = recorder.Time.GetElapsedTime(_started);
+            }
+
             _chars += text.Length;
             return update;
         }
@@ -124,7 +131,10 @@ internal sealed class UsageRecorder(RouterServices services, RouterSnapshot snap
             var elapsed = recorder.Time.GetElapsedTime(_started);
             var tokens = TokenTotals.From(_usage, sent, _chars);
             if (charge)
+            {
                 recorder.Add(tokens, _ttft is { } t ? recorder.Elapsed - elapsed + t : null);
+            }
+
             recorder._energy += Energy.Estimate(target, tokens, elapsed);
             target.Stats.Record(_ttft ?? elapsed, elapsed, tokens.Input, tokens.Output);
             return tokens;

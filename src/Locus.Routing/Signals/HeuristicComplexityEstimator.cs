@@ -54,26 +54,44 @@ public sealed class HeuristicComplexityEstimator : IComplexityEstimator
         score += Add(factors, size, $"~{tokens.ToString("N0", CultureInfo.InvariantCulture)} prompt tokens");
 
         if (input.UserTurns >= 4)
+        {
             score += Add(factors, Math.Min(0.1, 0.02 * input.UserTurns), $"{input.UserTurns} user turns");
+        }
 
         var text = input.LastUserText.AsSpan();
         var code = Count(input.AllText, CodeMarkers, 8);
         if (code > 0)
+        {
             score += Add(factors, 0.05 + 0.02 * code, "code");
+        }
+
         var files = Count(input.AllText, FileMarkers, 6);
         if (files >= 2)
+        {
             score += Add(factors, 0.05 * files, $"{files} file markers");
+        }
 
         var hard = Count(text, HardWords, 4);
         if (hard > 0)
+        {
             score += Add(factors, 0.12 * hard, "reasoning-heavy wording");
+        }
+
         var easy = Count(text, EasyWords, 2);
         if (easy > 0 && hard == 0)
+        {
             score += Add(factors, -0.12 * easy, "quick-task wording");
+        }
+
         if (input.HasTools || input.HasToolHistory)
+        {
             score += Add(factors, 0.2, "tool use");
+        }
+
         if (input.MaxOutputTokens is > 1500)
+        {
             score += Add(factors, 0.1, "long answer requested");
+        }
 
         return new ComplexityEstimate(Math.Clamp(score, 0, 1), factors);
     }
@@ -81,7 +99,10 @@ public sealed class HeuristicComplexityEstimator : IComplexityEstimator
     private static double Add(List<string> factors, double amount, string what)
     {
         if (Math.Abs(amount) >= 0.005)
+        {
             factors.Add(string.Create(CultureInfo.InvariantCulture, $"{what} ({amount:+0.00;-0.00})"));
+        }
+
         return amount;
     }
 
@@ -93,7 +114,10 @@ public sealed class HeuristicComplexityEstimator : IComplexityEstimator
         {
             var index = text.IndexOfAny(values);
             if (index < 0)
+            {
                 break;
+            }
+
             count++;
             text = text[(index + 1)..];
         }

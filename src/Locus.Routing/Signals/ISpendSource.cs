@@ -21,6 +21,8 @@ internal sealed class MemorySpend : ISpendSource
     public void Add(string client, DateTimeOffset time, decimal costUsd)
     {
         if (costUsd != 0m)
+        {
             _entries.GetOrAdd(client, _ => new()).Enqueue((time, costUsd));
+        }
     }
 }

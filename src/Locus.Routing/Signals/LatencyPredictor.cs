@@ -20,7 +20,9 @@ public static class LatencyPredictor
             var ahead = load.Running + load.Queued - load.Parallel + 1;
             queued = load.Queued;
             if (ahead > 0)
+            {
                 ttft += ahead * stats.MeanDurationMs / Math.Max(load.Parallel, 1);
+            }
         }
 
         var generation = outputTokens / Math.Max(stats.TokensPerSecond * speedFactor, 0.1) * 1000;

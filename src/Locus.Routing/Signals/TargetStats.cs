@@ -24,7 +24,9 @@ public sealed class TargetStats(bool onDevice)
         get
         {
             lock (_gate)
+            {
                 return _tokensPerSecond;
+            }
         }
     }
 
@@ -33,7 +35,9 @@ public sealed class TargetStats(bool onDevice)
         get
         {
             lock (_gate)
+            {
                 return _durationMs;
+            }
         }
     }
 
@@ -48,9 +52,15 @@ public sealed class TargetStats(bool onDevice)
             var a = Samples == 0 ? 1.0 : Alpha;
             _ttftMs += a * (ttft - _ttftMs);
             if (promptTokens > 0)
+            {
                 _ttftMsPerPromptToken += a * (ttft / promptTokens - _ttftMsPerPromptToken);
+            }
+
             if (outputTokens > 1 && generation > 0)
+            {
                 _tokensPerSecond += a * ((outputTokens - 1) / generation - _tokensPerSecond);
+            }
+
             _durationMs += a * (total.TotalMilliseconds - _durationMs);
             Samples++;
         }
@@ -60,6 +70,8 @@ public sealed class TargetStats(bool onDevice)
     public double PredictTtftMs(int promptTokens)
     {
         lock (_gate)
+        {
             return onDevice ? Math.Max(_ttftMsPerPromptToken * promptTokens, 1) : _ttftMs;
+        }
     }
 }

@@ -19,12 +19,17 @@ public static class TokenEstimator
     {
         var index = span.IndexOfAnyExceptInRange('\0', '\x7f');
         if (index < 0)
+        {
             return span.Length;
+        }
+
         var count = index;
         foreach (var c in span[index..])
         {
             if (c < 0x80)
+            {
                 count++;
+            }
         }
 
         return count;

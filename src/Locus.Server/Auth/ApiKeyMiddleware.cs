@@ -17,18 +17,24 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys, ILogg
     {
         // Mesh-port requests carry sealed envelopes or pairing messages instead (the gate admits only those paths).
         if (!keys.Required || IsPublic(context.Request) || context.Items.ContainsKey(Mesh.MeshListener.MeshRequestItem))
+        {
             return next(context);
+        }
 
         var bearer = BearerKey(context.Request);
         var apiKey = HeaderKey(context.Request);
         if (bearer is null && apiKey is null)
+        {
             return RejectAsync(context, "You didn't provide an API key. Send it in an Authorization header using Bearer auth (Authorization: Bearer YOUR_KEY), or in an x-api-key header.");
+        }
 
         // Anthropic SDKs given both an API key and a token send both headers: either one being valid is enough.
         var bearerClient = bearer is null ? null : keys.Identify(bearer);
         var headerClient = apiKey is null ? null : keys.Identify(apiKey);
         if ((bearerClient ?? headerClient) is not { } client)
+        {
             return RejectAsync(context, "Incorrect API key provided.");
+        }
 
         // The routing policy and usage report read who is asking from here.
         context.Items[Routing.RouteTickets.ClientItem] = client;

@@ -34,7 +34,9 @@ internal sealed class ApiKeys
         foreach (var (digest, name) in _keys)
         {
             if (CryptographicOperations.FixedTimeEquals(digest, candidate))
+            {
                 client ??= name;
+            }
         }
 
         return client;

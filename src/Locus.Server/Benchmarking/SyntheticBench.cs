@@ -47,7 +47,10 @@ public static class SyntheticBench
             var result = new SyntheticBenchResult(r, SyntheticShapes.Preset(r.Spec), model, gguf.FileSizeBytes, runs, device, efficiency, source, predicted,
                 r.Keep ? path : null, null, null, LoadAverage());
             if (r.CalibrationOut is not { } output)
+            {
                 return result;
+            }
+
             var point = new CalibrationPoint(r.Spec.ToString(), result.Decode, result.Prefill, predicted.IdealDecodeTokensPerSecond, predicted.IdealPrefillTokensPerSecond,
                 DateTimeOffset.UtcNow);
             return result with { CalibrationSaved = output, CalibrationFitted = SyntheticFiles.SaveCalibration(output, point).Efficiency };
@@ -60,7 +63,9 @@ public static class SyntheticBench
         finally
         {
             if (!r.Keep)
+            {
                 File.Delete(path);
+            }
         }
     }
 

@@ -13,14 +13,19 @@ public static class SyntheticFiles
     public static string Tokenizer(string? given)
     {
         if (given is not null)
+        {
             return File.Exists(given) ? given : throw Invalid($"--tokenizer: file not found: {given}");
+        }
+
         foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
                 var candidate = Path.Combine(dir.FullName, "..", "shared", "models", "stories260K.gguf");
                 if (File.Exists(Path.Combine(dir.FullName, "Locus.slnx")) && File.Exists(candidate))
+                {
                     return Path.GetFullPath(candidate);
+                }
             }
         }
 

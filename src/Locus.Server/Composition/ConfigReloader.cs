@@ -37,7 +37,10 @@ internal sealed partial class ConfigReloader : IAsyncDisposable
     {
         var hash = Hash(_file);
         if (hash is null || hash.AsSpan().SequenceEqual(_hash))
+        {
             return false;
+        }
+
         _hash = hash;
         return TryApply();
     }

@@ -21,10 +21,16 @@ public static class ExplainRouter
         var targets = config.Targets.Select(t => new RouteTarget(t, new DormantClient(t.Name), t.Kind == TargetKind.Llama ? LocalContext(t, options) : null)).ToList();
         IUsageLedger? ledger = null;
         if (config.Ledger.Path is { } path && File.Exists(path))
+        {
             ledger = await Task.Run(() => UsageLedger.OpenReadOnly(path)).ConfigureAwait(false);
+        }
+
         var services = new RouterServices { Scanner = SensitivityScanner.Create(), Ledger = null };
         if (ledger is not null)
+        {
             services = services with { Spend = RouterServices.SpendFrom(ledger) };
+        }
+
         return (new LocusRouter(new RouterSnapshot(config, targets), services), ledger);
     }
 
@@ -32,7 +38,10 @@ public static class ExplainRouter
     private static int LocalContext(TargetOptions target, LocusOptions options)
     {
         if (options.Llama.ContextSize > 0)
+        {
             return options.Llama.ContextSize;
+        }
+
         var trained = GgufReader.Read(target.Model).ContextLength ?? 2048;
         return (int)Math.Min(trained, 8192);
     }

@@ -28,7 +28,9 @@ public sealed class LocusNode : IAsyncDisposable
         _local = local;
         _remotes = remotes;
         if (settings.ConfigFile is not null && settings.Routing.Targets.Count > 0)
+        {
             _reloader = new ConfigReloader(this, settings.ConfigFile, settings.ReloadInterval);
+        }
     }
 
     public NodeSettings Settings { get; }
@@ -69,7 +71,10 @@ public sealed class LocusNode : IAsyncDisposable
         {
             mesh = MeshComposition.Open(config.Mesh, settings);
             if (mesh is not null)
+            {
                 settings = settings with { NodeName = mesh.Name }; // peers see one name for this node, mesh and delegation alike
+            }
+
             ledger = config.Ledger.Path is { } path
                 ? UsageLedger.Open(path, new LedgerOptions { StorePrompts = config.Ledger.StorePrompts, FullSync = config.Ledger.FullSync }, settings.Time)
                 : null;
@@ -88,9 +93,15 @@ public sealed class LocusNode : IAsyncDisposable
                 Logger = (settings.Loggers ?? NullLoggerFactory.Instance).CreateLogger("Locus.Routing"),
             };
             if (ledger is not null)
+            {
                 services = services with { Spend = RouterServices.SpendFrom(ledger) };
+            }
+
             if (mesh is not null)
+            {
                 services = services with { Spend = new Locus.Server.Mesh.MeshSpend(mesh, services.Spend, settings.Time) };
+            }
+
             var router = new LocusRouter(new RouterSnapshot(config, targets), services);
             return new LocusNode(settings with { Routing = config }, router, local, ledger, remotes) { Thermal = thermal, Mesh = mesh };
         }
@@ -100,9 +111,15 @@ public sealed class LocusNode : IAsyncDisposable
             mesh?.Dispose();
             local?.Dispose();
             foreach (var remote in remotes)
+            {
                 remote.Dispose();
+            }
+
             if (ledger is not null)
+            {
                 await ledger.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw;
         }
     }
@@ -164,13 +181,21 @@ public sealed class LocusNode : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_reloader is not null)
+        {
             await _reloader.DisposeAsync().ConfigureAwait(false);
+        }
+
         foreach (var remote in _remotes)
+        {
             remote.Dispose();
+        }
+
         Thermal?.Dispose();
         Mesh?.Dispose();
         _local?.Dispose();
         if (Ledger is not null)
+        {
             await Ledger.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

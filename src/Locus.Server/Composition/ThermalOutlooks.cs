@@ -24,11 +24,17 @@ internal static class ThermalOutlooks
         var options = config.Routing.Thermal;
         var source = options?.Source ?? ThermalSource.Sensors;
         if (source == ThermalSource.Off || targets.All(t => !t.OnDevice))
+        {
             return null;
+        }
+
         var sensors = new ThermalSensors(settings.Environment(SysfsRootVariable) ?? "/sys");
         var readable = sensors.Tightest() is not null;
         if (!readable && source == ThermalSource.Sensors)
+        {
             return null;
+        }
+
         var (envelope, device) = Resolve(options);
         var loads = targets.Where(t => t.OnDevice).Select(t => t.Load).OfType<ILoadInfo>().ToArray();
         return new LiveThermalOutlook(envelope, device, () => loads.Any(l => l.Running > 0), settings.Time,

@@ -14,8 +14,11 @@ internal sealed class ChatCompletionsEndpoint(ServerState state)
     public async Task HandleAsync(HttpContext context)
     {
         ChatRequest request;
-        using (var body = await RequestBody.ReadAsync(context, state.Options.MaxRequestBodyBytes))
+        using (var body = await RequestBody.ReadAsync(context, state.Options.MaxRequestBodyBytes).ConfigureAwait(false))
+        {
             request = ChatRequest.Parse(body.RootElement);
+        }
+
         var client = state.FindRouted(context, request.Model, request.Options);
         var meta = state.NewResponse("chatcmpl-", request.Model);
         // RequestAborted: a client that goes away stops generation instead of leaving it to run for nobody.
@@ -23,17 +26,19 @@ internal sealed class ChatCompletionsEndpoint(ServerState state)
         var started = state.Time.GetTimestamp();
         Log.GenerationStarted(state.Logger, Name, request.Model, request.Stream.Stream);
         if (state.Logger.IsEnabled(LogLevel.Trace))
+        {
             Log.GenerationInput(state.Logger, Name, request.Model, string.Join("\n", request.Messages.Select(m => $"{m.Role}: {m.Text}")));
+        }
 
         if (request.Stream.Stream)
         {
             var updates = client.GetStreamingResponseAsync(request.Messages, request.Options, cancellationToken);
-            var streamed = await StreamPump.RunAsync(context, updates, new ChatChunkFormat(meta, request.Stream.IncludeUsage), cancellationToken);
+            var streamed = await StreamPump.RunAsync(context, updates, new ChatChunkFormat(meta, request.Stream.IncludeUsage), cancellationToken).ConfigureAwait(false);
             state.LogFinished(Name, request.Model, streamed, started);
             return;
         }
 
-        var response = await client.GetResponseAsync(request.Messages, request.Options, cancellationToken);
+        var response = await client.GetResponseAsync(request.Messages, request.Options, cancellationToken).ConfigureAwait(false);
         var toolCalls = ToolCallWire.From(response);
         var result = new StreamResult(ToolCallWire.FinishReason(response.FinishReason, toolCalls is not null), OpenAIMapping.Usage(response.Usage));
         var message = new AssistantMessage { Content = toolCalls is not null && response.Text.Length == 0 ? null : response.Text, ToolCalls = toolCalls };
@@ -45,7 +50,7 @@ internal sealed class ChatCompletionsEndpoint(ServerState state)
             Choices = [new ChatChoice { Message = message, FinishReason = result.FinishReason }],
             Usage = result.Usage,
         };
-        await JsonResponse.WriteAsync(context, completion, ServerJsonContext.Wire.ChatCompletion);
+        await JsonResponse.WriteAsync(context, completion, ServerJsonContext.Wire.ChatCompletion).ConfigureAwait(false);
         state.LogFinished(Name, request.Model, result, started);
     }
 }

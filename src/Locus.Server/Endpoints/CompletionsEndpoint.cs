@@ -15,8 +15,11 @@ internal sealed class CompletionsEndpoint(ServerState state)
     public async Task HandleAsync(HttpContext context)
     {
         CompletionRequest request;
-        using (var body = await RequestBody.ReadAsync(context, state.Options.MaxRequestBodyBytes))
+        using (var body = await RequestBody.ReadAsync(context, state.Options.MaxRequestBodyBytes).ConfigureAwait(false))
+        {
             request = CompletionRequest.Parse(body.RootElement);
+        }
+
         var client = state.FindUnrouted(request.Model).GetService(typeof(ITextCompletionClient)) as ITextCompletionClient
             ?? throw new LocusException(LocusError.Invalid(
                 $"The model '{request.Model}' does not do raw text completions; use /v1/chat/completions.", "model", "unsupported_model"));
@@ -29,12 +32,12 @@ internal sealed class CompletionsEndpoint(ServerState state)
         if (request.Stream.Stream)
         {
             var updates = client.CompleteStreamingAsync(request.Prompt, request.Options, cancellationToken);
-            var streamed = await StreamPump.RunAsync(context, updates, new TextChunkFormat(meta, request.Stream.IncludeUsage), cancellationToken);
+            var streamed = await StreamPump.RunAsync(context, updates, new TextChunkFormat(meta, request.Stream.IncludeUsage), cancellationToken).ConfigureAwait(false);
             state.LogFinished(Name, request.Model, streamed, started);
             return;
         }
 
-        var response = await client.CompleteAsync(request.Prompt, request.Options, cancellationToken);
+        var response = await client.CompleteAsync(request.Prompt, request.Options, cancellationToken).ConfigureAwait(false);
         var result = new StreamResult(OpenAIMapping.FinishReason(response.FinishReason), OpenAIMapping.Usage(response.Usage));
         var completion = new TextCompletionWithUsage
         {
@@ -44,7 +47,7 @@ internal sealed class CompletionsEndpoint(ServerState state)
             Choices = [new TextChoice { Text = response.Text, FinishReason = result.FinishReason }],
             Usage = result.Usage,
         };
-        await JsonResponse.WriteAsync(context, completion, ServerJsonContext.Wire.TextCompletionWithUsage);
+        await JsonResponse.WriteAsync(context, completion, ServerJsonContext.Wire.TextCompletionWithUsage).ConfigureAwait(false);
         state.LogFinished(Name, request.Model, result, started);
     }
 }

@@ -18,8 +18,11 @@ internal sealed class MessagesEndpoint(ServerState state)
     public async Task HandleAsync(HttpContext context)
     {
         AnthropicRequest request;
-        using (var body = await RequestBody.ReadAsync(context, state.Options.MaxRequestBodyBytes))
+        using (var body = await RequestBody.ReadAsync(context, state.Options.MaxRequestBodyBytes).ConfigureAwait(false))
+        {
             request = AnthropicRequest.Parse(body.RootElement);
+        }
+
         var client = state.FindRouted(context, request.Model, request.Options);
         var meta = state.NewResponse("msg_", request.Model);
         // RequestAborted: a client that goes away stops generation instead of leaving it to run for nobody.
@@ -27,17 +30,19 @@ internal sealed class MessagesEndpoint(ServerState state)
         var started = state.Time.GetTimestamp();
         Log.GenerationStarted(state.Logger, Name, request.Model, request.Stream);
         if (state.Logger.IsEnabled(LogLevel.Trace))
+        {
             Log.GenerationInput(state.Logger, Name, request.Model, string.Join("\n", request.Messages.Select(m => $"{m.Role}: {m.Text}")));
+        }
 
         if (request.Stream)
         {
             var updates = client.GetStreamingResponseAsync(request.Messages, request.Options, cancellationToken);
-            var streamed = await StreamPump.RunAsync(context, updates, new AnthropicChunkFormat(meta), cancellationToken);
+            var streamed = await StreamPump.RunAsync(context, updates, new AnthropicChunkFormat(meta), cancellationToken).ConfigureAwait(false);
             state.LogFinished(Name, request.Model, streamed, started);
             return;
         }
 
-        var response = await client.GetResponseAsync(request.Messages, request.Options, cancellationToken);
+        var response = await client.GetResponseAsync(request.Messages, request.Options, cancellationToken).ConfigureAwait(false);
         var content = AnthropicMapping.Content(response, out var toolCalls);
         var stopSequence = ResponseProperties.StopSequence(response.AdditionalProperties);
         var stopReason = AnthropicMapping.StopReason(response.FinishReason, toolCalls > 0, stopSequence);
@@ -50,7 +55,7 @@ internal sealed class MessagesEndpoint(ServerState state)
             StopSequence = stopReason == "stop_sequence" ? stopSequence : null,
             Usage = AnthropicMapping.Usage(response.Usage),
         };
-        await JsonResponse.WriteAsync(context, message, AnthropicJsonContext.Wire.AnthropicMessage);
+        await JsonResponse.WriteAsync(context, message, AnthropicJsonContext.Wire.AnthropicMessage).ConfigureAwait(false);
         state.LogFinished(Name, request.Model, new StreamResult(stopReason, OpenAIMapping.Usage(response.Usage)), started);
     }
 }

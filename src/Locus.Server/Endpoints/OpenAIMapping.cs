@@ -22,7 +22,9 @@ internal static class OpenAIMapping
         foreach (var content in update.Contents)
         {
             if (content is UsageContent usage)
+            {
                 return usage.Details;
+            }
         }
         return null;
     }

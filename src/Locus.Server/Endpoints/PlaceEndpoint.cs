@@ -27,16 +27,31 @@ internal sealed class PlaceEndpoint
 
         var args = new PlacementArgs
         {
-            Private = query.Flag("private"), LatencyMs = query.Number("latency_ms"), Frontier = query.Flag("frontier"), Offline = query.Flag("offline"),
-            MonthlyTokens = query.Number("monthly_tokens"), OutputShare = query.Number("output_share"), CloudUsdPerMInput = query.Number("cloud_usd_per_mtok_in"),
-            CloudUsdPerMOutput = query.Number("cloud_usd_per_mtok_out"), HardwareUsd = query.Number("hardware_usd"), AmortizeMonths = query.Number("amortize_months"),
-            ElectricityUsdPerKwh = query.Number("electricity_usd_kwh"), Watts = query.Number("watts"), Duty = query.Number("duty"), Device = query.Text("device"),
-            BandwidthGbs = query.Number("bandwidth_gbs"), Tflops = query.Number("tflops"), MemoryGib = query.Number("memory_gib"), ParamsB = query.Number("params_b"),
-            Quant = query.Text("quant") ?? "Q4_K_M", Context = (long)(query.Number("ctx") ?? 4096), PromptTokens = (long)(query.Number("prompt_tokens") ?? 512),
+            Private = query.Flag("private"),
+            LatencyMs = query.Number("latency_ms"),
+            Frontier = query.Flag("frontier"),
+            Offline = query.Flag("offline"),
+            MonthlyTokens = query.Number("monthly_tokens"),
+            OutputShare = query.Number("output_share"),
+            CloudUsdPerMInput = query.Number("cloud_usd_per_mtok_in"),
+            CloudUsdPerMOutput = query.Number("cloud_usd_per_mtok_out"),
+            HardwareUsd = query.Number("hardware_usd"),
+            AmortizeMonths = query.Number("amortize_months"),
+            ElectricityUsdPerKwh = query.Number("electricity_usd_kwh"),
+            Watts = query.Number("watts"),
+            Duty = query.Number("duty"),
+            Device = query.Text("device"),
+            BandwidthGbs = query.Number("bandwidth_gbs"),
+            Tflops = query.Number("tflops"),
+            MemoryGib = query.Number("memory_gib"),
+            ParamsB = query.Number("params_b"),
+            Quant = query.Text("quant") ?? "Q4_K_M",
+            Context = (long)(query.Number("ctx") ?? 4096),
+            PromptTokens = (long)(query.Number("prompt_tokens") ?? 512),
         };
         var request = args.ToRequest(_inputs, name => name);
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(PlacementJson.WriteCompact(PlacementAdvisor.Decide(request), request.Costs), context.RequestAborted);
+        await context.Response.WriteAsync(PlacementJson.WriteCompact(PlacementAdvisor.Decide(request), request.Costs), context.RequestAborted).ConfigureAwait(false);
 
     }
 }

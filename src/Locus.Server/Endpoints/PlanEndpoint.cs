@@ -26,6 +26,6 @@ internal sealed class PlanEndpoint
         var request = new PlanRequest(model, device, (long)_inputs.Positive(query.Number("ctx") ?? 4096, "ctx"),
             (long)_inputs.Positive(query.Number("prompt_tokens") ?? 512, "prompt_tokens"), _inputs.KvType(query.Text("kv_type") ?? "f16"));
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(PlanJson.WriteCompact(Planner.Run(request)), context.RequestAborted);
+        await context.Response.WriteAsync(PlanJson.WriteCompact(Planner.Run(request)), context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -29,9 +29,14 @@ internal readonly struct PlannerQuery(IQueryCollection query)
     public void RefuseCliOnly(string command, string modelVerb)
     {
         if (Text("model") is not null)
+        {
             throw Invalid($"model files are {modelVerb} with the locus {command} command; pass params_b and quant here", "model");
+        }
+
         if (string.Equals(Text("device"), "this", StringComparison.OrdinalIgnoreCase))
+        {
             throw Invalid($"device=this measures the machine and is available from the locus {command} command only", "device");
+        }
     }
 
     public static LocusException Invalid(string message, string param) => new(LocusError.Invalid(message, param));

@@ -18,17 +18,23 @@ internal static class RequestBody
         var request = context.Request;
         CheckContentType(request.ContentType);
         if (request.ContentLength > maxBytes)
+        {
             throw new ApiException(TooLarge(maxBytes));
+        }
+
         using var buffer = new MemoryStream();
         var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
             int read;
             // Kestrel enforces the same limit for chunked bodies; counting here keeps other hosts honest too.
-            while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
             {
                 if (buffer.Length + read > maxBytes)
+                {
                     throw new ApiException(TooLarge(maxBytes));
+                }
+
                 buffer.Write(chunk, 0, read);
             }
         }
@@ -43,12 +49,20 @@ internal static class RequestBody
     public static JsonDocument Parse(ReadOnlyMemory<byte> body)
     {
         if (body.IsEmpty)
+        {
             throw Invalid("invalid_json", "The request body is empty: send a JSON object.");
+        }
         // JsonDocument does not reject every malformed UTF-8 sequence inside strings; check the whole body first.
         if (!Utf8.IsValid(body.Span))
+        {
             throw Invalid("invalid_json", "The request body is not valid UTF-8.");
+        }
+
         if (body.Span.StartsWith("\uFEFF"u8))
+        {
             body = body[3..];
+        }
+
         JsonDocument document;
         try
         {
@@ -62,7 +76,10 @@ internal static class RequestBody
                 $"We could not parse the JSON body of your request{where}. Send one valid JSON object, each property once.");
         }
         if (document.RootElement.ValueKind == JsonValueKind.Object)
+        {
             return document;
+        }
+
         var got = Fields.Describe(document.RootElement);
         document.Dispose();
         throw Invalid("invalid_type", $"The request body must be a JSON object, but got {got}.");
@@ -76,11 +93,17 @@ internal static class RequestBody
     private static void CheckContentType(string? contentType)
     {
         if (string.IsNullOrEmpty(contentType))
+        {
             return;
+        }
+
         if (MediaTypeHeaderValue.TryParse(contentType, out var media)
             && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             && (!media.Charset.HasValue || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || media.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)))
+        {
             return;
+        }
+
         throw new ApiException(new ApiError(415, ApiError.InvalidRequest,
             $"Unsupported Content-Type '{contentType}': send the body as application/json.", null, "unsupported_media_type"));
     }

@@ -30,7 +30,10 @@ internal sealed class ServerState(ServerOptions options, IModelCatalog catalog, 
     public IChatClient FindUnrouted(string id)
     {
         if (Node?.Router.Snapshot is not { } snapshot)
+        {
             return FindModel(id);
+        }
+
         var target = string.Equals(id, snapshot.Routing.AutoModel, StringComparison.Ordinal) ? snapshot.Fast : snapshot.Find(id);
         return target?.Client ?? throw ModelNotFound(id);
     }

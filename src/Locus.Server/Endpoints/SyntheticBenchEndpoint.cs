@@ -28,7 +28,8 @@ internal sealed class SyntheticBenchEndpoint(ServerState state)
         if (Interlocked.CompareExchange(ref _running, 1, 0) != 0)
         {
             throw new LocusException(new LocusError(LocusErrorKind.Overloaded, "A synthetic benchmark is already running on this node; two would measure each other.",
-                null, "benchmark_running") { RetryAfter = TimeSpan.FromSeconds(30) });
+                null, "benchmark_running")
+            { RetryAfter = TimeSpan.FromSeconds(30) });
         }
 
         try
@@ -46,7 +47,10 @@ internal sealed class SyntheticBenchEndpoint(ServerState state)
     private static SyntheticSpec Spec(JsonElement root)
     {
         if (!root.TryGetProperty("spec", out var value) || value.ValueKind != JsonValueKind.String)
+        {
             throw Invalid("spec is required: ARCH:SIZE:QUANT, e.g. qwen2:0.5b:q4_0", "spec");
+        }
+
         SyntheticSpec spec;
         try
         {
@@ -59,7 +63,10 @@ internal sealed class SyntheticBenchEndpoint(ServerState state)
 
         var bytes = spec.ParamsB * 1e9 * Gguf.GgmlTypeTraits.Get(spec.WeightType).BitsPerElement / 8;
         if (bytes > MaxWeightBytes)
+        {
             throw Invalid($"spec {spec} would write about {bytes / 1e9:0.0} GB; the endpoint takes up to {MaxWeightBytes / 1e9:0} GB (use locus bench --synthetic for larger)", "spec");
+        }
+
         return spec;
     }
 
@@ -79,7 +86,10 @@ internal sealed class SyntheticBenchEndpoint(ServerState state)
     private static int Int(JsonElement root, string key, int fallback, int max)
     {
         if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
             return fallback;
+        }
+
         return value.TryGetInt32(out var n) && n >= 1 && n <= max ? n : throw Invalid($"{key} must be a whole number from 1 to {max}", key);
     }
 

@@ -38,17 +38,19 @@ internal sealed class ThermalEndpoint
         });
         var points = query.Number("points") ?? ThermalJson.DefaultPoints;
         if (points is < 2 or > MaxPoints || points != Math.Floor(points))
+        {
             throw PlannerQuery.Invalid($"points must be a whole number from 2 to {MaxPoints}, not {points.ToString(CultureInfo.InvariantCulture)}", "points");
+        }
 
         var result = ThermalSimulator.Run(request);
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(ThermalJson.WriteCompact(result, (int)points), context.RequestAborted);
+        await context.Response.WriteAsync(ThermalJson.WriteCompact(result, (int)points), context.RequestAborted).ConfigureAwait(false);
     }
 
     public static async Task EnvelopesAsync(HttpContext context)
     {
         context.Response.ContentType = "application/json";
         var json = ThermalEnvelopesJson.Write(id => DeviceCatalog.BuiltIn.Find(id, out _));
-        await context.Response.WriteAsync(json.ToJsonString(), context.RequestAborted);
+        await context.Response.WriteAsync(json.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
     }
 }

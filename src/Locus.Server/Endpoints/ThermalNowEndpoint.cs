@@ -40,6 +40,6 @@ internal sealed class ThermalNowEndpoint(ServerState state)
 
         now!["forecast"] = forecasts;
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(now.ToJsonString(), context.RequestAborted);
+        await context.Response.WriteAsync(now.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
     }
 }

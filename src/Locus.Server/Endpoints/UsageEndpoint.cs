@@ -14,17 +14,23 @@ internal sealed class UsageEndpoint(IUsageLedger? ledger, TimeProvider time)
     public async Task HandleAsync(HttpContext context)
     {
         if (ledger is null)
+        {
             throw new LocusException(new LocusError(LocusErrorKind.Unavailable,
                 "The usage ledger is disabled on this server (ledger.enabled: false).", null, "ledger_disabled"));
+        }
+
         var query = context.Request.Query;
         var from = Period(query["period"].ToString(), time.GetUtcNow());
         string? client = query["client"].ToString() is { Length: > 0 } c ? c : null;
         if (context.Items.TryGetValue(Routing.RouteTickets.ClientItem, out var who) && who is string own && own != Locus.Routing.Policy.RequestContext.DefaultClient)
+        {
             client = own;
+        }
 
-        var report = await ledger.ReportAsync(new UsageQuery(from, null, client), context.RequestAborted);
+        var report = await ledger.ReportAsync(new UsageQuery(from, null, client), context.RequestAborted).ConfigureAwait(false);
         context.Response.ContentType = "application/json";
-        await using var json = new Utf8JsonWriter(context.Response.Body);
+        var json = new Utf8JsonWriter(context.Response.Body);
+        await using var jsonLifetime = json.ConfigureAwait(false);
         UsageJson.Write(json, report);
     }
 

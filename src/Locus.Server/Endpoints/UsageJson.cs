@@ -13,13 +13,23 @@ public static class UsageJson
         json.WriteStartObject();
         json.WriteString("object", "usage_report");
         if (report.From is { } from)
+        {
             json.WriteString("from", from);
+        }
         else
+        {
             json.WriteNull("from");
+        }
+
         if (report.To is { } to)
+        {
             json.WriteString("to", to);
+        }
         else
+        {
             json.WriteNull("to");
+        }
+
         json.WriteNumber("requests", report.Requests);
         json.WriteNumber("refused", report.Refused);
         json.WriteNumber("errors", report.Errors);
@@ -39,7 +49,10 @@ public static class UsageJson
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
             Write(json, report);
+        }
+
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 

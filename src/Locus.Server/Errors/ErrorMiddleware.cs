@@ -16,7 +16,7 @@ internal sealed class ErrorMiddleware(RequestDelegate next, ILogger logger)
     {
         try
         {
-            await next(context);
+            await next(context).ConfigureAwait(false);
         }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -26,13 +26,15 @@ internal sealed class ErrorMiddleware(RequestDelegate next, ILogger logger)
         }
         catch (Exception ex)
         {
-            await HandleAsync(context, ex);
+            await HandleAsync(context, ex).ConfigureAwait(false);
             return;
         }
 
         var response = context.Response;
         if (response.StatusCode >= 400 && !response.HasStarted && response.ContentType is null && response.ContentLength is null)
-            await WriteAsync(context, ForBareStatus(context));
+        {
+            await WriteAsync(context, ForBareStatus(context)).ConfigureAwait(false);
+        }
     }
 
     private async Task HandleAsync(HttpContext context, Exception ex)
@@ -51,14 +53,18 @@ internal sealed class ErrorMiddleware(RequestDelegate next, ILogger logger)
         }
 
         if (!context.Response.HasStarted)
-            await WriteAsync(context, error);
+        {
+            await WriteAsync(context, error).ConfigureAwait(false);
+        }
         else if (SseWriter.IsStream(context.Response))
         {
             Log.StreamFailed(logger, context.Request.Method, context.Request.Path.Value ?? "", error.Status, error.Code, error.Message);
-            await ErrorWriter.WriteSseAsync(context, error);
+            await ErrorWriter.WriteSseAsync(context, error).ConfigureAwait(false);
         }
         else
+        {
             context.Abort();
+        }
     }
 
     private Task WriteAsync(HttpContext context, ApiError error)

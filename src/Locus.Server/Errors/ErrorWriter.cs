@@ -15,13 +15,23 @@ internal static class ErrorWriter
         response.Clear();
         response.StatusCode = error.Status;
         if (error.RetryAfterHeader is { } retry)
+        {
             response.Headers.RetryAfter = retry;
+        }
+
         if (error.Status == StatusCodes.Status401Unauthorized)
+        {
             response.Headers.WWWAuthenticate = "Bearer";
+        }
+
         if (AnthropicErrors.Applies(context.Request))
-            await JsonResponse.WriteAsync(context, AnthropicErrors.Envelope(error.Status, error.Message), AnthropicJsonContext.Wire.AnthropicErrorEnvelope, error.Status);
+        {
+            await JsonResponse.WriteAsync(context, AnthropicErrors.Envelope(error.Status, error.Message), AnthropicJsonContext.Wire.AnthropicErrorEnvelope, error.Status).ConfigureAwait(false);
+        }
         else
-            await JsonResponse.WriteAsync(context, error.ToEnvelope(), ServerJsonContext.Wire.ErrorEnvelope, error.Status);
+        {
+            await JsonResponse.WriteAsync(context, error.ToEnvelope(), ServerJsonContext.Wire.ErrorEnvelope, error.Status).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -33,8 +43,12 @@ internal static class ErrorWriter
     {
         var sse = new SseWriter(context.Response);
         if (AnthropicErrors.Applies(context.Request))
-            await sse.WriteEventAsync("error", AnthropicErrors.Envelope(error.Status, error.Message), AnthropicJsonContext.Wire.AnthropicErrorEnvelope, CancellationToken.None);
+        {
+            await sse.WriteEventAsync("error", AnthropicErrors.Envelope(error.Status, error.Message), AnthropicJsonContext.Wire.AnthropicErrorEnvelope, CancellationToken.None).ConfigureAwait(false);
+        }
         else
-            await sse.WriteAsync(error.ToEnvelope(), ServerJsonContext.Wire.ErrorEnvelope, CancellationToken.None);
+        {
+            await sse.WriteAsync(error.ToEnvelope(), ServerJsonContext.Wire.ErrorEnvelope, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 }

@@ -23,7 +23,10 @@ internal sealed class HistoryEndpoints(MeshNode? mesh, ServerState state)
         var messages = node.State.Read(s => s.History.Where(m => m.ConversationId == id).ToList());
         var list = new JsonArray();
         foreach (var m in messages)
+        {
             list.Add(new JsonObject { ["role"] = m.Role, ["content"] = m.Content });
+        }
+
         return MeshAdminEndpoints.WriteAsync(context, new JsonObject { ["conversation"] = id, ["messages"] = list });
     }
 
@@ -32,14 +35,17 @@ internal sealed class HistoryEndpoints(MeshNode? mesh, ServerState state)
     {
         var node = mesh ?? throw MeshAdminEndpoints.NotEnabled();
         var id = Conversation(context);
-        using var body = await RequestBody.ReadAsync(context, state.Options.MaxRequestBodyBytes);
+        using var body = await RequestBody.ReadAsync(context, state.Options.MaxRequestBodyBytes).ConfigureAwait(false);
         var role = MeshAdminEndpoints.Text(body.RootElement, "role");
         if (!Roles.Contains(role, StringComparer.Ordinal))
+        {
             throw MeshAdminEndpoints.Invalid($"role must be one of {string.Join(", ", Roles)}", "role");
+        }
+
         var content = MeshAdminEndpoints.Text(body.RootElement, "content");
         node.State.Change(s => s.AppendMessage(new ConversationMessage(id, role, content)));
         var count = node.State.Read(s => s.History.Count(m => m.ConversationId == id));
-        await MeshAdminEndpoints.WriteAsync(context, new JsonObject { ["conversation"] = id, ["messages"] = count });
+        await MeshAdminEndpoints.WriteAsync(context, new JsonObject { ["conversation"] = id, ["messages"] = count }).ConfigureAwait(false);
     }
 
     private static string Conversation(HttpContext context)

@@ -17,7 +17,10 @@ internal sealed class MemoryEndpoints(MeshNode? mesh, ServerState state)
     {
         var list = new JsonArray();
         foreach (var entry in Book().List())
+        {
             list.Add(new JsonObject { ["id"] = entry.Id, ["name"] = entry.Name, ["scope"] = entry.Scope, ["chars"] = entry.Text.Length });
+        }
+
         return MeshAdminEndpoints.WriteAsync(context, new JsonObject { ["documents"] = list });
     }
 
@@ -33,14 +36,17 @@ internal sealed class MemoryEndpoints(MeshNode? mesh, ServerState state)
     {
         var book = Book();
         var id = Id(context);
-        using var body = await RequestBody.ReadAsync(context, state.Options.MaxRequestBodyBytes);
+        using var body = await RequestBody.ReadAsync(context, state.Options.MaxRequestBodyBytes).ConfigureAwait(false);
         var root = body.RootElement;
         var text = MeshAdminEndpoints.Text(root, "text");
         var name = Optional(root, "name");
         var scope = Optional(root, "scope");
         if (scope is not null and not (MemoryBook.ScopeDevices or MemoryBook.ScopeCloud))
+        {
             throw MeshAdminEndpoints.Invalid($"scope must be \"{MemoryBook.ScopeDevices}\" (never leaves your devices) or \"{MemoryBook.ScopeCloud}\" (may be sent to cloud models)", "scope");
-        await MeshAdminEndpoints.WriteAsync(context, Json(book.Write(id, text, name, scope)));
+        }
+
+        await MeshAdminEndpoints.WriteAsync(context, Json(book.Write(id, text, name, scope))).ConfigureAwait(false);
     }
 
     /// <summary>POST .../append: <c>{"text": ...}</c> adds at the end.</summary>
@@ -48,15 +54,18 @@ internal sealed class MemoryEndpoints(MeshNode? mesh, ServerState state)
     {
         var book = Book();
         var id = Id(context);
-        using var body = await RequestBody.ReadAsync(context, state.Options.MaxRequestBodyBytes);
-        await MeshAdminEndpoints.WriteAsync(context, Json(book.Append(id, MeshAdminEndpoints.Text(body.RootElement, "text"))));
+        using var body = await RequestBody.ReadAsync(context, state.Options.MaxRequestBodyBytes).ConfigureAwait(false);
+        await MeshAdminEndpoints.WriteAsync(context, Json(book.Append(id, MeshAdminEndpoints.Text(body.RootElement, "text")))).ConfigureAwait(false);
     }
 
     public Task DeleteAsync(HttpContext context)
     {
         var id = Id(context);
         if (!Book().Delete(id))
+        {
             throw NotFound(id);
+        }
+
         return MeshAdminEndpoints.WriteAsync(context, new JsonObject { ["deleted"] = id });
     }
 

@@ -62,15 +62,18 @@ internal sealed class MeshAdminEndpoints(MeshNode? mesh, ServerState state)
     public async Task JoinAsync(HttpContext context)
     {
         var node = Require();
-        using var body = await RequestBody.ReadAsync(context, state.Options.MaxRequestBodyBytes);
+        using var body = await RequestBody.ReadAsync(context, state.Options.MaxRequestBodyBytes).ConfigureAwait(false);
         var url = Text(body.RootElement, "url");
         var code = Text(body.RootElement, "code");
         if (!Uri.TryCreate(url, UriKind.Absolute, out var peer) || peer.Scheme != "http")
+        {
             throw Invalid($"url must be the other node's mesh address, e.g. http://192.168.1.10:11481 (got \"{url}\")", "url");
+        }
+
         try
         {
-            var status = await node.JoinAsync(peer, code, context.RequestAborted);
-            await WriteAsync(context, new JsonObject { ["paired"] = PeerJson(status) });
+            var status = await node.JoinAsync(peer, code, context.RequestAborted).ConfigureAwait(false);
+            await WriteAsync(context, new JsonObject { ["paired"] = PeerJson(status) }).ConfigureAwait(false);
         }
         catch (MeshException ex)
         {
@@ -84,17 +87,23 @@ internal sealed class MeshAdminEndpoints(MeshNode? mesh, ServerState state)
         var node = Require();
         var id = context.Request.RouteValues["id"] as string ?? "";
         if (!node.Revoke(id))
+        {
             throw new ApiException(new ApiError(404, ApiError.InvalidRequest, $"No paired peer '{id}'. `locus mesh peers` lists them.", "id", "peer_not_found"));
+        }
+
         return WriteAsync(context, new JsonObject { ["revoked"] = id });
     }
 
     public async Task SyncAsync(HttpContext context)
     {
-        var outcomes = await Require().SyncAllAsync(context.RequestAborted);
+        var outcomes = await Require().SyncAllAsync(context.RequestAborted).ConfigureAwait(false);
         var list = new JsonArray();
         foreach (var o in outcomes)
+        {
             list.Add(new JsonObject { ["peer"] = o.Peer, ["ok"] = o.Succeeded, ["error"] = o.Error, ["sent_bytes"] = o.SentBytes, ["received_bytes"] = o.ReceivedBytes });
-        await WriteAsync(context, new JsonObject { ["synced"] = list });
+        }
+
+        await WriteAsync(context, new JsonObject { ["synced"] = list }).ConfigureAwait(false);
     }
 
     internal static Task WriteAsync(HttpContext context, JsonObject json)

@@ -65,7 +65,10 @@ internal sealed class MeshBackground(LocusNode node, MeshNode mesh, MeshListener
         var record = new NodeRecord([.. targets.Select(t => t.Name).Order(StringComparer.Ordinal)], _hardware, load, headroom, now.ToUnixTimeMilliseconds());
         if (_reported is { } last && last.Models.SequenceEqual(record.Models) && last.Load == load && last.ThermalHeadroom == headroom
             && now - _reportedAt < Heartbeat)
+        {
             return;
+        }
+
         mesh.State.Change(state => state.ReportNode(mesh.Id, record));
         (_reported, _reportedAt) = (record, now);
     }

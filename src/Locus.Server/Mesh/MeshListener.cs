@@ -35,7 +35,10 @@ internal sealed class MeshListener(MeshSettings settings)
     public Uri AdvertisedUrl()
     {
         if (settings.Advertise is { } url)
+        {
             return url;
+        }
+
         var address = _listen!.IPEndPoint!.Address;
         var host = address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) ? Dns.GetHostName()
             : address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
@@ -57,7 +60,10 @@ internal sealed class MeshListener(MeshSettings settings)
         }
 
         if (onMesh)
+        {
             context.Items[MeshRequestItem] = true;
+        }
+
         return next(context);
     }
 }

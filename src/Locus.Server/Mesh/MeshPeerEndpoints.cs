@@ -21,60 +21,80 @@ internal sealed class MeshPeerEndpoints(MeshNode mesh)
 
     public async Task PairHelloAsync(HttpContext context)
     {
-        var body = await ReadAsync(context);
+        var body = await ReadAsync(context).ConfigureAwait(false);
         if (body is null)
+        {
             return;
+        }
+
         var url = context.Request.Headers[MeshProtocol.UrlHeader].ToString();
         var name = Uri.UnescapeDataString(context.Request.Headers[MeshProtocol.NameHeader].ToString());
         var (refusal, reply, session) = mesh.AnswerPairing(body, url.Length > 0 ? url : null, name.Length > 0 ? name : null);
         if (refusal != PairingRefusal.None)
         {
-            await RefuseAsync(context, refusal.ToString(), MeshNode.Explain(refusal));
+            await RefuseAsync(context, refusal.ToString(), MeshNode.Explain(refusal)).ConfigureAwait(false);
             return;
         }
 
         context.Response.Headers[MeshProtocol.SessionHeader] = session;
         context.Response.Headers[MeshProtocol.NameHeader] = Uri.EscapeDataString(mesh.Name);
-        await WriteBytesAsync(context, reply!);
+        await WriteBytesAsync(context, reply!).ConfigureAwait(false);
     }
 
     public async Task PairConfirmAsync(HttpContext context)
     {
-        var body = await ReadAsync(context);
+        var body = await ReadAsync(context).ConfigureAwait(false);
         if (body is null)
+        {
             return;
+        }
+
         var refusal = mesh.ConfirmPairing(context.Request.Headers[MeshProtocol.SessionHeader].ToString(), body);
         if (refusal != PairingRefusal.None)
-            await RefuseAsync(context, refusal.ToString(), MeshNode.Explain(refusal));
+        {
+            await RefuseAsync(context, refusal.ToString(), MeshNode.Explain(refusal)).ConfigureAwait(false);
+        }
         else
+        {
             context.Response.StatusCode = StatusCodes.Status204NoContent;
+        }
     }
 
     public async Task SyncAsync(HttpContext context)
     {
-        var body = await ReadAsync(context);
+        var body = await ReadAsync(context).ConfigureAwait(false);
         if (body is null)
+        {
             return;
+        }
+
         var served = mesh.ServeSync(body);
         if (served.Reply is null)
-            await RefuseAsync(context, served.Refusal!, $"sync refused: {served.Refusal}");
+        {
+            await RefuseAsync(context, served.Refusal!, $"sync refused: {served.Refusal}").ConfigureAwait(false);
+        }
         else
-            await WriteBytesAsync(context, served.Reply);
+        {
+            await WriteBytesAsync(context, served.Reply).ConfigureAwait(false);
+        }
     }
 
     private static async Task<byte[]?> ReadAsync(HttpContext context)
     {
         if (context.Request.ContentLength > MaxBodyBytes)
         {
-            await RefuseAsync(context, "too_large", $"mesh messages are limited to {MaxBodyBytes} bytes", StatusCodes.Status413PayloadTooLarge);
+            await RefuseAsync(context, "too_large", $"mesh messages are limited to {MaxBodyBytes} bytes", StatusCodes.Status413PayloadTooLarge).ConfigureAwait(false);
             return null;
         }
 
         using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
         if (buffer.Length <= MaxBodyBytes)
+        {
             return buffer.ToArray();
-        await RefuseAsync(context, "too_large", $"mesh messages are limited to {MaxBodyBytes} bytes", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        await RefuseAsync(context, "too_large", $"mesh messages are limited to {MaxBodyBytes} bytes", StatusCodes.Status413PayloadTooLarge).ConfigureAwait(false);
         return null;
     }
 

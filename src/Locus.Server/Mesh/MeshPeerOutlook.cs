@@ -14,7 +14,10 @@ internal sealed class MeshPeerOutlook(MeshNode mesh, RouterConfig config) : IPee
     public PeerReport? Report(string targetName)
     {
         if (NodeFor(targetName) is not { } nodeId)
+        {
             return null;
+        }
+
         var record = mesh.State.Read(state => state.TryGetNode(nodeId, out var r) ? r : null);
         return record is null ? null : new PeerReport
         {
@@ -29,7 +32,10 @@ internal sealed class MeshPeerOutlook(MeshNode mesh, RouterConfig config) : IPee
     {
         var peers = mesh.Peers().Where(p => p.Paired).ToList();
         if (peers.FirstOrDefault(p => string.Equals(p.Name, targetName, StringComparison.OrdinalIgnoreCase)) is { } named)
+        {
             return named.Id;
+        }
+
         var host = config.FindTarget(targetName)?.BaseUrl?.Host;
         var sameHost = peers.Where(p => Uri.TryCreate(p.Url, UriKind.Absolute, out var url) && string.Equals(url.Host, host, StringComparison.OrdinalIgnoreCase)).ToList();
         return sameHost.Count == 1 ? sameHost[0].Id : null;

@@ -20,12 +20,18 @@ internal sealed class MeshSpend(MeshNode mesh, ISpendSource local, TimeProvider 
         var today = time.GetUtcNow().UtcDateTime.Date;
         var first = since.UtcDateTime.Date;
         if (today - first > Longest)
+        {
             first = today - Longest;
+        }
+
         var micro = mesh.State.Read(state =>
         {
             long sum = 0;
             for (var day = first; day <= today; day = day.AddDays(1))
+            {
                 sum += state.SpendMicroUsd(Key(client, day));
+            }
+
             return sum;
         });
         return Math.Max(local.SpentSince(client, since), micro / 1_000_000m);
@@ -36,7 +42,9 @@ internal sealed class MeshSpend(MeshNode mesh, ISpendSource local, TimeProvider 
         local.Add(client, at, costUsd);
         var micro = (long)Math.Round(costUsd * 1_000_000m, MidpointRounding.AwayFromZero);
         if (micro > 0)
+        {
             mesh.State.Change(state => state.AddSpend(Key(client, at.UtcDateTime.Date), (ulong)micro));
+        }
     }
 
     private static string Key(string client, DateTime day) => string.Create(CultureInfo.InvariantCulture, $"{client}/{day:yyyy-MM-dd}");

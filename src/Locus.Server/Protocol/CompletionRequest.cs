@@ -21,13 +21,25 @@ internal sealed record CompletionRequest(string Model, string Prompt, ChatOption
     private static string ParsePrompt(JsonElement root)
     {
         if (!Fields.TryGet(root, "prompt", out var prompt))
+        {
             throw Fields.Missing("prompt");
+        }
+
         if (prompt.ValueKind == JsonValueKind.String)
+        {
             return prompt.GetString()!;
+        }
+
         if (prompt.ValueKind != JsonValueKind.Array)
+        {
             throw Fields.WrongType("prompt", "a string", prompt);
+        }
+
         if (prompt.GetArrayLength() != 1)
+        {
             throw Fields.Invalid("prompt", "unsupported_value", "'prompt' must be one string: batches of prompts are not supported.");
+        }
+
         var only = prompt[0];
         return only.ValueKind == JsonValueKind.String
             ? only.GetString()!

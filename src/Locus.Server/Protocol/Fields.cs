@@ -13,7 +13,10 @@ internal static class Fields
     public static bool TryGet(JsonElement obj, string name, out JsonElement value)
     {
         if (obj.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
+        {
             return true;
+        }
+
         value = default;
         return false;
     }
@@ -34,9 +37,15 @@ internal static class Fields
     {
         param ??= name;
         if (!TryGet(obj, name, out var v))
+        {
             throw Missing(param);
+        }
+
         if (v.ValueKind != JsonValueKind.String)
+        {
             throw WrongType(param, "a string", v);
+        }
+
         var s = v.GetString()!;
         return s.Length > 0 ? s : throw Invalid(param, "invalid_value", $"'{param}' must not be empty.");
     }
@@ -44,14 +53,20 @@ internal static class Fields
     public static string? OptionalString(JsonElement obj, string name, string param)
     {
         if (!TryGet(obj, name, out var v))
+        {
             return null;
+        }
+
         return v.ValueKind == JsonValueKind.String ? v.GetString() : throw WrongType(param, "a string", v);
     }
 
     public static bool? Boolean(JsonElement obj, string name, string? param = null)
     {
         if (!TryGet(obj, name, out var v))
+        {
             return null;
+        }
+
         return v.ValueKind switch
         {
             JsonValueKind.True => true,
@@ -64,9 +79,15 @@ internal static class Fields
     public static double? Number(JsonElement obj, string name, double min, double max, bool minExclusive = false)
     {
         if (!TryGet(obj, name, out var v))
+        {
             return null;
+        }
+
         if (v.ValueKind != JsonValueKind.Number)
+        {
             throw WrongType(name, "a number", v);
+        }
+
         if (!v.TryGetDouble(out var d) || (minExclusive ? d <= min : d < min) || d > max)
         {
             var range = max == double.MaxValue
@@ -81,13 +102,22 @@ internal static class Fields
     public static long? Integer(JsonElement obj, string name, long min, long max)
     {
         if (!TryGet(obj, name, out var v))
+        {
             return null;
+        }
+
         if (v.ValueKind != JsonValueKind.Number)
+        {
             throw WrongType(name, "an integer", v);
+        }
+
         if (!v.TryGetInt64(out var n))
         {
             if (!v.TryGetDouble(out var d) || d != Math.Floor(d))
+            {
                 throw WrongType(name, "an integer", v);
+            }
+
             n = d >= long.MaxValue ? long.MaxValue : d <= long.MinValue ? long.MinValue : (long)d;
         }
         if (n < min || n > max)

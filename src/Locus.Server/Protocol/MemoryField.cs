@@ -15,19 +15,30 @@ internal static class MemoryField
     public static void Read(JsonElement root, ChatOptions options)
     {
         if (!Fields.TryGet(root, "metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object)
+        {
             return;
+        }
+
         if (Fields.OptionalString(metadata, "locus_memory", "metadata.locus_memory") is { } text)
+        {
             (options.AdditionalProperties ??= [])[OptionsKey] = text;
+        }
     }
 
     /// <summary>The body's value, taken out of <paramref name="options"/>; null when the request sent none.</summary>
     public static string? Take(ChatOptions options)
     {
         if (options.AdditionalProperties is not { } extra || !extra.TryGetValue(OptionsKey, out var value))
+        {
             return null;
+        }
+
         extra.Remove(OptionsKey);
         if (extra.Count == 0)
+        {
             options.AdditionalProperties = null;
+        }
+
         return value as string;
     }
 }

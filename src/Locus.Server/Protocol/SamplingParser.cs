@@ -13,7 +13,9 @@ internal static class SamplingParser
     {
         var n = Fields.Integer(root, "n", long.MinValue, long.MaxValue);
         if (n is not null and not 1)
+        {
             throw Fields.Invalid("n", "unsupported_value", "Only n=1 is supported: this server generates one choice per request.");
+        }
 
         var options = new ChatOptions
         {
@@ -44,13 +46,24 @@ internal static class SamplingParser
     private static List<string>? Stop(JsonElement root)
     {
         if (!Fields.TryGet(root, "stop", out var stop))
+        {
             return null;
+        }
+
         if (stop.ValueKind == JsonValueKind.String)
+        {
             return [NonEmpty(stop, "stop")];
+        }
+
         if (stop.ValueKind != JsonValueKind.Array)
+        {
             throw Fields.WrongType("stop", "a string or an array of strings", stop);
+        }
+
         if (stop.GetArrayLength() > MaxStopSequences)
+        {
             throw Fields.Invalid("stop", "invalid_value", $"'stop' may hold at most {MaxStopSequences} sequences.");
+        }
 
         var list = new List<string>(stop.GetArrayLength());
         var i = 0;
@@ -71,6 +84,8 @@ internal static class SamplingParser
     private static void AddExtra(ChatOptions options, string key, double? value)
     {
         if (value is { } v)
+        {
             (options.AdditionalProperties ??= [])[key] = (float)v;
+        }
     }
 }

@@ -16,7 +16,10 @@ internal static class ToolArguments
     {
         var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in obj.EnumerateObject())
+        {
             arguments[property.Name] = property.Value.Clone();
+        }
+
         return arguments;
     }
 
@@ -24,12 +27,17 @@ internal static class ToolArguments
     public static Dictionary<string, object?> FromJsonText(string text, string param)
     {
         if (string.IsNullOrWhiteSpace(text))
+        {
             return new Dictionary<string, object?>(StringComparer.Ordinal);
+        }
+
         try
         {
             using var document = JsonDocument.Parse(text, ParseOptions);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
                 return FromObject(document.RootElement);
+            }
         }
         catch (JsonException)
         {

@@ -20,7 +20,9 @@ internal static class ToolDeclarations
     public static void CheckCount(JsonElement array, string param)
     {
         if (array.GetArrayLength() > MaxTools)
+        {
             throw Fields.Invalid(param, "invalid_value", $"'{param}' may hold at most {MaxTools} tools, but holds {array.GetArrayLength()}.");
+        }
     }
 
     /// <summary>Both APIs require names of 1–64 letters, digits, underscores and dashes, unique within the request.</summary>
@@ -28,10 +30,16 @@ internal static class ToolDeclarations
     {
         var name = Fields.RequiredString(obj, "name", param);
         if (name.Length > MaxNameLength || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+        {
             throw Fields.Invalid(param, "invalid_value",
                 $"Invalid '{param}': '{Shorten(name)}'. Tool names must be 1 to {MaxNameLength} characters of a-z, A-Z, 0-9, '_' and '-'.");
+        }
+
         if (!seen.Add(name))
+        {
             throw Fields.Invalid(param, "invalid_value", $"Invalid '{param}': a tool named '{name}' is already defined; tool names must be unique.");
+        }
+
         return name;
     }
 
@@ -39,12 +47,21 @@ internal static class ToolDeclarations
     public static JsonElement Schema(JsonElement obj, string name, string param, bool required)
     {
         if (!Fields.TryGet(obj, name, out var schema))
+        {
             return required ? throw Fields.Missing(param) : NoParameters;
+        }
+
         if (schema.ValueKind != JsonValueKind.Object)
+        {
             throw Fields.WrongType(param, "a JSON schema object", schema);
+        }
+
         if (Fields.TryGet(schema, "type", out var type) && !(type.ValueKind == JsonValueKind.String && type.GetString() == "object"))
+        {
             throw Fields.Invalid($"{param}.type", "invalid_value",
                 $"Invalid schema in '{param}': the arguments must be described by a schema of type \"object\", but got {type.GetRawText()}.");
+        }
+
         return schema.Clone();
     }
 
@@ -66,16 +83,25 @@ internal static class ToolDeclarations
     public static List<AITool> ParseArray(JsonElement root, Func<JsonElement, string, HashSet<string>, AITool> parseTool)
     {
         if (!Fields.TryGet(root, "tools", out var array))
+        {
             return [];
+        }
+
         if (array.ValueKind != JsonValueKind.Array)
+        {
             throw Fields.WrongType("tools", "an array", array);
+        }
+
         CheckCount(array, "tools");
 
         var tools = new List<AITool>(array.GetArrayLength());
         var names = new HashSet<string>(StringComparer.Ordinal);
         var i = 0;
         foreach (var tool in array.EnumerateArray())
+        {
             tools.Add(parseTool(tool, $"tools[{i++}]", names));
+        }
+
         return tools;
     }
 }

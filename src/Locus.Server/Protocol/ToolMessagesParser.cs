@@ -13,11 +13,17 @@ internal static class ToolMessagesParser
     public static List<AIContent> ParseCalls(JsonElement calls, string param, HashSet<string> callIds)
     {
         if (calls.ValueKind != JsonValueKind.Array)
+        {
             throw Fields.WrongType(param, "an array", calls);
+        }
+
         var contents = new List<AIContent>(calls.GetArrayLength());
         var i = 0;
         foreach (var call in calls.EnumerateArray())
+        {
             contents.Add(ParseCall(call, $"{param}[{i++}]", callIds));
+        }
+
         return contents;
     }
 
@@ -25,8 +31,11 @@ internal static class ToolMessagesParser
     {
         var id = Fields.RequiredString(message, "tool_call_id", $"{path}.tool_call_id");
         if (!callIds.Contains(id))
+        {
             throw Fields.Invalid($"{path}.tool_call_id", "invalid_value",
                 $"Invalid '{path}.tool_call_id': no earlier assistant message has a tool call with id '{id}'. A 'tool' message must answer a call from 'tool_calls'.");
+        }
+
         var text = string.Concat(ContentParser.Parse(message, $"{path}.content").OfType<TextContent>().Select(t => t.Text));
         return new ChatMessage(ChatRole.Tool, [new FunctionResultContent(id, text)]);
     }
@@ -34,20 +43,38 @@ internal static class ToolMessagesParser
     private static FunctionCallContent ParseCall(JsonElement call, string path, HashSet<string> callIds)
     {
         if (call.ValueKind != JsonValueKind.Object)
+        {
             throw Fields.WrongType(path, "an object", call);
+        }
+
         var id = Fields.RequiredString(call, "id", $"{path}.id");
         var type = Fields.RequiredString(call, "type", $"{path}.type");
         if (type != "function")
+        {
             throw Fields.Invalid($"{path}.type", "invalid_value", $"Invalid value for '{path}.type': '{type}'. Supported value: 'function'.");
+        }
+
         if (!Fields.TryGet(call, "function", out var function))
+        {
             throw Fields.Missing($"{path}.function");
+        }
+
         if (function.ValueKind != JsonValueKind.Object)
+        {
             throw Fields.WrongType($"{path}.function", "an object", function);
+        }
+
         var name = Fields.RequiredString(function, "name", $"{path}.function.name");
         if (!Fields.TryGet(function, "arguments", out var arguments))
+        {
             throw Fields.Missing($"{path}.function.arguments");
+        }
+
         if (arguments.ValueKind != JsonValueKind.String)
+        {
             throw Fields.WrongType($"{path}.function.arguments", "a string of JSON", arguments);
+        }
+
         callIds.Add(id);
         return new FunctionCallContent(id, name, ToolArguments.FromJsonText(arguments.GetString()!, $"{path}.function.arguments"));
     }

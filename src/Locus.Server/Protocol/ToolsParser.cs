@@ -14,7 +14,10 @@ internal static class ToolsParser
     {
         var tools = ToolDeclarations.ParseArray(root, ParseTool);
         if (tools.Count > 0)
+        {
             options.Tools = tools;
+        }
+
         options.ToolMode = ParseChoice(root, tools);
         options.AllowMultipleToolCalls = Fields.Boolean(root, "parallel_tool_calls");
     }
@@ -22,14 +25,25 @@ internal static class ToolsParser
     private static AITool ParseTool(JsonElement tool, string path, HashSet<string> names)
     {
         if (tool.ValueKind != JsonValueKind.Object)
+        {
             throw Fields.WrongType(path, "an object", tool);
+        }
+
         var type = Fields.RequiredString(tool, "type", $"{path}.type");
         if (type != "function")
+        {
             throw Fields.Invalid($"{path}.type", "unsupported_value", $"Tools of type '{type}' are not supported: only 'function' is.");
+        }
+
         if (!Fields.TryGet(tool, "function", out var function))
+        {
             throw Fields.Missing($"{path}.function");
+        }
+
         if (function.ValueKind != JsonValueKind.Object)
+        {
             throw Fields.WrongType($"{path}.function", "an object", function);
+        }
 
         var name = ToolDeclarations.Name(function, $"{path}.function.name", names);
         var description = Fields.OptionalString(function, "description", $"{path}.function.description");
@@ -42,7 +56,10 @@ internal static class ToolsParser
     private static ChatToolMode? ParseChoice(JsonElement root, List<AITool> tools)
     {
         if (!Fields.TryGet(root, "tool_choice", out var choice))
+        {
             return null;
+        }
+
         if (choice.ValueKind == JsonValueKind.String)
         {
             return choice.GetString() switch
@@ -55,14 +72,26 @@ internal static class ToolsParser
             };
         }
         if (choice.ValueKind != JsonValueKind.Object)
+        {
             throw Fields.WrongType("tool_choice", "a string or an object", choice);
+        }
+
         var type = Fields.RequiredString(choice, "type", "tool_choice.type");
         if (type != "function")
+        {
             throw Fields.Invalid("tool_choice.type", "invalid_value", $"Invalid value for 'tool_choice.type': '{type}'. Supported value: 'function'.");
+        }
+
         if (!Fields.TryGet(choice, "function", out var function))
+        {
             throw Fields.Missing("tool_choice.function");
+        }
+
         if (function.ValueKind != JsonValueKind.Object)
+        {
             throw Fields.WrongType("tool_choice.function", "an object", function);
+        }
+
         var name = Fields.RequiredString(function, "name", "tool_choice.function.name");
         return tools.Count > 0 ? ToolDeclarations.RequireSpecific(name, tools, "tool_choice.function.name") : throw NoTools();
     }

@@ -44,24 +44,38 @@ internal static class RouteTickets
     public static void Write(HttpResponse response, RouteTicket ticket)
     {
         if (ticket.Decision is null)
+        {
             return;
+        }
+
         var headers = response.Headers;
         headers["x-locus-tier"] = ticket.Tier.ToString(CultureInfo.InvariantCulture);
         headers["x-locus-target"] = ticket.Target;
         headers["x-locus-reason"] = ticket.ReasonHeader();
         if (ticket.Degraded)
+        {
             headers["x-locus-degraded"] = "true";
+        }
+
         if (ticket.Redactions > 0)
+        {
             headers["x-locus-redacted"] = ticket.Redactions.ToString(CultureInfo.InvariantCulture);
+        }
     }
 
     /// <summary>The authenticated client; on an open (keyless) server a caller may name itself with <c>x-locus-client</c>.</summary>
     private static string Client(HttpContext context, bool trustClientHeader)
     {
         if (context.Items.TryGetValue(ClientItem, out var value) && value is string authenticated)
+        {
             return authenticated;
+        }
+
         if (trustClientHeader && context.Request.Headers[ClientHeader] is [{ Length: > 0 and <= 64 } named])
+        {
             return named;
+        }
+
         return RequestContext.DefaultClient;
     }
 
@@ -70,7 +84,10 @@ internal static class RouteTickets
     {
         var text = context.Request.Headers[DelegationHeaders.Delegated].ToString().Trim();
         if (text.Length == 0)
+        {
             return null;
+        }
+
         return text.Length <= 64 && text.All(c => c is >= ' ' and <= '~')
             ? text
             : throw new LocusException(LocusError.Invalid(
@@ -93,7 +110,10 @@ internal static class RouteTickets
         var header = context.Request.Headers[MemoryHeader].ToString();
         var fromHeader = header.Length > 0 || body is null;
         if (MemoryRequest.TryParse(fromHeader ? header : body, out var request))
+        {
             return request;
+        }
+
         const string Expected = "must be all, none, or a comma-separated list of memory document ids or names.";
         throw new LocusException(fromHeader
             ? LocusError.Invalid($"Header {MemoryHeader} {Expected}", MemoryHeader, "invalid_header")
@@ -104,7 +124,10 @@ internal static class RouteTickets
     {
         var text = context.Request.Headers[LatencyHeader].ToString();
         if (text.Length == 0)
+        {
             return null;
+        }
+
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) && ms > 0 && ms <= 3_600_000
             ? TimeSpan.FromMilliseconds(ms)
             : throw new LocusException(LocusError.Invalid(

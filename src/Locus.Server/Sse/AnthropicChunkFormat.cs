@@ -40,41 +40,41 @@ internal sealed class AnthropicChunkFormat(ResponseMeta meta) : IChunkFormat
     {
         if (!_textOpen)
         {
-            await StartBlockAsync(sse, AnthropicMapping.TextBlock(""), cancellationToken);
+            await StartBlockAsync(sse, AnthropicMapping.TextBlock(""), cancellationToken).ConfigureAwait(false);
             _textOpen = true;
         }
-        await DeltaAsync(sse, new BlockDelta { Type = "text_delta", Text = text }, cancellationToken);
+        await DeltaAsync(sse, new BlockDelta { Type = "text_delta", Text = text }, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask ToolCallAsync(SseWriter sse, FunctionCallContent call, CancellationToken cancellationToken)
     {
-        await CloseTextAsync(sse, cancellationToken);
-        await StartBlockAsync(sse, AnthropicMapping.ToolUseBlock(call, withInput: false), cancellationToken);
+        await CloseTextAsync(sse, cancellationToken).ConfigureAwait(false);
+        await StartBlockAsync(sse, AnthropicMapping.ToolUseBlock(call, withInput: false), cancellationToken).ConfigureAwait(false);
         var input = ToolArguments.ToJsonText(call.Arguments);
-        await DeltaAsync(sse, new BlockDelta { Type = "input_json_delta", PartialJson = input }, cancellationToken);
-        await StopBlockAsync(sse, cancellationToken);
+        await DeltaAsync(sse, new BlockDelta { Type = "input_json_delta", PartialJson = input }, cancellationToken).ConfigureAwait(false);
+        await StopBlockAsync(sse, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<StreamResult> FinishAsync(SseWriter sse, StreamEnd end, CancellationToken cancellationToken)
     {
-        await CloseTextAsync(sse, cancellationToken);
-        await PingOnceAsync(sse, cancellationToken);
+        await CloseTextAsync(sse, cancellationToken).ConfigureAwait(false);
+        await PingOnceAsync(sse, cancellationToken).ConfigureAwait(false);
         var stopReason = AnthropicMapping.StopReason(end.Finish, end.ToolCalls > 0, end.StopSequence);
         var delta = new MessageDeltaEvent
         {
             Delta = new MessageDelta(stopReason, stopReason == "stop_sequence" ? end.StopSequence : null),
             Usage = AnthropicMapping.Usage(end.Usage),
         };
-        await sse.WriteEventAsync("message_delta", delta, AnthropicJsonContext.Wire.MessageDeltaEvent, cancellationToken);
-        await sse.WriteEventAsync("message_stop", MessageStopEvent.Instance, AnthropicJsonContext.Wire.MessageStopEvent, cancellationToken);
+        await sse.WriteEventAsync("message_delta", delta, AnthropicJsonContext.Wire.MessageDeltaEvent, cancellationToken).ConfigureAwait(false);
+        await sse.WriteEventAsync("message_stop", MessageStopEvent.Instance, AnthropicJsonContext.Wire.MessageStopEvent, cancellationToken).ConfigureAwait(false);
         return new StreamResult(stopReason, OpenAIMapping.Usage(end.Usage));
     }
 
     private async ValueTask StartBlockAsync(SseWriter sse, AnthropicContentBlock block, CancellationToken cancellationToken)
     {
         var start = new ContentBlockStartEvent { Index = _blocks, ContentBlock = block };
-        await sse.WriteEventAsync("content_block_start", start, AnthropicJsonContext.Wire.ContentBlockStartEvent, cancellationToken);
-        await PingOnceAsync(sse, cancellationToken);
+        await sse.WriteEventAsync("content_block_start", start, AnthropicJsonContext.Wire.ContentBlockStartEvent, cancellationToken).ConfigureAwait(false);
+        await PingOnceAsync(sse, cancellationToken).ConfigureAwait(false);
     }
 
     private ValueTask DeltaAsync(SseWriter sse, BlockDelta delta, CancellationToken cancellationToken) => sse.WriteEventAsync(
@@ -82,24 +82,30 @@ internal sealed class AnthropicChunkFormat(ResponseMeta meta) : IChunkFormat
 
     private async ValueTask StopBlockAsync(SseWriter sse, CancellationToken cancellationToken)
     {
-        await sse.WriteEventAsync("content_block_stop", new ContentBlockStopEvent { Index = _blocks }, AnthropicJsonContext.Wire.ContentBlockStopEvent, cancellationToken);
+        await sse.WriteEventAsync("content_block_stop", new ContentBlockStopEvent { Index = _blocks }, AnthropicJsonContext.Wire.ContentBlockStopEvent, cancellationToken).ConfigureAwait(false);
         _blocks++;
     }
 
     private async ValueTask CloseTextAsync(SseWriter sse, CancellationToken cancellationToken)
     {
         if (!_textOpen)
+        {
             return;
+        }
+
         _textOpen = false;
-        await StopBlockAsync(sse, cancellationToken);
+        await StopBlockAsync(sse, cancellationToken).ConfigureAwait(false);
     }
 
     // Anthropic sends one ping early in every stream; clients ignore it, but some proxies need bytes to keep a stream alive.
     private async ValueTask PingOnceAsync(SseWriter sse, CancellationToken cancellationToken)
     {
         if (_pinged)
+        {
             return;
+        }
+
         _pinged = true;
-        await sse.WriteEventAsync("ping", PingEvent.Instance, AnthropicJsonContext.Wire.PingEvent, cancellationToken);
+        await sse.WriteEventAsync("ping", PingEvent.Instance, AnthropicJsonContext.Wire.PingEvent, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -25,10 +25,13 @@ internal sealed class ChatChunkFormat(ResponseMeta meta, bool includeUsage) : IC
     public async ValueTask<StreamResult> FinishAsync(SseWriter sse, StreamEnd end, CancellationToken cancellationToken)
     {
         var result = new StreamResult(ToolCallWire.FinishReason(end.Finish, end.ToolCalls > 0), OpenAIMapping.Usage(end.Usage));
-        await WriteAsync(sse, new ChatDelta(), result.FinishReason, cancellationToken);
+        await WriteAsync(sse, new ChatDelta(), result.FinishReason, cancellationToken).ConfigureAwait(false);
         if (includeUsage)
-            await sse.WriteAsync(Chunk([], result.Usage), ServerJsonContext.Wire.ChatChunkWithUsage, cancellationToken);
-        await sse.WriteDoneAsync(cancellationToken);
+        {
+            await sse.WriteAsync(Chunk([], result.Usage), ServerJsonContext.Wire.ChatChunkWithUsage, cancellationToken).ConfigureAwait(false);
+        }
+
+        await sse.WriteDoneAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }
 

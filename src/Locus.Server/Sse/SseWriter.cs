@@ -44,9 +44,12 @@ internal sealed class SseWriter(HttpResponse response)
     {
         _pipe.Write(DataPrefix);
         using (var json = new Utf8JsonWriter(_pipe, WriterOptions))
+        {
             JsonSerializer.Serialize(json, value, type);
+        }
+
         _pipe.Write(EventEnd);
-        await _pipe.FlushAsync(cancellationToken);
+        await _pipe.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A named event, <c>event: &lt;name&gt;\ndata: &lt;json&gt;\n\n</c>, as Anthropic's Messages API sends them.</summary>
@@ -61,6 +64,6 @@ internal sealed class SseWriter(HttpResponse response)
     public async ValueTask WriteDoneAsync(CancellationToken cancellationToken)
     {
         _pipe.Write(Done);
-        await _pipe.FlushAsync(cancellationToken);
+        await _pipe.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -17,12 +17,13 @@ internal static class StreamPump
     public static async Task<StreamResult> RunAsync(
         HttpContext context, IAsyncEnumerable<ChatResponseUpdate> updates, IChunkFormat format, CancellationToken cancellationToken)
     {
-        await using var e = updates.GetAsyncEnumerator(cancellationToken);
+        var e = updates.GetAsyncEnumerator(cancellationToken);
+        await using var eLifetime = e.ConfigureAwait(false);
         // Headers wait for the first update: a failure before any output (queue full, prompt too long) still gets
         // its own HTTP status and JSON body instead of an error event inside a 200 stream.
-        var more = await e.MoveNextAsync();
+        var more = await e.MoveNextAsync().ConfigureAwait(false);
         var sse = SseWriter.Start(context);
-        await format.StartAsync(sse, more ? e.Current : null, cancellationToken);
+        await format.StartAsync(sse, more ? e.Current : null, cancellationToken).ConfigureAwait(false);
 
         ChatFinishReason? finish = null;
         UsageDetails? usage = null;
@@ -36,12 +37,14 @@ internal static class StreamPump
             foreach (var content in update.Contents)
             {
                 if (content is TextContent t)
+                {
                     text.Append(t.Text);
+                }
                 else if (content is FunctionCallContent call)
                 {
                     // Text before the call goes out first, so the client sees both in the order the model made them.
-                    await FlushAsync(format, sse, text, cancellationToken);
-                    await format.ToolCallAsync(sse, call, cancellationToken);
+                    await FlushAsync(format, sse, text, cancellationToken).ConfigureAwait(false);
+                    await format.ToolCallAsync(sse, call, cancellationToken).ConfigureAwait(false);
                     toolCalls++;
                 }
             }
@@ -60,24 +63,31 @@ internal static class StreamPump
             {
                 more = next.Result; // a ValueTask is read exactly once
                 if (more)
+                {
                     continue;
+                }
             }
 
-            await FlushAsync(format, sse, text, cancellationToken);
+            await FlushAsync(format, sse, text, cancellationToken).ConfigureAwait(false);
             batched = 0;
             if (!ready)
-                more = await next;
+            {
+                more = await next.ConfigureAwait(false);
+            }
 #pragma warning restore CA2012
         }
 
-        return await format.FinishAsync(sse, new StreamEnd(finish, usage, toolCalls, stopSequence), cancellationToken);
+        return await format.FinishAsync(sse, new StreamEnd(finish, usage, toolCalls, stopSequence), cancellationToken).ConfigureAwait(false);
     }
 
     private static async ValueTask FlushAsync(IChunkFormat format, SseWriter sse, StringBuilder text, CancellationToken cancellationToken)
     {
         if (text.Length == 0)
+        {
             return;
-        await format.TextAsync(sse, text.ToString(), cancellationToken);
+        }
+
+        await format.TextAsync(sse, text.ToString(), cancellationToken).ConfigureAwait(false);
         text.Clear();
     }
 }

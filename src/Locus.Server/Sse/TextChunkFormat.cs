@@ -18,10 +18,13 @@ internal sealed class TextChunkFormat(ResponseMeta meta, bool includeUsage) : IC
     public async ValueTask<StreamResult> FinishAsync(SseWriter sse, StreamEnd end, CancellationToken cancellationToken)
     {
         var result = new StreamResult(OpenAIMapping.FinishReason(end.Finish), OpenAIMapping.Usage(end.Usage));
-        await WriteAsync(sse, new TextChoice { Text = "", FinishReason = result.FinishReason }, cancellationToken);
+        await WriteAsync(sse, new TextChoice { Text = "", FinishReason = result.FinishReason }, cancellationToken).ConfigureAwait(false);
         if (includeUsage)
-            await sse.WriteAsync(Chunk([], result.Usage), ServerJsonContext.Wire.TextCompletionWithUsage, cancellationToken);
-        await sse.WriteDoneAsync(cancellationToken);
+        {
+            await sse.WriteAsync(Chunk([], result.Usage), ServerJsonContext.Wire.TextCompletionWithUsage, cancellationToken).ConfigureAwait(false);
+        }
+
+        await sse.WriteDoneAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }
 

@@ -36,7 +36,10 @@ internal static class PlannerPage
     private static Task WriteAsync(HttpContext context, string name)
     {
         if (!Files.TryGetValue(name, out var file))
+        {
             throw new ApiException(new ApiError(StatusCodes.Status404NotFound, ApiError.InvalidRequest, $"The planner page has no file '{name}'."));
+        }
+
         var response = context.Response;
         response.ContentType = file.ContentType;
         response.ContentLength = file.Body.Length;

@@ -20,11 +20,16 @@ internal sealed class MeshCluster : IAsyncDisposable
         foreach (var from in names)
         {
             foreach (var to in names.Where(t => t != from))
+            {
                 cluster._links[(from, to)] = new TcpLink();
+            }
         }
 
         foreach (var node in cluster.Nodes)
+        {
             await cluster.StartNodeAsync(node);
+        }
+
         return cluster;
     }
 
@@ -33,7 +38,9 @@ internal sealed class MeshCluster : IAsyncDisposable
     {
         await node.StartAsync(_links.Where(l => l.Key.From == node.Name).Select(l => l.Value.Url));
         foreach (var link in _links.Where(l => l.Key.To == node.Name))
+        {
             link.Value.TargetPort = node.MeshPort;
+        }
     }
 
     /// <summary>The address <paramref name="from"/> uses for <paramref name="to"/>.</summary>
@@ -42,13 +49,17 @@ internal sealed class MeshCluster : IAsyncDisposable
     public void Partition(string name)
     {
         foreach (var link in _links.Where(l => l.Key.From == name || l.Key.To == name))
+        {
             link.Value.Cut();
+        }
     }
 
     public void Heal()
     {
         foreach (var link in _links.Values)
+        {
             link.Heal();
+        }
     }
 
     /// <summary>Pairs <paramref name="joiner"/> with <paramref name="shower"/> through their APIs, over the joiner's link.</summary>
@@ -73,9 +84,15 @@ internal sealed class MeshCluster : IAsyncDisposable
             }
 
             if (digests.Count == 1 && all)
+            {
                 return;
+            }
+
             if (DateTime.UtcNow > deadline)
+            {
                 throw new TimeoutException($"no convergence in {timeout}: {digests.Count} distinct states\n" + string.Join("\n---\n", Nodes.Select(n => n.Name + ":\n" + n.Output[^Math.Min(3000, n.Output.Length)..])));
+            }
+
             await Task.Delay(200);
         }
     }
@@ -83,8 +100,13 @@ internal sealed class MeshCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var node in Nodes)
+        {
             await node.DisposeAsync();
+        }
+
         foreach (var link in _links.Values)
+        {
             link.Dispose();
+        }
     }
 }

@@ -27,7 +27,10 @@ public sealed class MeshClusterTests(Xunit.Abstractions.ITestOutputHelper output
         // that nothing crossed the cut in all that time.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (!(await cluster["a"].MemoryAsync("plan")).Contains("from b", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
             await Task.Delay(100);
+        }
+
         await Task.Delay(1000); // and a few more rounds
 
         var (onA, onC) = (await cluster["a"].MemoryAsync("plan"), await cluster["c"].MemoryAsync("plan"));
@@ -95,7 +98,10 @@ public sealed class MeshClusterTests(Xunit.Abstractions.ITestOutputHelper output
                 using var response = await node.Api.PostAsync($"/v1/memory/log/append",
                     System.Net.Http.Json.JsonContent.Create(new { text = line + "\n" }), CancellationToken.None);
                 if (!response.IsSuccessStatusCode)
+                {
                     break;
+                }
+
                 acked.Add(line);
             }
             catch (HttpRequestException)

@@ -30,7 +30,9 @@ internal sealed class TcpLink : IDisposable
     {
         _cut = true;
         foreach (var socket in _open.Keys)
+        {
             Close(socket);
+        }
     }
 
     public void Heal() => _cut = false;
@@ -69,7 +71,10 @@ internal sealed class TcpLink : IDisposable
         {
             await outbound.ConnectAsync(IPAddress.Loopback, TargetPort, _stop.Token);
             if (_cut)
+            {
                 return; // cut while connecting: the finally closes both
+            }
+
             await Task.WhenAny(PumpAsync(inbound, outbound), PumpAsync(outbound, inbound));
         }
         catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
@@ -89,7 +94,9 @@ internal sealed class TcpLink : IDisposable
         {
             int read;
             while ((read = await from.ReceiveAsync(buffer, SocketFlags.None, _stop.Token)) > 0)
+            {
                 await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, _stop.Token);
+            }
         }
         catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
         {
@@ -114,7 +121,10 @@ internal sealed class TcpLink : IDisposable
         _stop.Cancel();
         _listener.Stop();
         foreach (var socket in _open.Keys)
+        {
             Close(socket);
+        }
+
         _stop.Dispose();
     }
 }

@@ -16,7 +16,10 @@ public sealed class StepResponseTests
         var step = new StepResponse(Laptop, stepSeconds);
         double j = 0, s = 0;
         for (var t = 0.0; t < 20 * 3600; t += stepSeconds)
+        {
             step.Advance(ref j, ref s, 15);
+        }
+
         var (tj, ts) = Laptop.SteadyState(15, ambientC: 0);
         Assert.Equal(15 * ((1 / Laptop.JunctionToSinkWPerK) + (1 / Laptop.SinkToAmbientWPerK)), tj, 9);
         Assert.Equal(tj, j, 6);
@@ -37,7 +40,10 @@ public sealed class StepResponseTests
             {
                 step.Advance(ref j, ref s, 20);
                 for (var k = 0; k < 100; k++)
+                {
                     (rk4J, rk4S) = Rk4(Laptop, rk4J, rk4S, 20, 0.001);
+                }
+
                 t += 0.1;
             }
 
@@ -59,7 +65,10 @@ public sealed class StepResponseTests
         {
             step.Advance(ref j, ref s, 10);
             if (i % 1000 != 0)
+            {
                 continue;
+            }
+
             var expected = 10 / 0.5 * -double.ExpM1(-i * 0.1 * 0.5 / 180);
             Assert.Equal(expected, s, 1e-3);
             Assert.Equal(expected, j, 1e-3); // the die sits P/G_js = 0.1 mK above the sink
@@ -93,7 +102,10 @@ public sealed class StepResponseTests
         new StepResponse(Laptop, 60).Advance(ref j1, ref s1, 12);
         var shortStep = new StepResponse(Laptop, 0.1);
         for (var i = 0; i < 600; i++)
+        {
             shortStep.Advance(ref j2, ref s2, 12);
+        }
+
         Assert.Equal(j1, j2, 7);
         Assert.Equal(s1, s2, 7);
     }

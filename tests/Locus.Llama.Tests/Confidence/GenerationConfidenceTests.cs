@@ -69,7 +69,9 @@ public sealed class GenerationConfidenceTests
         var whole = await loaded.Text.CompleteAsync(Story, options);
         var updates = new List<ChatResponseUpdate>();
         await foreach (var update in loaded.Text.CompleteStreamingAsync(Story, options))
+        {
             updates.Add(update);
+        }
 
         Assert.All(updates.SkipLast(1), u => Assert.Null(GenerationConfidence.From(u.AdditionalProperties)));
         Assert.Equal(GenerationConfidence.From(whole.AdditionalProperties), GenerationConfidence.From(updates[^1].AdditionalProperties));
@@ -88,7 +90,10 @@ public sealed class GenerationConfidenceTests
         parameters.NThreadsBatch = 2;
         using var context = LlamaApi.CreateContext(loaded.Model.Handle, parameters)!;
         fixed (int* t = tokens)
+        {
             Assert.Equal(0, LlamaApi.Decode(context.DangerousGetHandle(), t, tokens.Length));
+        }
+
         return LlamaApi.LastLogits(context.DangerousGetHandle(), LlamaApi.VocabSize(loaded.Model.Vocab)).ToArray();
     }
 }

@@ -16,7 +16,9 @@ public sealed class TokenBeliefTests
         var random = new Random(vocab);
         var logits = new float[vocab];
         for (var i = 0; i < vocab; i++)
+        {
             logits[i] = (float)(random.NextDouble() * 30 - 10);
+        }
 
         var belief = TokenBelief.Measure(logits, chosen);
         var (logProb, entropy) = ScalarReference.Measure(logits, chosen);
@@ -78,10 +80,16 @@ internal static class ScalarReference
     {
         double max = double.NegativeInfinity;
         foreach (var x in logits)
+        {
             max = Math.Max(max, x);
+        }
+
         double sum = 0;
         foreach (var x in logits)
+        {
             sum += Math.Exp(x - max);
+        }
+
         var logSum = Math.Log(sum) + max;
         double entropy = 0;
         foreach (var x in logits)
@@ -89,7 +97,9 @@ internal static class ScalarReference
             var logP = x - logSum;
             var p = Math.Exp(logP);
             if (p > 0)
+            {
                 entropy -= p * logP;
+            }
         }
 
         return (logits[chosen] - logSum, entropy);

@@ -62,10 +62,16 @@ public sealed class HybridLogicalClockTests
                 var (self, other) = (step & 1, (step & 1) ^ 1);
                 times[self].Advance(step % 7 - 3); // small jumps, backwards too
                 if ((step & 2) != 0)
+                {
                     clocks[self].Receive(latest[other]);
+                }
+
                 var reading = clocks[self].Now();
                 if (reading <= latest[self] || ((step & 2) != 0 && reading <= latest[other]))
+                {
                     return false;
+                }
+
                 latest[self] = reading;
             }
 

@@ -37,7 +37,10 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
         foreach (var node in nodes.Skip(1))
         {
             for (var part = 0; part < first.Parts.Count; part++)
+            {
                 Assert.Equal(first.Parts[part].State(), node.Parts[part].State());
+            }
+
             Assert.Equal(first.Parts.Select(p => p.Version), node.Parts.Select(p => p.Version));
         }
 

@@ -21,7 +21,10 @@ public sealed class DecodeFuzzTests
             {
                 var bytes = node.Parts[part].State();
                 foreach (var flip in flips ?? [])
+                {
                     bytes[(flip & int.MaxValue) % bytes.Length] ^= (byte)(flip >> 8 | 1);
+                }
+
                 var length = cut > 0 ? cut % (bytes.Length + 1) : bytes.Length;
                 var target = new SimNode(7, 0).Parts[part];
                 try

@@ -39,7 +39,10 @@ public sealed class MergeLawTests
     {
         var fresh = new SimNode(7, 0).Parts[part];
         foreach (var state in states)
+        {
             fresh.ApplyDeltaBytes(state.State());
+        }
+
         return fresh;
     }
 }

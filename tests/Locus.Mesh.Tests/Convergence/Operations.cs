@@ -13,16 +13,26 @@ internal static class Operations
         {
             case 0 or 1:
                 if (step.Other == 0)
+                {
                     node.Register.Set($"v{step.Value}");
+                }
                 else
+                {
                     node.Register.Clear();
+                }
+
                 oracle.RegisterWrite(Later(before, node.Register.Current!.Value));
                 break;
             case 2 or 3 or 8 or 9:
                 if (step.Other is 2 or 8)
+                {
                     node.Map.Set(key, step.Value);
+                }
                 else
+                {
                     node.Map.Remove(key);
+                }
+
                 oracle.MapWrite(key, Later(before, node.Map.EntryOf(key)!.Value));
                 break;
             case 4:

@@ -21,14 +21,18 @@ internal sealed class Oracle
     public void MapWrite(string key, LwwEntry<long> entry)
     {
         if (!_latestMapWrite.TryGetValue(key, out var latest) || entry.Stamp > latest.Stamp)
+        {
             _latestMapWrite[key] = entry;
+        }
     }
 
     public void SetAdd(string element, IEnumerable<Dot> observedBefore, IEnumerable<Dot> after)
     {
         _observedRemoved.UnionWith(observedBefore);
         foreach (var dot in after.Except(observedBefore))
+        {
             _addDots[dot] = element;
+        }
     }
 
     public void SetRemove(IEnumerable<Dot> observed) => _observedRemoved.UnionWith(observed);

@@ -61,7 +61,10 @@ internal sealed class SimNode
     public void Receive(Message message)
     {
         for (var i = 0; i < Parts.Count; i++)
+        {
             Parts[i].ApplyDeltaBytes(message.Deltas[i]);
+        }
+
         Learn(message.From, message.SenderMapVersion);
     }
 
@@ -69,9 +72,13 @@ internal sealed class SimNode
     private void Learn(int peer, VersionVector reported)
     {
         if (KnownMapVersions.TryGetValue(peer, out var known))
+        {
             known.Merge(reported);
+        }
         else
+        {
             KnownMapVersions[peer] = reported.Clone();
+        }
     }
 
     public int CollectGarbage(int nodeCount, int self)

@@ -24,7 +24,9 @@ internal sealed class Simulation
         _collect = collect;
         _nodes = [.. scenario.SkewsMs.Select((skew, i) => new SimNode(i, skew))];
         foreach (var step in scenario.Steps)
+        {
             Apply(step);
+        }
     }
 
     public IReadOnlyList<SimNode> NodeList => _nodes;
@@ -40,7 +42,10 @@ internal sealed class Simulation
         SyncAllPairs();
         CollectEverywhere();
         foreach (var stale in _inFlight)
+        {
             Deliver(stale, stale.To);
+        }
+
         _inFlight.Clear();
         SyncAllPairs();
         CollectEverywhere();
@@ -65,11 +70,19 @@ internal sealed class Simulation
                 var index = (step.Node * 36 + step.Key * 9 + step.Value) % _inFlight.Count;
                 var message = _inFlight[index];
                 if (step.Kind != StepKind.Duplicate)
+                {
                     _inFlight.RemoveAt(index);
+                }
+
                 if (step.Kind != StepKind.Drop && Group(message.From) == Group(message.To))
+                {
                     Deliver(message, message.To);
+                }
                 else if (step.Kind != StepKind.Drop)
+                {
                     _inFlight.Add(message); // across a partition: held until healed
+                }
+
                 break;
             case StepKind.Partition:
                 _partitionMask = step.Key * 9 + step.Value;
@@ -83,10 +96,18 @@ internal sealed class Simulation
             case StepKind.Pull:
                 // Anti-entropy: the node asks every peer on its side of the partition for what it lacks, then collects.
                 for (var from = 0; from < Nodes; from++)
+                {
                     if (from != step.Node && Group(from) == Group(step.Node))
+                    {
                         node.Receive(_nodes[from].DeltasFor(from, step.Node, node));
+                    }
+                }
+
                 if (_collect)
+                {
                     CollectedMidRun += node.CollectGarbage(Nodes, step.Node); // as a node would after a sync round
+                }
+
                 break;
             default:
                 break;
@@ -102,15 +123,25 @@ internal sealed class Simulation
     private void SyncAllPairs()
     {
         for (var round = 0; round < 3; round++)
+        {
             for (var to = 0; to < Nodes; to++)
+            {
                 for (var from = 0; from < Nodes; from++)
+                {
                     if (from != to)
+                    {
                         _nodes[to].Receive(_nodes[from].DeltasFor(from, to, _nodes[to]));
+                    }
+                }
+            }
+        }
     }
 
     private void CollectEverywhere()
     {
         for (var i = 0; i < Nodes; i++)
+        {
             _nodes[i].CollectGarbage(Nodes, i);
+        }
     }
 }

@@ -18,7 +18,9 @@ public sealed class PnCounterTests
         c.Increment();
         c.Decrement(20);
         foreach (var (from, to) in new[] { (a, b), (b, c), (c, a), (a, b) })
+        {
             Sync(from, to);
+        }
 
         Assert.Equal(-12, a.Value);
         Assert.Equal(-12, b.Value);
@@ -59,7 +61,10 @@ public sealed class PnCounterTests
         {
             var writer = new VarWriter().Byte(DeltaCodec.FormatVersion).UInt((ulong)entries.Length);
             foreach (var (replica, ops) in entries)
+            {
                 writer.Fixed64(replica).UInt(ops).UInt(ops).UInt(0);
+            }
+
             return writer.ToArray();
         }
 

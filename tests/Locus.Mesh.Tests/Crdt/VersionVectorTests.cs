@@ -11,7 +11,10 @@ public sealed class VersionVectorTests
     {
         var vector = new VersionVector();
         foreach (var (replica, counter) in entries)
+        {
             vector.Observe(new Dot(replica, counter));
+        }
+
         return vector;
     }
 

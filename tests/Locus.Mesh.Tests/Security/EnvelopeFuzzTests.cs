@@ -21,7 +21,9 @@ public sealed class EnvelopeFuzzTests : IDisposable
             var message = _a.Guard.Seal(_b.Id, payload ?? []);
             var bits = new HashSet<int>((flips is { Length: > 0 } ? flips : [0]).Select(f => (f & int.MaxValue) % (message.Length * 8)));
             foreach (var bit in bits)
+            {
                 message[bit / 8] ^= (byte)(1 << (bit % 8));
+            }
 
             Assert.NotEqual(EnvelopeRefusal.None, _b.Guard.Open(message).Refusal);
         }));
@@ -36,7 +38,9 @@ public sealed class EnvelopeFuzzTests : IDisposable
     {
         // Guards against a property that passes because everything is refused.
         for (var i = 0; i < 3; i++)
+        {
             Assert.True(_b.Guard.Open(_a.Guard.Seal(_b.Id, [(byte)i])).Accepted);
+        }
     }
 
     public void Dispose()

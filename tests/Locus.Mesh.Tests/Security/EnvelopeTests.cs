@@ -118,7 +118,9 @@ public sealed class EnvelopeTests : IDisposable
         Assert.True(b.Guard.Open(messages[2]).Accepted);
         Assert.True(b.Guard.Open(messages[1]).Accepted); // one step out of order: fine
         foreach (var later in messages[3..])
+        {
             Assert.True(b.Guard.Open(later).Accepted);
+        }
 
         // messages[0] was never accepted, but arrives after more than the window's worth of newer ones.
         var refused = b.Guard.Open(messages[0]);

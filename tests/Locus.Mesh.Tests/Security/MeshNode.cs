@@ -43,7 +43,9 @@ internal sealed class MeshNode : IDisposable
         var accepted = join.Accept(answer.Reply);
         var completed = answer.Session!.Complete(accepted.Confirm);
         if (!completed.Succeeded)
+        {
             throw new InvalidOperationException($"pairing failed: {accepted.Refusal} / {completed.Refusal}");
+        }
     }
 
     public void Dispose() => Identity.Dispose();

@@ -13,13 +13,19 @@ public sealed class ReplayWindowTests
             var window = new ReplayWindow(8);
             var accepted = new List<ulong>();
             foreach (var n in arrivals ?? [])
+            {
                 if (window.TryAccept(n + 1UL) == EnvelopeRefusal.None)
+                {
                     accepted.Add(n + 1UL);
+                }
+            }
 
             Assert.Equal(accepted.Count, accepted.Distinct().Count());
             var distinct = (arrivals ?? []).Distinct().ToList();
             if (distinct.Count <= 8)
+            {
                 Assert.Equal(distinct.Count, accepted.Count); // nothing new is lost while the window holds everything
+            }
         }));
 
     [Fact]

@@ -61,10 +61,16 @@ public sealed class OrSetTests
     {
         var (a, b) = (Replica(1), Replica(2));
         for (var i = 0; i < 500; i++)
+        {
             a.Add($"element-{i}");
+        }
+
         Sync(a, b);
         for (var i = 0; i < 500; i++)
+        {
             b.Remove($"element-{i}");
+        }
+
         b.Add("survivor");
         Sync(b, a);
 
@@ -105,9 +111,13 @@ public sealed class OrSetTests
         {
             writer.Bytes(new VarWriter().String(element).ToArray());
             if (counter == 0)
+            {
                 writer.UInt(0);
+            }
             else
+            {
                 writer.UInt(1).UInt(0).UInt(counter);
+            }
         }
 
         return writer.UInt(0).ToArray();

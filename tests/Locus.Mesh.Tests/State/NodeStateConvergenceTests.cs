@@ -52,18 +52,27 @@ public sealed class NodeStateConvergenceTests
                         var index = random.Next(inFlight.Count);
                         var (source, target, delta) = inFlight[index];
                         if (cut.Contains(source) != cut.Contains(target) || random.Next(5) == 0)
+                        {
                             inFlight.RemoveAt(index); // lost: across the cut, or dropped
+                        }
                         else
+                        {
                             target.Merge(delta); // left in flight: it may arrive again
+                        }
                     }
                 }
 
                 foreach (var (_, target, delta) in inFlight.OrderBy(_ => random.Next()))
+                {
                     target.Merge(delta);
+                }
+
                 StateReplicas.SyncAll(replicas);
                 // Replicas that collected and ones that did not encode deleted text differently until all have collected.
                 foreach (var replica in replicas)
+                {
                     replica.CollectGarbage([.. replicas.Where(r => r != replica).Select(r => r.Version)]);
+                }
 
                 var expected = replicas[0].Encode();
                 foreach (var replica in replicas.Skip(1))
@@ -73,7 +82,10 @@ public sealed class NodeStateConvergenceTests
                 }
 
                 foreach (var (key, total) in spent)
+                {
                     Assert.All(replicas, r => Assert.Equal(total, r.SpendMicroUsd(key)));
+                }
+
                 var reloaded = StateReplicas.Load(expected, 99);
                 Assert.Equal(expected, reloaded.Encode());
             }));
@@ -86,7 +98,10 @@ public sealed class NodeStateConvergenceTests
             case 0: state.CreateDocument(doc, $"name{arg}"); break;
             case 1:
                 if (state.Documents.Any(d => d.Key == doc))
+                {
                     state.RenameDocument(doc, $"renamed{arg}");
+                }
+
                 break;
             case 2: state.DeleteDocument(doc); break;
             case 3:
@@ -96,14 +111,22 @@ public sealed class NodeStateConvergenceTests
             case 4:
                 var target = state.Text(doc);
                 if (target.Length > 0)
+                {
                     target.Delete(arg % target.Length, 1);
+                }
+
                 break;
             case 5: state.AppendMessage(new ConversationMessage($"c{arg % 2}", "user", $"m{arg}")); break;
             case 6:
                 if (arg % 4 == 0)
+                {
                     state.RemovePreference($"p{arg % 3}");
+                }
                 else
+                {
                     state.SetPreference($"p{arg % 3}", $"v{arg}");
+                }
+
                 break;
             case 7:
                 var key = $"budget{arg % 2}";

@@ -99,7 +99,10 @@ public sealed class NodeStatePartsTests
         var before = target.Encode();
 
         for (var length = 0; length < delta.Length; length++)
+        {
             Assert.Throws<FormatException>(() => target.Merge(delta.AsSpan(0, length)));
+        }
+
         Assert.Throws<FormatException>(() => target.Merge([.. delta, 0]));
         Assert.Equal(before, target.Encode());
 

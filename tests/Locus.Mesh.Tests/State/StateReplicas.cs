@@ -26,8 +26,14 @@ internal static class StateReplicas
     public static void SyncAll(IReadOnlyList<NodeState> replicas)
     {
         for (var round = 0; round < 2; round++)
+        {
             foreach (var source in replicas)
+            {
                 foreach (var target in replicas.Where(r => r != source))
+                {
                     Sync(source, target);
+                }
+            }
+        }
     }
 }

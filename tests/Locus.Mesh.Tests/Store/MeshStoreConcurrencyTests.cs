@@ -25,7 +25,9 @@ public sealed class MeshStoreConcurrencyTests
         {
             var seen = readCounts.Select(c => Interlocked.Read(ref c)).ToArray();
             for (var r = 0; r < readCounts.Length; r++)
+            {
                 SpinWait.SpinUntil(() => Interlocked.Read(ref readCounts[r]) > seen[r], TimeSpan.FromSeconds(30));
+            }
         }
 
         var writer = Task.Run(() =>
@@ -39,9 +41,14 @@ public sealed class MeshStoreConcurrencyTests
                 var sequence = store.AppendDelta("spend", PnCounterDeltaCodec.Instance, counter.DeltaFor(before));
                 Volatile.Write(ref acknowledged, i);
                 if (i % 50 == 0)
+                {
                     store.CompactState("spend", counter, sequence);
+                }
+
                 if (i % 100 == 0)
+                {
                     WaitForEveryReader();
+                }
             }
 
             done.Cancel();

@@ -66,15 +66,22 @@ public sealed class MeshStoreCrashTests(ITestOutputHelper output)
         child.OutputDataReceived += (_, e) =>
         {
             if (e.Data is not { } line)
+            {
                 return;
+            }
+
             lastLine = line;
             if (line.StartsWith("ack ", StringComparison.Ordinal))
+            {
                 acks.Enqueue(long.Parse(line.AsSpan(4), CultureInfo.InvariantCulture));
+            }
             // With killOnCompact the kill lands right after the helper announced a compaction: inside its transactions
             // or between them, depending on scheduling.
             var killNow = killOnCompact ? line.StartsWith("compact ", StringComparison.Ordinal) : true;
             if (killNow && acks.Count >= killAfterAcks && kill.TrySetResult())
+            {
                 KillNow(child);
+            }
         };
         child.BeginOutputReadLine();
         var stderr = child.StandardError.ReadToEndAsync();

@@ -28,7 +28,10 @@ public sealed class MeshStoreRoundTripTests
             {
                 var ops = new List<TextOp> { doc.Insert(random.Next(doc.Length + 1), $"é{i}🙂") };
                 if (i % 7 == 3)
+                {
                     ops.Add(doc.Delete(random.Next(doc.Length - 2), 2));
+                }
+
                 var last = store.AppendText("notes", ops);
                 if (i % 10 == 0)
                 {
@@ -38,7 +41,9 @@ public sealed class MeshStoreRoundTripTests
                 }
 
                 if (compactHalfway && i == 100)
+                {
                     store.Compact("notes", doc.Encode(), last);
+                }
             }
         }
 
@@ -65,12 +70,19 @@ public sealed class MeshStoreRoundTripTests
         {
             var before = map.Version;
             if (i % 5 == 4)
+            {
                 map.Remove($"k{i - 2}");
+            }
             else
+            {
                 map.Set($"k{i % 17}", $"v{i}");
+            }
+
             last = store.AppendDelta("prefs", codec, map.DeltaFor(before));
             if (i == 30)
+            {
                 store.CompactState("prefs", map, last);
+            }
         }
 
         var loaded = store.LoadMap("prefs", Me, new HybridLogicalClock(Me, TimeProvider.System), ValueCodecs.String);
@@ -102,7 +114,9 @@ public sealed class MeshStoreRoundTripTests
             }
 
             if (i == 20)
+            {
                 store.CompactState("tags", set, sequence);
+            }
         }
 
         var loaded = store.LoadSet("tags", Me, ValueCodecs.String).Document;
@@ -121,9 +135,14 @@ public sealed class MeshStoreRoundTripTests
         {
             var before = counter.Version;
             if (i % 4 == 0)
+            {
                 counter.Decrement((ulong)i);
+            }
             else
+            {
                 counter.Increment((ulong)i);
+            }
+
             if (i % 10 == 0)
             {
                 peer.Increment(1000);

@@ -20,7 +20,10 @@ internal sealed class StoreFolder : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
+        {
             command.Parameters.AddWithValue(name, value);
+        }
+
         return command.ExecuteNonQuery();
     }
 

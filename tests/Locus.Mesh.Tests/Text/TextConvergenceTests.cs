@@ -14,7 +14,10 @@ public sealed class TextConvergenceTests
         {
             var network = new TextNetwork(5);
             foreach (var step in steps)
+            {
                 network.Step(step);
+            }
+
             network.SyncAll();
             return AllEqual(network.Replicas);
         }));
@@ -25,7 +28,10 @@ public sealed class TextConvergenceTests
         {
             var network = new TextNetwork(5);
             foreach (var step in steps)
+            {
                 network.Step(step);
+            }
+
             network.SyncAll();
             var before = network.Replicas[0].Encode().Length;
             var common = VersionVector.Common([.. network.Replicas.Select(r => r.Version)]);
@@ -43,7 +49,10 @@ public sealed class TextConvergenceTests
         {
             var network = new TextNetwork(3);
             foreach (var step in steps)
+            {
                 network.Step(step);
+            }
+
             var original = network.Replicas[1];
             var loaded = TextDocument.Decode(original.Encode(), original.Replica);
             var fresh = new TextDocument(new ReplicaId(5));

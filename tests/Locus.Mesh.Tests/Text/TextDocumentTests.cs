@@ -25,7 +25,10 @@ public sealed class TextDocumentTests
         var doc = New();
         var text = "typing one character at a time";
         for (var i = 0; i < text.Length; i++)
+        {
             doc.Insert(i, text[i].ToString());
+        }
+
         Assert.Equal(text, doc.ToString());
         Assert.Equal(1, doc.ItemCount);
     }
@@ -100,7 +103,10 @@ public sealed class TextDocumentTests
         var b = New(2);
         var ops = new List<TextOp> { a.Insert(0, "hello world"), a.Delete(5, 6), a.Insert(5, " there") };
         foreach (var op in ops)
+        {
             b.Apply(op);
+        }
+
         Assert.Equal("hello there", b.ToString());
         Assert.Equal(a.Encode(), b.Encode());
     }
@@ -112,10 +118,16 @@ public sealed class TextDocumentTests
         var ops = new List<TextOp> { a.Insert(0, "abc"), a.Insert(3, "def"), a.Delete(1, 3), a.Insert(1, "Z") };
         var b = New(2);
         foreach (var op in Enumerable.Reverse(ops))
+        {
             b.Apply(op);
+        }
+
         Assert.True(b.PendingCount > 0 || b.ToString() == a.ToString());
         foreach (var op in ops)
+        {
             b.Apply(op);
+        }
+
         Assert.Equal("aZef", b.ToString());
         Assert.Equal(0, b.PendingCount);
         Assert.Equal(a.Encode(), b.Encode());

@@ -96,10 +96,16 @@ public sealed class TextEncodingTests
         {
             var damaged = (byte[])bytes.Clone();
             if (trial % 3 == 0)
+            {
                 damaged = damaged[..random.Next(damaged.Length)];
+            }
+
             var flips = 1 + random.Next(3);
             for (var f = 0; f < flips && damaged.Length > 0; f++)
+            {
                 damaged[random.Next(damaged.Length)] ^= (byte)(1 << random.Next(8));
+            }
+
             try
             {
                 var loaded = TextDocument.Decode(damaged, new ReplicaId(5));

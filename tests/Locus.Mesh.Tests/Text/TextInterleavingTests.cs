@@ -11,7 +11,10 @@ public sealed class TextInterleavingTests
         var a = new TextDocument(new ReplicaId(1));
         var b = new TextDocument(new ReplicaId(2));
         if (start.Length > 0)
+        {
             b.Apply(a.Insert(0, start));
+        }
+
         return (a, b);
     }
 
@@ -78,16 +81,25 @@ public sealed class TextInterleavingTests
         var start = replicas[0].Insert(0, "<>");
         var ops = new List<TextOp> { start };
         for (var i = 1; i < 3; i++)
+        {
             replicas[i].Apply(start);
+        }
+
         for (var i = 0; i < 3; i++)
+        {
             ops.Add(replicas[i].Insert(1, $"r{i}r{i}"));
+        }
+
         var orders = new[] { new[] { 1, 2, 3 }, new[] { 3, 2, 1 }, new[] { 2, 3, 1 } };
         var results = orders.Select(order =>
         {
             var fresh = new TextDocument(new ReplicaId(99));
             fresh.Apply(start);
             foreach (var index in order)
+            {
                 fresh.Apply(ops[index]);
+            }
+
             return fresh.ToString();
         }).ToList();
         Assert.All(results, r => Assert.Equal(results[0], r));

@@ -45,7 +45,10 @@ internal sealed class TextNetwork
             default:
                 var to = step.B % Replicas.Length;
                 if (to != replica && !Separated(replica, to))
+                {
                     Replicas[to].ApplyAll(Replicas[replica].Delta(Replicas[to].Version));
+                }
+
                 break;
         }
     }
@@ -61,7 +64,9 @@ internal sealed class TextNetwork
                 foreach (var to in Replicas)
                 {
                     if (from != to)
+                    {
                         to.ApplyAll(from.Delta(to.Version));
+                    }
                 }
             }
         }
@@ -79,20 +84,31 @@ internal sealed class TextNetwork
         for (var to = 0; to < Replicas.Length; to++)
         {
             if (to != from)
+            {
                 _inFlight.Add((from, to, op));
+            }
         }
     }
 
     private void Deliver(byte pick, bool duplicate, bool lose)
     {
         if (_inFlight.Count == 0)
+        {
             return;
+        }
+
         var index = pick % _inFlight.Count;
         var (from, to, op) = _inFlight[index];
         if (!duplicate)
+        {
             _inFlight.RemoveAt(index);
+        }
+
         if (lose || Separated(from, to))
+        {
             return;
+        }
+
         Replicas[to].Apply(op);
     }
 

@@ -33,7 +33,10 @@ public sealed class TextOpCodecTests
         {
             var damaged = i < bytes.Length ? bytes[..i] : (byte[])bytes.Clone();
             if (i >= bytes.Length)
+            {
                 damaged[random.Next(damaged.Length)] ^= (byte)(1 << random.Next(8));
+            }
+
             try
             {
                 var ops = DeltaCodec.FromBytes(TextOpCodec.Instance, damaged);

@@ -65,7 +65,9 @@ public abstract partial class ProviderConformanceTests
         var client = Client(o => o with { BreakerFailureThreshold = 2 });
         Server.Behavior = new UpstreamBehavior { Status = 400 };
         for (var i = 0; i < 4; i++)
+        {
             Assert.Equal(LocusErrorKind.InvalidRequest, (await Chat.FailsAsync(() => client.GetResponseAsync(Chat.User("x")))).Kind);
+        }
 
         Assert.True(((ITargetHealth)client.GetService(typeof(ITargetHealth))!).Current.Available);
         Assert.Equal(4, Server.Requests.Count);

@@ -102,7 +102,9 @@ public abstract partial class ProviderConformanceTests
         var error = await Chat.FailsAsync(async () =>
         {
             await foreach (var update in Client(o => o with { IdleTimeout = TimeSpan.FromMilliseconds(300) }).GetStreamingResponseAsync(Chat.User("x y z")))
+            {
                 received.Add(update);
+            }
         });
 
         Assert.Equal(LocusErrorKind.UpstreamTimeout, error.Kind);
@@ -120,7 +122,9 @@ public abstract partial class ProviderConformanceTests
         var error = await Chat.FailsAsync(async () =>
         {
             await foreach (var update in Client().GetStreamingResponseAsync(Chat.User("a long answer")))
+            {
                 received.Add(update);
+            }
         });
 
         Assert.Equal(LocusErrorKind.UpstreamFailed, error.Kind);
@@ -193,7 +197,9 @@ public abstract partial class ProviderConformanceTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
             await foreach (var update in client.GetStreamingResponseAsync(Chat.User("x"), cancellationToken: cts.Token))
+            {
                 await cts.CancelAsync();
+            }
         });
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");

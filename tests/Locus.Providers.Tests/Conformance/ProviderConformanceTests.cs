@@ -28,7 +28,10 @@ public abstract partial class ProviderConformanceTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var client in clients)
+        {
             client.Dispose();
+        }
+
         await Server.DisposeAsync();
     }
 

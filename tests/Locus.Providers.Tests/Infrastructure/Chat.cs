@@ -13,7 +13,10 @@ internal static class Chat
     {
         var list = new List<ChatResponseUpdate>();
         await foreach (var update in updates)
+        {
             list.Add(update);
+        }
+
         return list;
     }
 

@@ -34,7 +34,10 @@ public sealed class ChatProvidersTests
         var options = ErrorBodyTests.Options() with { BaseUrl = server.BaseUrl };
 
         using (var client = ChatProviders.Create(options, handler))
+        {
             Assert.Equal("echo: hi", (await client.GetResponseAsync(Chat.User("hi"))).Text);
+        }
+
         using var reuse = ChatProviders.Create(options, handler);
 
         Assert.Equal("echo: again", (await reuse.GetResponseAsync(Chat.User("again"))).Text);

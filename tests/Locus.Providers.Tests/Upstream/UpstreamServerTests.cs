@@ -175,7 +175,9 @@ public sealed class UpstreamServerTests : IAsyncLifetime
         {
             request.Headers.Add("anthropic-version", "2023-06-01");
             if (key is not null)
+            {
                 request.Headers.Add("x-api-key", key);
+            }
         }
         else if (key is not null)
         {

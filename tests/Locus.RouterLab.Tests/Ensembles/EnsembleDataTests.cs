@@ -30,7 +30,10 @@ public sealed class EnsembleDataTests
         {
             // Escalation only grows with the threshold, and every strategy's quality stays a mean of 0..1 scores.
             foreach (var family in report.Cascades.GroupBy(c => (c.Members, c.Measure)))
+            {
                 Assert.Equal(family.Select(c => c.Escalated).Order(), family.OrderBy(c => c.Threshold).Select(c => c.Escalated));
+            }
+
             Assert.All(report.Strategies.Concat(report.Cascades), s => Assert.InRange(s.Quality, 0, 1));
         }
     }

@@ -66,7 +66,10 @@ public sealed class RouterMetricsTests
         {
             var scores = new double[4];
             for (var rank = 0; rank < 4; rank++)
+            {
                 scores[order[rank]] = 4 - rank;
+            }
+
             total += RouterMetrics.Evaluate("p", Items, scores).Apgr;
             count++;
         }
@@ -147,7 +150,9 @@ public sealed class RouterMetricsTests
         {
             var rest = items.Where((_, j) => j != i).ToArray();
             foreach (var tail in Permutations(rest))
+            {
                 yield return [items[i], .. tail];
+            }
         }
     }
 

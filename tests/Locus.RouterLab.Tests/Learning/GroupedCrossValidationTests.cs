@@ -47,7 +47,9 @@ public sealed class GroupedCrossValidationTests
         {
             var token = new string([.. Enumerable.Range(0, 8).Select(_ => (char)('a' + random.Next(26)))]);
             for (var i = 0; i < 6; i++)
+            {
                 items.Add(new OutcomeItem($"{token} {token} question", $"g{g}", 0, g % 2));
+            }
         }
 
         var set = TrainingSet.From(items, Options);

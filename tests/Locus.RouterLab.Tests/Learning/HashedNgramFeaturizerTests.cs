@@ -80,7 +80,9 @@ public sealed class HashedNgramFeaturizerTests
         var random = new Random(7);
         var weights = new float[featurizer.Dimension];
         for (var i = 0; i < weights.Length; i++)
+        {
             weights[i] = (float)(random.NextDouble() - 0.5);
+        }
 
         var expected = featurizer.Featurize(Prompt).Dot(weights);
         Assert.Equal(expected, featurizer.Dot(Prompt, weights), 4);

@@ -16,7 +16,9 @@ public sealed class LearnedScorerTests
 
         Assert.Equal("learned-cv", scorer.Name);
         for (var i = 0; i < items.Count; i++)
+        {
             Assert.Equal(expected[i], scorer.Score(items[i].Prompt));
+        }
     }
 
     [Fact]

@@ -10,7 +10,10 @@ public sealed class LinearRouterModelTests
         var random = new Random(3);
         var weights = new float[config.Dimension];
         for (var i = 0; i < weights.Length; i++)
+        {
             weights[i] = (float)(random.NextDouble() * 4 - 2);
+        }
+
         return new LinearRouterModel(config, weights, -0.75f);
     }
 

@@ -12,7 +12,9 @@ internal static class ShippedModel
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "Locus.slnx")))
+            {
                 return System.IO.Path.Combine(dir.FullName, "src", "Locus.Routing", "Learning", "default-router.lrtm");
+            }
         }
 
         throw new InvalidOperationException("Locus.slnx not found above the test binaries.");
@@ -26,6 +28,8 @@ public sealed class EmbeddedModelFactAttribute : FactAttribute
     public EmbeddedModelFactAttribute()
     {
         if (!LearnedComplexityEstimator.HasDefaultModel)
+        {
             Skip = $"Locus.Routing does not embed {LearnedComplexityEstimator.DefaultResourceName}: add <EmbeddedResource Include=\"Learning\\default-router.lrtm\" LogicalName=\"{LearnedComplexityEstimator.DefaultResourceName}\" /> to Locus.Routing.csproj";
+        }
     }
 }

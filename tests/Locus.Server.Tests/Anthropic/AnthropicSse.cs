@@ -46,7 +46,9 @@ internal static class AnthropicSse
         foreach (var e in events)
         {
             if (!(e.Name == "content_block_delta" && shape.Count > 0 && shape[^1] == "content_block_delta"))
+            {
                 shape.Add(e.Name);
+            }
         }
         return shape;
     }

@@ -93,7 +93,10 @@ public sealed class MalformedMessagesTests(TripwireServerFixture fixture) : ICla
 
         var error = await AnthropicError.AssertAsync(response, (HttpStatusCode)status, type);
         if (param is not null)
+        {
             Assert.Contains(param, error.GetProperty("message").GetString()!, StringComparison.Ordinal);
+        }
+
         Assert.True(fixture.Catalog.Reached == reachedBefore, $"{name}: validation let the request reach the model");
     }
 

@@ -50,7 +50,9 @@ public sealed class MessagesErrorTests : IAsyncLifetime
         var error = await AnthropicError.AssertAsync(response, (HttpStatusCode)status, type);
         Assert.Equal("It failed.", error.GetProperty("message").GetString());
         if (kind == LocusErrorKind.Overloaded)
+        {
             Assert.Equal(TimeSpan.FromSeconds(3), response.Headers.RetryAfter?.Delta);
+        }
     }
 
     [Fact]

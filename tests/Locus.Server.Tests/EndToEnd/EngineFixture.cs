@@ -17,7 +17,10 @@ public sealed class EngineFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!SharedModels.Available)
+        {
             return;
+        }
+
         var path = SharedModels.Stories;
         // stories260K has no chat template of its own; chatml lets the chat endpoint format its prompts.
         _catalog = await LlamaModels.LoadAsync(
@@ -28,7 +31,10 @@ public sealed class EngineFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (_catalog is null)
+        {
             return;
+        }
+
         await Server.DisposeAsync();
         _catalog.Dispose();
     }

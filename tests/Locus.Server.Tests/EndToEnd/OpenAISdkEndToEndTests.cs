@@ -30,7 +30,10 @@ public sealed class OpenAISdkEndToEndTests(EngineFixture engine)
         foreach (var update in client.CompleteChatStreaming([new UserChatMessage("Once upon a time")], Options))
         {
             foreach (var part in update.ContentUpdate)
+            {
                 text.Append(part.Text);
+            }
+
             usage ??= update.Usage;
         }
 

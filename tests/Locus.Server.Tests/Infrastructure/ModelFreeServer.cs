@@ -12,7 +12,9 @@ public abstract class ModelFreeServer : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (_server is not null)
+        {
             await _server.DisposeAsync();
+        }
     }
 
     /// <summary>GETs <paramref name="url"/>, checks for a 400 in the OpenAI error shape whose message contains <paramref name="message"/>; returns the error object.</summary>

@@ -12,10 +12,16 @@ internal static class Requests
     {
         var request = new HttpRequestMessage(method, path);
         if (body is null)
+        {
             return request;
+        }
+
         request.Content = new ByteArrayContent(body);
         if (contentType is not null)
+        {
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
         return request;
     }
 }

@@ -74,11 +74,20 @@ internal sealed class ScriptedCatalog : IModelCatalog, IChatClient, ITextComplet
     {
         await Task.Yield();
         if (FailAtStart is { } atStart)
+        {
             throw atStart;
+        }
+
         foreach (var update in Updates)
+        {
             yield return update;
+        }
+
         if (FailAfterUpdates is { } after)
+        {
             throw after;
+        }
+
         if (HangAfterUpdates)
         {
             using var registration = cancellationToken.Register(() => Cancelled.TrySetResult());

@@ -22,7 +22,10 @@ public sealed class MeshDiscoveryTests
             var peers = (await a.Api.GetFromJsonAsync<JsonObject>("/v1/mesh/peers"))!["peers"]!.AsArray();
             seen = peers.OfType<JsonObject>().FirstOrDefault(p => (string?)p["id"] == b.Mesh.Id);
             if (seen is not null)
+            {
                 break;
+            }
+
             await Task.Delay(100);
         }
 

@@ -21,7 +21,9 @@ public sealed class BudgetAndUsageTests(HybridFixture fx)
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             tiers.Add(HybridFixture.Header(response, "x-locus-tier"));
             if (tiers[^1] != "3")
+            {
                 Assert.Contains("budget: client 'team' has spent", HybridFixture.Header(response, "x-locus-reason"), StringComparison.Ordinal);
+            }
         }
 
         var crossed = tiers.FindIndex(t => t != "3");
@@ -86,7 +88,10 @@ public sealed class BudgetAndUsageTests(HybridFixture fx)
         for (var i = 0; i < 50; i++)
         {
             if (await check())
+            {
                 return true;
+            }
+
             await Task.Delay(100);
         }
 

@@ -46,7 +46,10 @@ public sealed class HybridFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!SharedModels.Available)
+        {
             return;
+        }
+
         Cloud = await UpstreamServer.StartAsync(new UpstreamBehavior { RequiredApiKey = CloudKey });
         Claude = await UpstreamServer.StartAsync(new UpstreamBehavior { RequiredApiKey = CloudKey });
         _peerModels = await LlamaModels.LoadAsync([new LocalModelSpec(SharedModels.Stories, "stories")], Llama);
@@ -138,9 +141,13 @@ public sealed class HybridFixture : IAsyncLifetime
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
         {
             if (name == "Authorization")
+            {
                 request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", value);
+            }
             else
+            {
                 request.Headers.TryAddWithoutValidation(name, value);
+            }
         }
         return Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
     }
@@ -157,7 +164,10 @@ public sealed class HybridFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (!SharedModels.Available)
+        {
             return;
+        }
+
         Http.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();

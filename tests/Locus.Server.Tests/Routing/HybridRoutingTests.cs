@@ -15,7 +15,10 @@ public sealed class HybridRoutingTests(HybridFixture fx) : IAsyncLifetime
     public Task InitializeAsync()
     {
         if (SharedModels.Available)
+        {
             fx.Cloud.Behavior = fx.Claude.Behavior = new UpstreamBehavior { RequiredApiKey = HybridFixture.CloudKey };
+        }
+
         return Task.CompletedTask;
     }
 
@@ -155,7 +158,9 @@ public sealed class HybridRoutingTests(HybridFixture fx) : IAsyncLifetime
         {
             Content = System.Net.Http.Json.JsonContent.Create(new
             {
-                model = "auto", max_tokens = 16, messages = new[] { new { role = "user", content = Hard } },
+                model = "auto",
+                max_tokens = 16,
+                messages = new[] { new { role = "user", content = Hard } },
             }),
         };
         request.Headers.Add("x-api-key", HybridFixture.AdminKey);
@@ -189,7 +194,9 @@ public sealed class HybridRoutingTests(HybridFixture fx) : IAsyncLifetime
     {
         var body = await fx.Http.GetStringAsync("/v1/models");
         foreach (var id in new[] { "auto", "local", "cloud", "claude", "peer" })
+        {
             Assert.Contains($"\"id\":\"{id}\"", body, StringComparison.Ordinal);
+        }
     }
 
     private static void AssertDegradedLocal(HttpResponseMessage response)

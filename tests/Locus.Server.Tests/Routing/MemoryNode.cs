@@ -79,10 +79,16 @@ internal sealed class MemoryNode : IAsyncDisposable
             ["stream"] = stream,
         };
         if (metadata is not null)
+        {
             body["metadata"] = metadata;
+        }
+
         var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = JsonContent.Create(body) };
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
             request.Headers.Add(name, value);
+        }
+
         return Http.SendAsync(request);
     }
 

@@ -31,14 +31,18 @@ public sealed class PrivacyCanaryTests(HybridFixture fx)
             Assert.True(int.Parse(HybridFixture.Header(response, "x-locus-redacted"), System.Globalization.CultureInfo.InvariantCulture) >= prompt.Values.Select(v => v.Value).Distinct().Count());
             var answer = await HybridFixture.TextAsync(response);
             foreach (var planted in prompt.Values)
+            {
                 Assert.Contains(planted.Value, answer, StringComparison.Ordinal);
+            }
         }
 
         var received = fx.Cloud.Requests.Skip(before).ToList();
         Assert.Equal(50, received.Count);
         var values = prompts.SelectMany(p => p.Values).ToList();
         foreach (var request in received)
+        {
             AssertCarriesNone(request, values);
+        }
     }
 
     [ModelFact]
@@ -53,7 +57,9 @@ public sealed class PrivacyCanaryTests(HybridFixture fx)
             // Served locally, or refused when it cannot fit the local context: never sent out.
             Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, body);
             if (response.StatusCode == HttpStatusCode.OK)
+            {
                 Assert.NotEqual("3", HybridFixture.Header(response, "x-locus-tier"));
+            }
         }
 
         Assert.Equal(before, fx.Cloud.Requests.Count);

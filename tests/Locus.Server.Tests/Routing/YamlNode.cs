@@ -64,7 +64,10 @@ internal sealed class YamlNode : IAsyncDisposable
             }),
         };
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
             request.Headers.Add(name, value);
+        }
+
         return Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
     }
 
@@ -77,7 +80,10 @@ internal sealed class YamlNode : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_stopped)
+        {
             return;
+        }
+
         _stopped = true;
         Http.Dispose();
         await _app.StopAsync();

@@ -43,7 +43,10 @@ public sealed class OpenAISdkToolTests : IAsyncLifetime
             foreach (var call in update.ToolCallUpdates)
             {
                 if (call.FunctionName is { } name)
+                {
                     names.Add(name);
+                }
+
                 arguments.Append(call.FunctionArgumentsUpdate?.ToString());
             }
             finish ??= update.FinishReason;

@@ -35,7 +35,10 @@ internal sealed class ToolCallingModel : IModelCatalog, IChatClient
     {
         var updates = new List<ChatResponseUpdate>();
         await foreach (var update in GetStreamingResponseAsync(messages, options, cancellationToken))
+        {
             updates.Add(update);
+        }
+
         return updates.ToChatResponse();
     }
 
@@ -52,7 +55,10 @@ internal sealed class ToolCallingModel : IModelCatalog, IChatClient
             yield break;
         }
         if (Preamble is not null)
+        {
             yield return new ChatResponseUpdate(ChatRole.Assistant, Preamble);
+        }
+
         for (var i = 0; i < tools.Count; i++)
         {
             // Values as a backend builds them (plain .NET objects), not JSON elements: the server must serialize them.

@@ -17,13 +17,24 @@ internal sealed class AnthropicDialect : IUpstreamDialect
         problem = "";
         // The real API refuses these; checking them here proves the client sends what the documentation requires.
         if (string.IsNullOrEmpty(request.Headers["anthropic-version"]))
+        {
             return Fail("anthropic-version: header is required", out problem);
+        }
+
         if (!body.TryGetProperty("model", out var model) || model.ValueKind != JsonValueKind.String)
+        {
             return Fail("model: Field required", out problem);
+        }
+
         if (!body.TryGetProperty("max_tokens", out var max) || max.ValueKind != JsonValueKind.Number)
+        {
             return Fail("max_tokens: Field required", out problem);
+        }
+
         if (!body.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array || messages.GetArrayLength() == 0)
+        {
             return Fail("messages: Field required", out problem);
+        }
 
         var words = body.TryGetProperty("system", out var system) ? Words.Count(Words.Text(system)) : 0;
         var lastUser = "";
@@ -48,7 +59,9 @@ internal sealed class AnthropicDialect : IUpstreamDialect
 
             words += Words.Count(text);
             if (role == "user")
+            {
                 lastUser = text;
+            }
         }
 
         var stream = body.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
@@ -99,7 +112,9 @@ internal sealed class AnthropicDialect : IUpstreamDialect
         {
             var delta = new JsonObject { ["type"] = deltaType, [deltaField] = piece };
             if (!await sse.ContentAsync("content_block_delta", new JsonObject { ["type"] = "content_block_delta", ["index"] = 0, ["delta"] = delta }))
+            {
                 return;
+            }
         }
 
         await sse.EventAsync("content_block_stop", new JsonObject { ["type"] = "content_block_stop", ["index"] = 0 });

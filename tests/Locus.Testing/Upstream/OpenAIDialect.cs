@@ -22,9 +22,14 @@ internal sealed class OpenAIDialect : IUpstreamDialect
         parsed = null!;
         problem = "";
         if (!body.TryGetProperty("model", out var model) || model.ValueKind != JsonValueKind.String)
+        {
             return Fail("you must provide a model parameter", out problem);
+        }
+
         if (!body.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array || messages.GetArrayLength() == 0)
+        {
             return Fail("'messages' must be a non-empty array", out problem);
+        }
 
         var lastUser = "";
         var words = 0;
@@ -32,13 +37,21 @@ internal sealed class OpenAIDialect : IUpstreamDialect
         {
             var role = message.TryGetProperty("role", out var r) ? r.GetString() ?? "" : "";
             if (!Roles.Contains(role))
+            {
                 return Fail($"Invalid value: '{role}'. Supported values are: 'system', 'assistant', 'user', 'tool', and 'developer'.", out problem);
+            }
+
             if (role == "tool" && !message.TryGetProperty("tool_call_id", out _))
+            {
                 return Fail("Missing required parameter: 'messages[].tool_call_id'.", out problem);
+            }
+
             var text = message.TryGetProperty("content", out var content) ? Words.Text(content) : "";
             words += Words.Count(text);
             if (role == "user")
+            {
                 lastUser = text;
+            }
         }
 
         var stream = body.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
@@ -73,7 +86,10 @@ internal sealed class OpenAIDialect : IUpstreamDialect
             ["refusal"] = null,
         };
         if (answer.ToolCall is { } call)
+        {
             message["tool_calls"] = new JsonArray(ToolCall(call, call.ArgumentsJson, withIndex: false));
+        }
+
         var choice = new JsonObject { ["index"] = 0, ["message"] = message, ["logprobs"] = null, ["finish_reason"] = FinishReason(answer) };
         var body = Envelope(answer, "chat.completion", choice);
         body["usage"] = Usage(answer);
@@ -91,7 +107,9 @@ internal sealed class OpenAIDialect : IUpstreamDialect
             {
                 var delta = new JsonObject { ["tool_calls"] = new JsonArray(new JsonObject { ["index"] = 0, ["function"] = new JsonObject { ["arguments"] = piece } }) };
                 if (!await sse.ContentAsync(null, Chunk(answer, delta, null)))
+                {
                     return;
+                }
             }
         }
         else
@@ -100,7 +118,9 @@ internal sealed class OpenAIDialect : IUpstreamDialect
             foreach (var piece in Words.Chunks(answer.Text, sse.Behavior.ChunkChars))
             {
                 if (!await sse.ContentAsync(null, Chunk(answer, new JsonObject { ["content"] = piece }, null)))
+                {
                     return;
+                }
             }
         }
 
@@ -145,7 +165,10 @@ internal sealed class OpenAIDialect : IUpstreamDialect
     {
         var tool = new JsonObject { ["id"] = call.Id, ["type"] = "function", ["function"] = new JsonObject { ["name"] = call.Name, ["arguments"] = arguments } };
         if (withIndex)
+        {
             tool.Insert(0, "index", 0);
+        }
+
         return tool;
     }
 
@@ -164,7 +187,10 @@ internal sealed class OpenAIDialect : IUpstreamDialect
         var chunk = Envelope(answer, "chat.completion.chunk", new JsonObject { ["index"] = 0, ["delta"] = delta, ["logprobs"] = null, ["finish_reason"] = finish });
         // With include_usage every chunk carries "usage": null, and a last chunk (no choices) carries the numbers.
         if (answer.IncludeUsage)
+        {
             chunk["usage"] = null;
+        }
+
         return chunk;
     }
 

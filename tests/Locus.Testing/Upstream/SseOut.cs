@@ -31,10 +31,15 @@ internal sealed class SseOut(HttpContext context, UpstreamBehavior behavior)
     public async Task<bool> ContentAsync(string? name, JsonNode data)
     {
         if (contentChunks > 0 && behavior.ChunkDelay > TimeSpan.Zero)
+        {
             await Task.Delay(behavior.ChunkDelay, context.RequestAborted);
+        }
+
         await EventAsync(name, data);
         if (++contentChunks != behavior.DropStreamAfterChunks)
+        {
             return true;
+        }
         // Let what was sent reach the client, then cut the connection like a failing network.
         await Task.Delay(100);
         context.Abort();

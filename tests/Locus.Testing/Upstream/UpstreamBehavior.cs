@@ -92,11 +92,17 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
                 break;
             case System.Text.Json.JsonValueKind.Object:
                 foreach (var p in element.EnumerateObject())
+                {
                     Collect(p.Value, into);
+                }
+
                 break;
             case System.Text.Json.JsonValueKind.Array:
                 foreach (var e in element.EnumerateArray())
+                {
                     Collect(e, into);
+                }
+
                 break;
         }
     }

@@ -36,7 +36,13 @@ public sealed class UpstreamServer : IAsyncDisposable
 
     public UpstreamBehavior Behavior
     {
-        get { lock (gate) return behavior; }
+        get
+        {
+            lock (gate)
+            {
+                return behavior;
+            }
+        }
         set
         {
             ArgumentNullException.ThrowIfNull(value);
@@ -51,7 +57,13 @@ public sealed class UpstreamServer : IAsyncDisposable
     /// <summary>A snapshot of every request received so far, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests
     {
-        get { lock (gate) return [.. requests]; }
+        get
+        {
+            lock (gate)
+            {
+                return [.. requests];
+            }
+        }
     }
 
     public static async Task<UpstreamServer> StartAsync(UpstreamBehavior? behavior = null)
@@ -96,7 +108,9 @@ public sealed class UpstreamServer : IAsyncDisposable
 
         IUpstreamDialect dialect = path == "/v1/messages" ? AnthropicDialect.Instance : OpenAIDialect.Instance;
         if (current.DelayBeforeHeaders > TimeSpan.Zero)
+        {
             await Task.Delay(current.DelayBeforeHeaders, context.RequestAborted);
+        }
 
         if (current.RequiredApiKey is { } key && dialect.ApiKey(request) != key)
         {
@@ -120,9 +134,14 @@ public sealed class UpstreamServer : IAsyncDisposable
         if (!isChat)
         {
             if (request.Method == "GET" && path == "/v1/models")
+            {
                 await OpenAIDialect.WriteModelsAsync(context, current.Models);
+            }
             else
+            {
                 await dialect.WriteErrorAsync(context, 404, $"Unknown route {request.Method} {path}.");
+            }
+
             return;
         }
 
@@ -156,8 +175,12 @@ public sealed class UpstreamServer : IAsyncDisposable
 
         var answer = UpstreamAnswer.Create(parsed, current, Interlocked.Increment(ref responseIds));
         if (parsed.Stream)
+        {
             await dialect.StreamAsync(new SseOut(context, current), answer);
+        }
         else
+        {
             await dialect.WriteAsync(context, answer);
+        }
     }
 }

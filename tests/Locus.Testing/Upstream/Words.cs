@@ -25,7 +25,10 @@ internal static class Words
         {
             var length = Math.Min(size, text.Length - start);
             if (start + length < text.Length && char.IsHighSurrogate(text[start + length - 1]))
+            {
                 length++;
+            }
+
             yield return text.Substring(start, length);
             start += length;
         }

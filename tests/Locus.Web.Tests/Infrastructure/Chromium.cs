@@ -32,6 +32,8 @@ public sealed class BrowserFactAttribute : FactAttribute
     public BrowserFactAttribute()
     {
         if (!Chromium.Available)
+        {
             Skip = Chromium.MissingReason;
+        }
     }
 }

@@ -17,7 +17,10 @@ public sealed class PlannerBrowser : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!Chromium.Available)
+        {
             return;
+        }
+
         _server = await LocusUnderTest.StartAsync();
         _playwright = await Playwright.CreateAsync();
         _browser = await Chromium.LaunchAsync(_playwright);
@@ -40,9 +43,14 @@ public sealed class PlannerBrowser : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (_browser is not null)
+        {
             await _browser.DisposeAsync();
+        }
+
         _playwright?.Dispose();
         if (_server is not null)
+        {
             await _server.DisposeAsync();
+        }
     }
 }

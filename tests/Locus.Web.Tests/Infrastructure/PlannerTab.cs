@@ -31,9 +31,14 @@ internal sealed class PlannerTab(IPage page) : IAsyncDisposable
         var before = await UpdatesAsync();
         var control = page.GetByLabel(label, new() { Exact = true });
         if (await control.EvaluateAsync<string>("e => e.tagName") == "SELECT")
+        {
             await control.SelectOptionAsync(value);
+        }
         else
+        {
             await control.FillAsync(value);
+        }
+
         await SettledAsync(before);
     }
 

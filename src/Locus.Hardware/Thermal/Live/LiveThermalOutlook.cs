@@ -49,7 +49,9 @@ public sealed class LiveThermalOutlook : IThermalOutlook, IDisposable
         get
         {
             lock (_gate)
+            {
                 return _ambientC + _state.JunctionRise;
+            }
         }
     }
 
@@ -58,7 +60,9 @@ public sealed class LiveThermalOutlook : IThermalOutlook, IDisposable
     {
         var generating = _generating();
         lock (_gate)
+        {
             _state.StepOneSecond(generating);
+        }
     }
 
     public ThermalForecast Forecast(double tokensPerSecond, TimeSpan duration)

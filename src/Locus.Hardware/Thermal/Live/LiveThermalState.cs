@@ -43,7 +43,10 @@ internal sealed class LiveThermalState(ThermalEnvelope envelope, double idleWatt
             var watts = Allowed(step, j, s);
             var factor = SpeedFactor(watts);
             if (factor < 1 && throttleAt is null && !throttledAtStart)
+            {
                 throttleAt = i * step.StepSeconds;
+            }
+
             sum += factor;
             step.Advance(ref j, ref s, watts);
         }

@@ -16,9 +16,15 @@ public readonly record struct HlcTimestamp(long WallMs, uint Logical, ReplicaId 
     internal static HlcTimestamp Read(long wallMs, ulong logical, ReplicaId replica)
     {
         if (wallMs is < 0 or > MaxWallMs)
+        {
             throw new FormatException($"HLC wall time {wallMs} out of range");
+        }
+
         if (logical > uint.MaxValue)
+        {
             throw new FormatException($"HLC logical counter {logical} exceeds 32 bits");
+        }
+
         return new HlcTimestamp(wallMs, (uint)logical, replica);
     }
 
@@ -26,7 +32,10 @@ public readonly record struct HlcTimestamp(long WallMs, uint Logical, ReplicaId 
     {
         var byWall = WallMs.CompareTo(other.WallMs);
         if (byWall != 0)
+        {
             return byWall;
+        }
+
         var byLogical = Logical.CompareTo(other.Logical);
         return byLogical != 0 ? byLogical : Replica.CompareTo(other.Replica);
     }

@@ -21,7 +21,9 @@ public sealed class HybridLogicalClock(ReplicaId replica, TimeProvider time, Tim
         get
         {
             lock (_gate)
+            {
                 return new HlcTimestamp(_wall, _logical, replica);
+            }
         }
     }
 
@@ -32,9 +34,14 @@ public sealed class HybridLogicalClock(ReplicaId replica, TimeProvider time, Tim
         lock (_gate)
         {
             if (physical > _wall)
+            {
                 (_wall, _logical) = (physical, 0);
+            }
             else
+            {
                 Tick(_logical);
+            }
+
             return new HlcTimestamp(_wall, _logical, replica);
         }
     }
@@ -50,13 +57,21 @@ public sealed class HybridLogicalClock(ReplicaId replica, TimeProvider time, Tim
             var (wasWall, wasLogical) = (_wall, _logical);
             _wall = wall;
             if (wall == wasWall && wall == remote.WallMs)
+            {
                 Tick(Math.Max(wasLogical, remote.Logical));
+            }
             else if (wall == wasWall)
+            {
                 Tick(wasLogical);
+            }
             else if (wall == remote.WallMs)
+            {
                 Tick(remote.Logical);
+            }
             else
+            {
                 _logical = 0;
+            }
         }
     }
 
@@ -72,8 +87,12 @@ public sealed class HybridLogicalClock(ReplicaId replica, TimeProvider time, Tim
     private void Tick(uint logical)
     {
         if (logical < uint.MaxValue)
+        {
             _logical = logical + 1;
+        }
         else
+        {
             (_wall, _logical) = (_wall + 1, 0);
+        }
     }
 }

@@ -21,7 +21,10 @@ public sealed class PnCounter(ReplicaId replica) : IDeltaCrdt<PnCounterDelta>
         {
             var version = new VersionVector();
             foreach (var entry in _entries.Values)
+            {
                 version.Observe(new Dot(entry.Replica, entry.Operations));
+            }
+
             return version;
         }
     }
@@ -42,7 +45,9 @@ public sealed class PnCounter(ReplicaId replica) : IDeltaCrdt<PnCounterDelta>
         foreach (var incoming in delta.Entries)
         {
             if (!_entries.TryGetValue(incoming.Replica, out var current) || incoming.Operations > current.Operations)
+            {
                 _entries[incoming.Replica] = incoming;
+            }
         }
     }
 

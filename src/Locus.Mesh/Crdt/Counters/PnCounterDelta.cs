@@ -20,7 +20,9 @@ public sealed class PnCounterDeltaCodec : IDeltaCodec<PnCounterDelta>
         ArgumentNullException.ThrowIfNull(delta);
         writer.UInt((ulong)delta.Entries.Count);
         foreach (var entry in delta.Entries.OrderBy(e => e.Replica))
+        {
             writer.Fixed64(entry.Replica.Value).UInt(entry.Operations).UInt(entry.Increments).UInt(entry.Decrements);
+        }
     }
 
     public PnCounterDelta Read(ref VarReader reader)
@@ -31,9 +33,15 @@ public sealed class PnCounterDeltaCodec : IDeltaCodec<PnCounterDelta>
         {
             var entry = new PnCounterEntry(new ReplicaId(reader.Fixed64()), reader.UInt(), reader.UInt(), reader.UInt());
             if (entry.Operations == 0)
+            {
                 throw new FormatException($"counter entry {i} has no operations");
+            }
+
             if (i > 0 && entries[^1].Replica >= entry.Replica)
+            {
                 throw new FormatException($"counter replicas out of order at entry {i}");
+            }
+
             entries.Add(entry);
         }
 

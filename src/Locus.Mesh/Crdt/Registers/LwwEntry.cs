@@ -18,7 +18,9 @@ public readonly record struct LwwEntry<T>(HlcTimestamp Stamp, ulong Counter, boo
         replicas.WriteDot(writer, Dot);
         writer.Int(Stamp.WallMs).UInt(Stamp.Logical).Byte(Removed ? (byte)1 : (byte)0);
         if (!Removed)
+        {
             codec.Write(writer, Value!);
+        }
     }
 
     internal static LwwEntry<T> ReadFrom(ref VarReader reader, ReplicaTable replicas, IValueCodec<T> codec)

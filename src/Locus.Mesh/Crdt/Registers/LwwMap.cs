@@ -54,9 +54,14 @@ public sealed class LwwMap<T>(ReplicaId replica, HybridLogicalClock clock, IValu
             // A write we have seen is already reflected here — or was dominated by a tombstone since collected,
             // which a stale duplicate of the write must not bring back.
             if (_seen.Includes(incoming.Dot))
+            {
                 continue;
+            }
+
             if (!_entries.TryGetValue(key, out var current) || incoming.Stamp > current.Stamp)
+            {
                 _entries[key] = incoming;
+            }
         }
 
         _seen.Merge(delta.Context);
@@ -71,11 +76,17 @@ public sealed class LwwMap<T>(ReplicaId replica, HybridLogicalClock clock, IValu
     {
         ArgumentNullException.ThrowIfNull(peerVersions);
         if (peerVersions.Any(peer => !_seen.Dominates(peer)))
+        {
             return 0;
+        }
+
         var stable = VersionVector.Common([.. peerVersions, _seen]);
         var collectable = _entries.Where(e => e.Value.Removed && stable.Includes(e.Value.Dot)).Select(e => e.Key).ToList();
         foreach (var key in collectable)
+        {
             _entries.Remove(key);
+        }
+
         return collectable.Count;
     }
 
@@ -90,7 +101,10 @@ public sealed class LwwMap<T>(ReplicaId replica, HybridLogicalClock clock, IValu
         ArgumentNullException.ThrowIfNull(key);
         var stamp = clock.Now();
         if (stamp.Replica != replica)
+        {
             throw new InvalidOperationException($"clock of replica {stamp.Replica} used by replica {replica}");
+        }
+
         var counter = checked(_seen[replica] + 1);
         _entries[key] = new LwwEntry<T>(stamp, counter, removed, value);
         _seen.Observe(new Dot(replica, counter));

@@ -34,7 +34,10 @@ public sealed class LwwMapDeltaCodec<T>(IValueCodec<T> values) : IDeltaCodec<Lww
         {
             var key = reader.String();
             if (previous is not null && string.CompareOrdinal(previous, key) >= 0)
+            {
                 throw new FormatException($"map keys out of order at entry {i}");
+            }
+
             entries.Add(new(key, LwwEntry<T>.ReadFrom(ref reader, replicas, values)));
             previous = key;
         }

@@ -43,7 +43,9 @@ public sealed class LwwRegister<T>(ReplicaId replica, HybridLogicalClock clock, 
         {
             clock.Receive(incoming.Stamp);
             if (_current is not { } current || incoming.Stamp > current.Stamp)
+            {
                 _current = incoming;
+            }
         }
 
         _seen.Merge(delta.Context);
@@ -59,7 +61,10 @@ public sealed class LwwRegister<T>(ReplicaId replica, HybridLogicalClock clock, 
     {
         var stamp = clock.Now();
         if (stamp.Replica != replica)
+        {
             throw new InvalidOperationException($"clock of replica {stamp.Replica} used by replica {replica}");
+        }
+
         var counter = checked(_seen[replica] + 1);
         _current = new LwwEntry<T>(stamp, counter, removed, value);
         _seen.Observe(new Dot(replica, counter));

@@ -47,7 +47,10 @@ public sealed class OrSet<T>(ReplicaId replica, IValueCodec<T> values) : IDeltaC
         {
             var missing = dots.Where(d => !peerHas.Includes(d)).ToList();
             if (missing.Count > 0)
+            {
                 entries.Add(new(element, missing));
+            }
+
             alive.AddRange(dots.Where(peerHas.Includes));
         }
 
@@ -59,14 +62,18 @@ public sealed class OrSet<T>(ReplicaId replica, IValueCodec<T> values) : IDeltaC
         ArgumentNullException.ThrowIfNull(delta);
         var held = new HashSet<Dot>(delta.Alive);
         foreach (var (_, dots) in delta.Entries)
+        {
             held.UnionWith(dots);
+        }
 
         foreach (var element in _entries.Keys.ToList())
         {
             var dots = _entries[element];
             dots.RemoveWhere(d => delta.Context.Includes(d) && !held.Contains(d));
             if (dots.Count == 0)
+            {
                 _entries.Remove(element);
+            }
         }
 
         foreach (var (element, dots) in delta.Entries)
@@ -74,9 +81,15 @@ public sealed class OrSet<T>(ReplicaId replica, IValueCodec<T> values) : IDeltaC
             // A dot we have seen but do not hold was removed here: it stays removed.
             var unseen = dots.Where(d => !_seen.Includes(d)).ToList();
             if (unseen.Count == 0)
+            {
                 continue;
+            }
+
             if (!_entries.TryGetValue(element, out var mine))
+            {
                 _entries[element] = mine = [];
+            }
+
             mine.UnionWith(unseen);
         }
 

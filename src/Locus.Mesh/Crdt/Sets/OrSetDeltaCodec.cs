@@ -39,11 +39,17 @@ public sealed class OrSetDeltaCodec<T>(IValueCodec<T> values) : IDeltaCodec<OrSe
         {
             var bytes = reader.Bytes();
             if (i > 0 && previous.SequenceCompareTo(bytes) >= 0)
+            {
                 throw new FormatException($"set elements out of order at entry {i}");
+            }
+
             var element = ReadElement(bytes);
             var dots = ReadDots(ref reader, replicas);
             if (dots.Count == 0)
+            {
                 throw new FormatException($"set element {i} has no dots");
+            }
+
             entries.Add(new(element, dots));
             previous = bytes;
         }
@@ -63,7 +69,10 @@ public sealed class OrSetDeltaCodec<T>(IValueCodec<T> values) : IDeltaCodec<OrSe
         var reader = new VarReader(bytes);
         var element = values.Read(ref reader);
         if (!reader.End)
+        {
             throw new FormatException("trailing bytes after a set element");
+        }
+
         return element;
     }
 
@@ -71,7 +80,9 @@ public sealed class OrSetDeltaCodec<T>(IValueCodec<T> values) : IDeltaCodec<OrSe
     {
         writer.UInt((ulong)dots.Count);
         foreach (var dot in dots.Order())
+        {
             replicas.WriteDot(writer, dot);
+        }
     }
 
     private static List<Dot> ReadDots(ref VarReader reader, ReplicaTable replicas)
@@ -82,7 +93,10 @@ public sealed class OrSetDeltaCodec<T>(IValueCodec<T> values) : IDeltaCodec<OrSe
         {
             var dot = replicas.ReadDot(ref reader);
             if (i > 0 && dots[^1] >= dot)
+            {
                 throw new FormatException("dots out of order");
+            }
+
             dots.Add(dot);
         }
 

@@ -24,10 +24,16 @@ public static class DeltaCodec
         var reader = new VarReader(data);
         var version = reader.Byte();
         if (version != FormatVersion)
+        {
             throw new FormatException($"unknown delta format version {version}");
+        }
+
         var delta = codec.Read(ref reader);
         if (!reader.End)
+        {
             throw new FormatException($"{data.Length - reader.Position} trailing bytes after the delta");
+        }
+
         return delta;
     }
 

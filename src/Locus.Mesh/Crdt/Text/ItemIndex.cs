@@ -13,7 +13,10 @@ internal sealed class ItemIndex(ItemSequence items)
     public void Register(int replica, int handle)
     {
         while (_byReplica.Count <= replica)
+        {
             _byReplica.Add(new Runs());
+        }
+
         var runs = _byReplica[replica];
         runs.Starts.Add(items[handle].Counter);
         runs.Handles.Add(handle);
@@ -25,10 +28,16 @@ internal sealed class ItemIndex(ItemSequence items)
         var runs = _byReplica[replica];
         var index = runs.Starts.BinarySearch(counter);
         if (index < 0)
+        {
             index = ~index - 1;
+        }
+
         var handle = runs.Handles[index];
         while (items[handle].End < counter)
+        {
             handle = items[handle].NextPiece;
+        }
+
         return handle;
     }
 

@@ -7,7 +7,10 @@ internal sealed partial class ItemSequence
     {
         var leaf = _leaves[^1];
         if (leaf.Count >= LeafCapacity * 3 / 4)
+        {
             leaf = AddLeafAt(_leaves.Count);
+        }
+
         leaf.Handles[leaf.Count++] = handle;
         ref var item = ref _items[handle];
         item.Leaf = leaf.Id;
@@ -43,7 +46,10 @@ internal sealed partial class ItemSequence
         _leafById.Add(leaf);
         _leaves.Insert(ordinal, leaf);
         for (var i = ordinal; i < _leaves.Count; i++)
+        {
             _leaves[i].Ordinal = i;
+        }
+
         return leaf;
     }
 
@@ -52,7 +58,10 @@ internal sealed partial class ItemSequence
     {
         _tree.Reset(_leaves.Count);
         for (var i = 0; i < _leaves.Count; i++)
+        {
             _tree.Set(i, _leaves[i].Visible);
+        }
+
         _tree.Build();
     }
 

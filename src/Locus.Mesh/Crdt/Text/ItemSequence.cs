@@ -29,7 +29,10 @@ internal sealed partial class ItemSequence
     public int Add(in TextItem item)
     {
         if (_itemCount == _items.Length)
+        {
             Array.Resize(ref _items, _items.Length * 2);
+        }
+
         _items[_itemCount] = item;
         return _itemCount++;
     }
@@ -44,7 +47,10 @@ internal sealed partial class ItemSequence
             var handle = leaf.Handles[i];
             var visible = _items[handle].Visible;
             if (remaining < visible)
+            {
                 return (handle, remaining);
+            }
+
             remaining -= visible;
         }
 
@@ -57,7 +63,9 @@ internal sealed partial class ItemSequence
         foreach (var leaf in _leaves)
         {
             if (leaf.Count > 0)
+            {
                 return leaf.Handles[0];
+            }
         }
 
         return -1;
@@ -69,11 +77,16 @@ internal sealed partial class ItemSequence
         var leaf = _leafById[_items[handle].Leaf];
         var index = leaf.IndexOf(handle);
         if (index + 1 < leaf.Count)
+        {
             return leaf.Handles[index + 1];
+        }
+
         for (var ordinal = leaf.Ordinal + 1; ordinal < _leaves.Count; ordinal++)
         {
             if (_leaves[ordinal].Count > 0)
+            {
                 return _leaves[ordinal].Handles[0];
+            }
         }
 
         return -1;
@@ -140,7 +153,10 @@ internal sealed partial class ItemSequence
     {
         ref var item = ref _items[handle];
         if (item.Deleted)
+        {
             return;
+        }
+
         var length = item.Length;
         item.Deleted = true;
         AddVisible(_leafById[item.Leaf], -length);
@@ -160,14 +176,19 @@ internal sealed partial class ItemSequence
         foreach (var leaf in _leaves)
         {
             for (var i = 0; i < leaf.Count; i++)
+            {
                 yield return leaf.Handles[i];
+            }
         }
     }
 
     private void AddVisible(Leaf leaf, int delta)
     {
         if (delta == 0)
+        {
             return;
+        }
+
         leaf.Visible += delta;
         VisibleLength += delta;
         _tree.Add(leaf.Ordinal, delta);

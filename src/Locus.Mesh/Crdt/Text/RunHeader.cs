@@ -17,9 +17,13 @@ internal static class RunHeader
     {
         var lengthBits = (ulong)(uint)(length - 1) << 5;
         if (sameReplica && left < None && right < None)
+        {
             writer.UInt((uint)(state * 9 + left * 3 + right) | lengthBits);
+        }
         else
+        {
             writer.UInt(Escape | lengthBits).UInt((uint)(state | left << 2 | right << 5)).UInt((ulong)replicaRank);
+        }
     }
 
     /// <summary>Reads a header; <c>Replica</c> is -1 when the run has the previous run's replica.</summary>
@@ -28,15 +32,23 @@ internal static class RunHeader
         var packed = reader.UInt();
         var code = (int)(packed & 31);
         if (code > Escape || packed >> 5 >= int.MaxValue / 2)
+        {
             throw new FormatException("invalid run header");
+        }
+
         var length = (int)(packed >> 5) + 1;
         if (code < Escape)
+        {
             return (code / 9, code / 3 % 3, code % 3, -1, length);
+        }
 
         var full = reader.UInt();
         var (state, left, right) = ((int)(full & 3), (int)(full >> 2 & 7), (int)(full >> 5 & 7));
         if (full >= 256 || state > Collected || left > Explicit || right > Explicit)
+        {
             throw new FormatException("invalid run header");
+        }
+
         var replica = reader.UInt();
         return replica < (ulong)replicaCount ? (state, left, right, (int)replica, length) : throw new FormatException("replica index out of range");
     }

@@ -17,23 +17,32 @@ public sealed partial class TextDocument
     {
         ArgumentNullException.ThrowIfNull(op);
         if (TryApply(op))
+        {
             WakeWaiting();
+        }
         else
+        {
             Wait(op);
+        }
     }
 
     public void ApplyAll(IEnumerable<TextOp> ops)
     {
         ArgumentNullException.ThrowIfNull(ops);
         foreach (var op in ops)
+        {
             Apply(op);
+        }
     }
 
     private void Wait(TextOp op)
     {
         var (replica, counter) = FirstMissing(op);
         if (!_waiting.TryGetValue(replica, out var queue))
+        {
             _waiting[replica] = queue = new PriorityQueue<TextOp, ulong>();
+        }
+
         queue.Enqueue(op, counter);
         PendingCount++;
     }
@@ -44,13 +53,18 @@ public sealed partial class TextDocument
         while (_advanced.TryPop(out var replica))
         {
             if (!_waiting.TryGetValue(replica, out var queue))
+            {
                 continue;
+            }
+
             while (queue.TryPeek(out var op, out var counter) && counter <= _seen[replica])
             {
                 queue.Dequeue();
                 PendingCount--;
                 if (!TryApply(op))
+                {
                     Wait(op);
+                }
             }
         }
     }
@@ -64,19 +78,28 @@ public sealed partial class TextDocument
             {
                 var r = IndexOf(range.Replica);
                 if (range.End > _seen[r])
+                {
                     return (r, range.End);
+                }
             }
         }
         else if (op is TextInsert insert)
         {
             var r = IndexOf(insert.Id.Replica);
             if (insert.Id.Counter > _seen[r] + 1)
+            {
                 return (r, insert.Id.Counter - 1);
+            }
             // Mirrors TryInsert: the left origin only matters when no part of the run has been seen.
             if (insert.Id.Counter == _seen[r] + 1 && insert.OriginLeft is { } left && !Integrated(left))
+            {
                 return (IndexOf(left.Replica), left.Counter);
+            }
+
             if (insert.OriginRight is { } right && !Integrated(right))
+            {
                 return (IndexOf(right.Replica), right.Counter);
+            }
         }
 
         throw new InvalidOperationException("operation was ready");

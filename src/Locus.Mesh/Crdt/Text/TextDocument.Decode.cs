@@ -15,9 +15,14 @@ public sealed partial class TextDocument
     {
         var reader = new VarReader(data);
         if (reader.Byte() != (byte)'L' || reader.Byte() != (byte)'T')
+        {
             throw new FormatException("not an encoded text document");
+        }
+
         if (reader.UInt() != FormatVersion)
+        {
             throw new FormatException("unknown text document format version");
+        }
 
         var document = new TextDocument(replica);
         var replicaCount = reader.Count((data.Length - reader.Position) / 8);
@@ -26,7 +31,10 @@ public sealed partial class TextDocument
         {
             var id = new ReplicaId(reader.Fixed64());
             if (i > 0 && id <= document._replicas[map[i - 1]])
+            {
                 throw new FormatException("replica ids out of order");
+            }
+
             map[i] = document.IndexOf(id);
         }
 
@@ -35,13 +43,21 @@ public sealed partial class TextDocument
         var nextCounter = new ulong[replicaCount];
         Array.Fill(nextCounter, 1UL);
         for (var i = 0; i < runCount; i++)
+        {
             runs[i] = ReadRun(ref reader, runs, i, nextCounter);
+        }
+
         for (var i = 0; i < runCount; i++)
+        {
             ResolveNext(runs, i);
+        }
 
         var content = ReadContent(ref reader, runs);
         if (!reader.End)
+        {
             throw new FormatException("bytes after the encoded text document");
+        }
+
         document.Load(runs, map, content);
         return document;
     }
@@ -50,12 +66,17 @@ public sealed partial class TextDocument
     {
         var (state, left, right, replica, length) = RunHeader.Read(ref reader, nextCounter.Length);
         if (i == 0 && (replica < 0 || left == RunHeader.AsPrevious || right == RunHeader.AsPrevious))
+        {
             throw new FormatException("first run refers to a previous one");
+        }
 
         var run = new TextItem
         {
-            Replica = replica < 0 ? runs[i - 1].Replica : replica, Length = length, NextPiece = -1,
-            Deleted = state != RunHeader.Visible, Content = state == RunHeader.Collected ? -1 : 0,
+            Replica = replica < 0 ? runs[i - 1].Replica : replica,
+            Length = length,
+            NextPiece = -1,
+            Deleted = state != RunHeader.Visible,
+            Content = state == RunHeader.Collected ? -1 : 0,
         };
         (run.LeftReplica, run.LeftCounter) = left switch
         {
@@ -89,7 +110,10 @@ public sealed partial class TextDocument
     private static void ResolveNext(TextItem[] runs, int i)
     {
         if (runs[i].RightReplica != -2)
+        {
             return;
+        }
+
         var target = (int)runs[i].RightCounter;
         runs[i].RightReplica = runs[target].Replica;
         runs[i].RightCounter = runs[target].Counter;
@@ -112,7 +136,10 @@ public sealed partial class TextDocument
     {
         long expected = 0;
         foreach (var run in runs)
+        {
             expected += run.Content < 0 ? 0 : run.Length;
+        }
+
         string text;
         try
         {
@@ -124,13 +151,19 @@ public sealed partial class TextDocument
         }
 
         if (expected > text.Length)
+        {
             throw new FormatException("content shorter than its runs");
+        }
+
         var codePoints = new int[expected];
         var count = 0;
         foreach (var rune in text.EnumerateRunes())
         {
             if (count == expected)
+            {
                 throw new FormatException("content longer than its runs");
+            }
+
             codePoints[count++] = rune.Value;
         }
 

@@ -21,10 +21,15 @@ public sealed partial class TextDocument
         var writer = new VarWriter(runs.Count * 4 + _contentLength + 64);
         writer.Byte((byte)'L').Byte((byte)'T').UInt(FormatVersion).UInt((ulong)order.Count);
         foreach (var replica in order)
+        {
             writer.Fixed64(_replicas[replica].Value);
+        }
+
         var rank = new int[_replicas.Count];
         for (var i = 0; i < order.Count; i++)
+        {
             rank[order[i]] = i;
+        }
 
         var starts = new Dictionary<(int, ulong), int>(runs.Count);
         var ends = new Dictionary<(int, ulong), int>(runs.Count);
@@ -67,9 +72,13 @@ public sealed partial class TextDocument
     private static void WriteOrigin(VarWriter writer, (int Mode, int Distance) origin, int replica, ulong counter, int[] rank)
     {
         if (origin.Mode == RunHeader.RunsAway)
+        {
             writer.UInt((ulong)origin.Distance - 2);
+        }
         else if (origin.Mode == RunHeader.Explicit)
+        {
             writer.UInt((ulong)rank[replica]).UInt(counter);
+        }
     }
 
     private void WriteContent(VarWriter writer)
@@ -90,7 +99,9 @@ public sealed partial class TextDocument
 
                 var written = new Rune(codePoint).EncodeToUtf8(utf8);
                 for (var b = 0; b < written; b++)
+                {
                     bytes.Add(utf8[b]);
+                }
             }
         }
 

@@ -28,13 +28,18 @@ public sealed partial class TextDocument
 
         _items.FinishLoading();
         for (var replica = 0; replica < byReplica.Length; replica++)
+        {
             IndexReplica(replica, byReplica[replica]);
+        }
+
         for (var handle = 0; handle < _items.ItemCount; handle++)
         {
             ref var item = ref _items[handle];
             if ((item.LeftReplica >= 0 && item.LeftCounter > _seen[item.LeftReplica])
                 || (item.RightReplica >= 0 && item.RightCounter > _seen[item.RightReplica]))
+            {
                 throw new FormatException("an origin names a character the document lacks");
+            }
         }
     }
 
@@ -42,14 +47,20 @@ public sealed partial class TextDocument
     private void IndexReplica(int replica, List<int>? handles)
     {
         if (handles is null)
+        {
             return;
+        }
+
         handles.Sort((a, b) => _items[a].Counter.CompareTo(_items[b].Counter));
         var expected = 1UL;
         for (var i = 0; i < handles.Count; i++)
         {
             ref var item = ref _items[handles[i]];
             if (item.Counter != expected)
+            {
                 throw new FormatException("a replica's characters are not numbered 1..n without gaps or repeats");
+            }
+
             expected = item.End + 1;
             item.NextPiece = i + 1 < handles.Count ? handles[i + 1] : -1;
             _index.Register(replica, handles[i]);

@@ -15,7 +15,10 @@ public sealed partial class TextDocument
         {
             var (handle, offset) = _items.FindVisible(position - 1);
             if (offset < _items[handle].Length - 1)
+            {
                 _items.Split(handle, offset + 1);
+            }
+
             left = handle;
         }
 
@@ -35,8 +38,14 @@ public sealed partial class TextDocument
         {
             var handle = _items.Add(new TextItem
             {
-                Replica = LocalReplica, Counter = counter, Length = count, Content = contentStart,
-                LeftReplica = leftReplica, LeftCounter = leftCounter, RightReplica = rightReplica, RightCounter = rightCounter,
+                Replica = LocalReplica,
+                Counter = counter,
+                Length = count,
+                Content = contentStart,
+                LeftReplica = leftReplica,
+                LeftCounter = leftCounter,
+                RightReplica = rightReplica,
+                RightCounter = rightCounter,
                 NextPiece = -1,
             });
             _items.InsertAfter(left, handle);
@@ -55,24 +64,34 @@ public sealed partial class TextDocument
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _items.VisibleLength - position);
         var ranges = new List<IdRange>(1);
         if (count == 0)
+        {
             return new TextDelete(ranges);
+        }
 
         var (handle, offset) = _items.FindVisible(position);
         if (offset > 0)
+        {
             handle = _items.Split(handle, offset);
+        }
+
         var remaining = count;
         while (true)
         {
             if (!_items[handle].Deleted)
             {
                 if (_items[handle].Length > remaining)
+                {
                     _items.Split(handle, remaining);
+                }
+
                 ref var item = ref _items[handle];
                 _items.MarkDeleted(handle);
                 AddRange(ranges, new IdRange(_replicas[item.Replica], item.Counter, item.Length));
                 remaining -= item.Length;
                 if (remaining == 0)
+                {
                     break;
+                }
             }
 
             handle = _items.Next(handle);
@@ -96,8 +115,12 @@ public sealed partial class TextDocument
     private static void AddRange(List<IdRange> ranges, IdRange range)
     {
         if (ranges.Count > 0 && ranges[^1].Replica == range.Replica && ranges[^1].End + 1 == range.Start)
+        {
             ranges[^1] = ranges[^1] with { Length = ranges[^1].Length + range.Length };
+        }
         else
+        {
             ranges.Add(range);
+        }
     }
 }

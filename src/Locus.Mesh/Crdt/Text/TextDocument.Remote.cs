@@ -15,24 +15,41 @@ public sealed partial class TextDocument
     private bool TryInsert(TextInsert op)
     {
         if (op.Length <= 0 || op.Id.Counter == 0 || op.OriginLeft?.Counter == 0 || op.OriginRight?.Counter == 0)
+        {
             throw new ArgumentException("an insert needs a positive length and counters", nameof(op));
+        }
+
         var replica = IndexOf(op.Id.Replica);
         var seen = _seen[replica];
         var end = op.Id.Counter + (ulong)op.Length - 1;
         if (end <= seen)
+        {
             return true;
+        }
+
         if (op.Id.Counter > seen + 1)
+        {
             return false;
+        }
+
         var skip = (int)(seen + 1 - op.Id.Counter);
         var left = skip > 0 ? new Dot(op.Id.Replica, seen) : op.OriginLeft;
         if (!Integrated(left) || !Integrated(op.OriginRight))
+        {
             return false;
+        }
 
         var item = new TextItem
         {
-            Replica = replica, Counter = seen + 1, Length = op.Length - skip, Content = -1, Deleted = op.Text is null,
-            LeftReplica = left is { } l ? IndexOf(l.Replica) : -1, LeftCounter = left?.Counter ?? 0,
-            RightReplica = op.OriginRight is { } r ? IndexOf(r.Replica) : -1, RightCounter = op.OriginRight?.Counter ?? 0,
+            Replica = replica,
+            Counter = seen + 1,
+            Length = op.Length - skip,
+            Content = -1,
+            Deleted = op.Text is null,
+            LeftReplica = left is { } l ? IndexOf(l.Replica) : -1,
+            LeftCounter = left?.Counter ?? 0,
+            RightReplica = op.OriginRight is { } r ? IndexOf(r.Replica) : -1,
+            RightCounter = op.OriginRight?.Counter ?? 0,
             NextPiece = -1,
         };
         if (op.Text is not null)
@@ -113,13 +130,21 @@ public sealed partial class TextDocument
         foreach (var range in op.Ranges)
         {
             if (range.Length <= 0 || range.Start == 0)
+            {
                 throw new ArgumentException("a deleted range needs a positive length and counter", nameof(op));
+            }
+
             if (!_replicaIndex.TryGetValue(range.Replica, out var r) || range.Start > _seen[r] || (ulong)range.Length > _seen[r] - range.Start + 1)
+            {
                 return false;
+            }
         }
 
         foreach (var range in op.Ranges)
+        {
             DeleteRange(_replicaIndex[range.Replica], range.Start, range.End);
+        }
+
         return true;
     }
 
@@ -129,10 +154,15 @@ public sealed partial class TextDocument
         while (true)
         {
             if (_items[handle].End > end)
+            {
                 _items.Split(handle, (int)(end - _items[handle].Counter + 1));
+            }
+
             _items.MarkDeleted(handle);
             if (_items[handle].End >= end)
+            {
                 return;
+            }
             // The next counters: a split piece of this run, or a run integrated separately.
             var next = _items[handle].NextPiece;
             handle = next >= 0 ? next : _index.Find(replica, _items[handle].End + 1);
@@ -144,7 +174,10 @@ public sealed partial class TextDocument
     {
         var handle = _index.Find(replica, counter);
         if (_items[handle].End > counter)
+        {
             _items.Split(handle, (int)(counter - _items[handle].Counter + 1));
+        }
+
         return handle;
     }
 

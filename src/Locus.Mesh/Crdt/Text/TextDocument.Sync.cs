@@ -14,13 +14,19 @@ public sealed partial class TextDocument
         var ops = new List<TextOp>();
         var peerSeen = new ulong[_replicas.Count];
         for (var r = 0; r < peerSeen.Length; r++)
+        {
             peerSeen[r] = peer[_replicas[r]];
+        }
+
         var run = new PendingRun(this);
         foreach (var handle in _items.InOrder())
         {
             ref var item = ref _items[handle];
             if (item.End <= peerSeen[item.Replica])
+            {
                 continue;
+            }
+
             var skip = peerSeen[item.Replica] >= item.Counter ? (int)(peerSeen[item.Replica] - item.Counter + 1) : 0;
             if (!run.TryExtend(item, skip))
             {
@@ -32,7 +38,10 @@ public sealed partial class TextDocument
         run.FlushTo(ops);
         var deleted = DeleteSet();
         if (deleted.Count > 0)
+        {
             ops.Add(new TextDelete(deleted));
+        }
+
         return ops;
     }
 
@@ -44,13 +53,18 @@ public sealed partial class TextDocument
         {
             ref var item = ref _items[handle];
             if (item.Deleted)
+            {
                 ranges.Add(new IdRange(_replicas[item.Replica], item.Counter, item.Length));
+            }
         }
 
         ranges.Sort((a, b) => a.Replica != b.Replica ? a.Replica.CompareTo(b.Replica) : a.Start.CompareTo(b.Start));
         var merged = new List<IdRange>(ranges.Count);
         foreach (var range in ranges)
+        {
             AddRange(merged, range);
+        }
+
         return merged;
     }
 
@@ -74,7 +88,10 @@ public sealed partial class TextDocument
         }
 
         if (dropped > 0)
+        {
             CompactContent();
+        }
+
         return dropped;
     }
 
@@ -86,7 +103,10 @@ public sealed partial class TextDocument
         {
             ref var item = ref _items[handle];
             if (item.Content < 0)
+            {
                 continue;
+            }
+
             Array.Copy(_content, item.Content, content, length, item.Length);
             item.Content = length;
             length += item.Length;
@@ -111,7 +131,10 @@ public sealed partial class TextDocument
             if (!_open || skip > 0 || item.Replica != _first.Replica || item.Counter != _first.Counter + (ulong)_length
                 || item.LeftReplica != item.Replica || item.LeftCounter != item.Counter - 1
                 || item.RightReplica != _first.RightReplica || item.RightCounter != _first.RightCounter || (item.Content >= 0) != _hasText)
+            {
                 return false;
+            }
+
             Append(item, 0);
             return true;
         }
@@ -121,7 +144,10 @@ public sealed partial class TextDocument
             _first = item;
             _first.Counter += (ulong)skip;
             if (skip > 0)
+            {
                 (_first.LeftReplica, _first.LeftCounter) = (item.Replica, _first.Counter - 1);
+            }
+
             _length = 0;
             _hasText = item.Content >= 0;
             _text.Clear();
@@ -132,7 +158,10 @@ public sealed partial class TextDocument
         public void FlushTo(List<TextOp> ops)
         {
             if (!_open)
+            {
                 return;
+            }
+
             _open = false;
             ops.Add(new TextInsert(new Dot(document._replicas[_first.Replica], _first.Counter), document.DotOf(_first.LeftReplica, _first.LeftCounter),
                 document.DotOf(_first.RightReplica, _first.RightCounter), _length, _hasText ? _text.ToString() : null));
@@ -142,7 +171,9 @@ public sealed partial class TextDocument
         {
             _length += item.Length - skip;
             for (var i = skip; _hasText && i < item.Length; i++)
+            {
                 AppendCodePoint(_text, document._content[item.Content + i]);
+            }
         }
     }
 }

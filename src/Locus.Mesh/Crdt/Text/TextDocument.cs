@@ -45,7 +45,9 @@ public sealed partial class TextDocument
             for (var i = 0; i < _replicas.Count; i++)
             {
                 if (_seen[i] > 0)
+                {
                     version.Observe(new Dot(_replicas[i], _seen[i]));
+                }
             }
 
             return version;
@@ -59,9 +61,14 @@ public sealed partial class TextDocument
         {
             ref var item = ref _items[handle];
             if (item.Deleted)
+            {
                 continue;
+            }
+
             for (var i = 0; i < item.Length; i++)
+            {
                 AppendCodePoint(text, _content[item.Content + i]);
+            }
         }
 
         return text.ToString();
@@ -70,7 +77,10 @@ public sealed partial class TextDocument
     private int IndexOf(ReplicaId replica)
     {
         if (_replicaIndex.TryGetValue(replica, out var index))
+        {
             return index;
+        }
+
         index = _replicas.Count;
         _replicas.Add(replica);
         _replicaIndex.Add(replica, index);
@@ -83,26 +93,40 @@ public sealed partial class TextDocument
     private static void AppendCodePoint(StringBuilder text, int codePoint)
     {
         if (codePoint < 0x10000)
+        {
             text.Append((char)codePoint);
+        }
         else
+        {
             text.Append(char.ConvertFromUtf32(codePoint));
+        }
     }
 
     /// <summary>Appends the code points of <paramref name="text"/> from the <paramref name="skip"/>-th; returns how many.</summary>
     private int AppendContent(string text, int skip)
     {
         if (_content.Length - _contentLength < text.Length)
+        {
             Array.Resize(ref _content, Math.Max(_content.Length * 2, _contentLength + text.Length));
+        }
+
         var count = 0;
         for (var i = 0; i < text.Length; i++)
         {
             int codePoint = text[i];
             if (char.IsHighSurrogate(text, i) && i + 1 < text.Length && char.IsLowSurrogate(text, i + 1))
+            {
                 codePoint = char.ConvertToUtf32(text[i], text[++i]);
+            }
             else if (char.IsSurrogate((char)codePoint))
+            {
                 codePoint = 0xFFFD; // a lone surrogate is no code point; keep the count the peer computed
+            }
+
             if (count++ >= skip)
+            {
                 _content[_contentLength++] = codePoint;
+            }
         }
 
         return count;

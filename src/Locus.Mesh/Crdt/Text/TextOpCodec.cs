@@ -29,17 +29,29 @@ public sealed class TextOpCodec : IDeltaCodec<IReadOnlyList<TextOp>>
                     WriteDot(writer, insert.Id);
                     writer.Byte((byte)((insert.OriginLeft is null ? 0 : HasLeft) | (insert.OriginRight is null ? 0 : HasRight) | (insert.Text is null ? 0 : HasText)));
                     if (insert.OriginLeft is { } left)
+                    {
                         WriteDot(writer, left);
+                    }
+
                     if (insert.OriginRight is { } right)
+                    {
                         WriteDot(writer, right);
+                    }
+
                     writer.UInt((ulong)insert.Length);
                     if (insert.Text is { } text)
+                    {
                         writer.String(text);
+                    }
+
                     break;
                 case TextDelete delete:
                     writer.Byte(DeleteTag).UInt((ulong)delete.Ranges.Count);
                     foreach (var range in delete.Ranges)
+                    {
                         writer.Fixed64(range.Replica.Value).UInt(range.Start).UInt((ulong)range.Length);
+                    }
+
                     break;
                 default:
                     throw new ArgumentException($"unknown text operation {op.GetType().Name}", nameof(delta));
@@ -52,12 +64,15 @@ public sealed class TextOpCodec : IDeltaCodec<IReadOnlyList<TextOp>>
         var count = reader.Count();
         var ops = new List<TextOp>(Math.Min(count, 1024));
         for (var i = 0; i < count; i++)
+        {
             ops.Add(reader.Byte() switch
             {
                 InsertTag => ReadInsert(ref reader),
                 DeleteTag => ReadDelete(ref reader),
                 var tag => throw new FormatException($"unknown text operation tag {tag}"),
             });
+        }
+
         return ops;
     }
 
@@ -66,15 +81,24 @@ public sealed class TextOpCodec : IDeltaCodec<IReadOnlyList<TextOp>>
         var id = ReadDot(ref reader);
         var flags = reader.Byte();
         if ((flags & ~(HasLeft | HasRight | HasText)) != 0)
+        {
             throw new FormatException($"unknown insert flags {flags}");
+        }
+
         Dot? left = (flags & HasLeft) != 0 ? ReadDot(ref reader) : null;
         Dot? right = (flags & HasRight) != 0 ? ReadDot(ref reader) : null;
         var length = reader.Count();
         var text = (flags & HasText) != 0 ? reader.String() : null;
         if (length == 0)
+        {
             throw new FormatException("an insert of no characters");
+        }
+
         if (text is not null && text.EnumerateRunes().Count() != length)
+        {
             throw new FormatException($"insert {id} says {length} code points but carries a different number");
+        }
+
         return new TextInsert(id, left, right, length, text);
     }
 
@@ -88,7 +112,10 @@ public sealed class TextOpCodec : IDeltaCodec<IReadOnlyList<TextOp>>
             var start = reader.UInt();
             var length = reader.Count();
             if (start == 0 || length == 0)
+            {
                 throw new FormatException("an empty or zero-based delete range");
+            }
+
             ranges.Add(new IdRange(replica, start, length));
         }
 

@@ -15,7 +15,10 @@ internal sealed class VisibleTree
     {
         _count = count;
         if (_tree.Length < count + 1)
+        {
             _tree = new int[Math.Max(count + 1, _tree.Length * 2)];
+        }
+
         Array.Clear(_tree, 0, count + 1);
     }
 
@@ -29,14 +32,18 @@ internal sealed class VisibleTree
         {
             var parent = i + (i & -i);
             if (parent <= _count)
+            {
                 _tree[parent] += _tree[i];
+            }
         }
     }
 
     public void Add(int ordinal, int delta)
     {
         for (var i = ordinal + 1; i <= _count; i += i & -i)
+        {
             _tree[i] += delta;
+        }
     }
 
     /// <summary>The leaf whose span holds visible position <paramref name="position"/>, and the offset into it.</summary>

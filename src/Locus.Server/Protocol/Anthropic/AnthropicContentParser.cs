@@ -13,23 +13,37 @@ internal static class AnthropicContentParser
     public static List<AIContent> Parse(JsonElement message, string param, ChatRole role, HashSet<string> toolUseIds)
     {
         if (!Fields.TryGet(message, "content", out var content))
+        {
             throw Fields.Missing(param);
+        }
+
         if (content.ValueKind == JsonValueKind.String)
+        {
             return content.GetString() is { Length: > 0 } text ? [new TextContent(text)] : [];
+        }
+
         if (content.ValueKind != JsonValueKind.Array)
+        {
             throw Fields.WrongType(param, "a string or an array of content blocks", content);
+        }
 
         var blocks = new List<AIContent>(content.GetArrayLength());
         var i = 0;
         foreach (var block in content.EnumerateArray())
+        {
             blocks.Add(ParseBlock(block, $"{param}[{i++}]", role, toolUseIds));
+        }
+
         return blocks;
     }
 
     public static string BlockType(JsonElement block, string path)
     {
         if (block.ValueKind != JsonValueKind.Object)
+        {
             throw Fields.WrongType(path, "an object", block);
+        }
+
         return Fields.RequiredString(block, "type", $"{path}.type");
     }
 
@@ -37,9 +51,15 @@ internal static class AnthropicContentParser
     public static TextContent Text(JsonElement block, string path)
     {
         if (!Fields.TryGet(block, "text", out var text))
+        {
             throw Fields.Missing($"{path}.text");
+        }
+
         if (text.ValueKind != JsonValueKind.String)
+        {
             throw Fields.WrongType($"{path}.text", "a string", text);
+        }
+
         return text.GetString() is { Length: > 0 } s
             ? new TextContent(s)
             : throw Fields.Invalid($"{path}.text", "invalid_value", $"'{path}.text' is empty: text content blocks must be non-empty.");
@@ -68,9 +88,15 @@ internal static class AnthropicContentParser
         var id = Fields.RequiredString(block, "id", $"{path}.id");
         var name = Fields.RequiredString(block, "name", $"{path}.name");
         if (!Fields.TryGet(block, "input", out var input))
+        {
             throw Fields.Missing($"{path}.input");
+        }
+
         if (input.ValueKind != JsonValueKind.Object)
+        {
             throw Fields.WrongType($"{path}.input", "an object", input);
+        }
+
         toolUseIds.Add(id);
         return new FunctionCallContent(id, name, ToolArguments.FromObject(input));
     }
@@ -79,12 +105,18 @@ internal static class AnthropicContentParser
     {
         var id = Fields.RequiredString(block, "tool_use_id", $"{path}.tool_use_id");
         if (!toolUseIds.Contains(id))
+        {
             throw Fields.Invalid($"{path}.tool_use_id", "invalid_value",
                 $"Invalid '{path}.tool_use_id': no earlier assistant message has a tool_use block with id '{id}'.");
+        }
+
         var isError = Fields.Boolean(block, "is_error", $"{path}.is_error") ?? false;
         var result = new FunctionResultContent(id, ResultText(block, $"{path}.content"));
         if (isError)
+        {
             (result.AdditionalProperties ??= [])["is_error"] = true;
+        }
+
         return result;
     }
 
@@ -92,11 +124,20 @@ internal static class AnthropicContentParser
     private static string ResultText(JsonElement block, string param)
     {
         if (!Fields.TryGet(block, "content", out var content))
+        {
             return "";
+        }
+
         if (content.ValueKind == JsonValueKind.String)
+        {
             return content.GetString()!;
+        }
+
         if (content.ValueKind != JsonValueKind.Array)
+        {
             throw Fields.WrongType(param, "a string or an array of content blocks", content);
+        }
+
         var texts = new List<string>(content.GetArrayLength());
         var i = 0;
         foreach (var part in content.EnumerateArray())

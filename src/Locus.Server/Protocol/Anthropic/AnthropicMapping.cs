@@ -17,11 +17,20 @@ internal static class AnthropicMapping
     public static string StopReason(ChatFinishReason? finish, bool calledTools, string? stopSequence)
     {
         if (finish == ChatFinishReason.Length)
+        {
             return "max_tokens";
+        }
+
         if (calledTools || finish == ChatFinishReason.ToolCalls)
+        {
             return "tool_use";
+        }
+
         if (stopSequence is not null)
+        {
             return "stop_sequence";
+        }
+
         return finish == ChatFinishReason.ContentFilter ? "refusal" : "end_turn";
     }
 
@@ -50,7 +59,9 @@ internal static class AnthropicMapping
         foreach (var content in response.Messages.SelectMany(m => m.Contents))
         {
             if (content is TextContent t)
+            {
                 text.Append(t.Text);
+            }
             else if (content is FunctionCallContent call)
             {
                 FlushText(blocks, text);
@@ -65,7 +76,10 @@ internal static class AnthropicMapping
     private static void FlushText(List<AnthropicContentBlock> blocks, StringBuilder text)
     {
         if (text.Length == 0)
+        {
             return;
+        }
+
         blocks.Add(TextBlock(text.ToString()));
         text.Clear();
     }

@@ -16,7 +16,9 @@ internal static class AnthropicOptionsParser
     {
         // "stop" would be taken silently by the shared parser; a client that sends it is speaking the wrong API.
         if (Fields.TryGet(root, "stop", out _))
+        {
             throw Fields.Invalid("stop", "unsupported_parameter", "'stop' is not a Messages API parameter: send 'stop_sequences'.");
+        }
         // Anthropic's range, checked first so that a 1.5 is not reported against OpenAI's [0, 2].
         var temperature = (float?)Fields.Number(root, "temperature", 0, 1);
         var maxTokens = Fields.Integer(root, "max_tokens", 1, int.MaxValue) ?? throw Fields.Missing("max_tokens");
@@ -32,11 +34,19 @@ internal static class AnthropicOptionsParser
     private static List<string>? StopSequences(JsonElement root)
     {
         if (!Fields.TryGet(root, "stop_sequences", out var array))
+        {
             return null;
+        }
+
         if (array.ValueKind != JsonValueKind.Array)
+        {
             throw Fields.WrongType("stop_sequences", "an array of strings", array);
+        }
+
         if (array.GetArrayLength() > MaxStopSequences)
+        {
             throw Fields.Invalid("stop_sequences", "invalid_value", $"'stop_sequences' may hold at most {MaxStopSequences} sequences.");
+        }
 
         var list = new List<string>(array.GetArrayLength());
         var i = 0;
@@ -44,7 +54,10 @@ internal static class AnthropicOptionsParser
         {
             var param = $"stop_sequences[{i++}]";
             if (item.ValueKind != JsonValueKind.String)
+            {
                 throw Fields.WrongType(param, "a string", item);
+            }
+
             var value = item.GetString()!;
             list.Add(string.IsNullOrWhiteSpace(value)
                 ? throw Fields.Invalid(param, "invalid_value", $"'{param}' must contain non-whitespace characters.")
@@ -57,9 +70,15 @@ internal static class AnthropicOptionsParser
     private static void CheckMetadata(JsonElement root)
     {
         if (!Fields.TryGet(root, "metadata", out var metadata))
+        {
             return;
+        }
+
         if (metadata.ValueKind != JsonValueKind.Object)
+        {
             throw Fields.WrongType("metadata", "an object", metadata);
+        }
+
         Fields.OptionalString(metadata, "user_id", "metadata.user_id");
     }
 
@@ -67,11 +86,19 @@ internal static class AnthropicOptionsParser
     private static void CheckThinking(JsonElement root)
     {
         if (!Fields.TryGet(root, "thinking", out var thinking))
+        {
             return;
+        }
+
         if (thinking.ValueKind != JsonValueKind.Object)
+        {
             throw Fields.WrongType("thinking", "an object", thinking);
+        }
+
         var type = Fields.RequiredString(thinking, "type", "thinking.type");
         if (type != "disabled")
+        {
             throw Fields.Unsupported("thinking", "extended thinking is not available on this server; send {\"type\":\"disabled\"} or leave it out.");
+        }
     }
 }

@@ -14,18 +14,25 @@ internal static class AnthropicToolsParser
     {
         var tools = ToolDeclarations.ParseArray(root, ParseTool);
         if (tools.Count > 0)
+        {
             options.Tools = tools;
+        }
+
         ParseChoice(root, tools, options);
     }
 
     private static AITool ParseTool(JsonElement tool, string path, HashSet<string> names)
     {
         if (tool.ValueKind != JsonValueKind.Object)
+        {
             throw Fields.WrongType(path, "an object", tool);
+        }
         // Versioned types (web_search_20250305, bash_20250124, ...) are tools that Anthropic's own servers run.
         if (Fields.OptionalString(tool, "type", $"{path}.type") is { } type && type != "custom")
+        {
             throw Fields.Invalid($"{path}.type", "unsupported_value",
                 $"Invalid '{path}.type': tools of type '{type}' are not supported: they run on Anthropic's servers. Define a custom tool with 'name' and 'input_schema'.");
+        }
 
         var name = ToolDeclarations.Name(tool, $"{path}.name", names);
         var description = Fields.OptionalString(tool, "description", $"{path}.description");
@@ -36,9 +43,15 @@ internal static class AnthropicToolsParser
     private static void ParseChoice(JsonElement root, List<AITool> tools, ChatOptions options)
     {
         if (!Fields.TryGet(root, "tool_choice", out var choice))
+        {
             return;
+        }
+
         if (choice.ValueKind != JsonValueKind.Object)
+        {
             throw Fields.WrongType("tool_choice", "an object", choice);
+        }
+
         var type = Fields.RequiredString(choice, "type", "tool_choice.type");
         options.ToolMode = type switch
         {
@@ -52,7 +65,9 @@ internal static class AnthropicToolsParser
                 $"Invalid value for 'tool_choice.type': '{type}'. Supported values are 'auto', 'any', 'tool' and 'none'."),
         };
         if (Fields.Boolean(choice, "disable_parallel_tool_use", "tool_choice.disable_parallel_tool_use") is { } single)
+        {
             options.AllowMultipleToolCalls = !single;
+        }
     }
 
     private static LocusException NoTools(string type) => Fields.Invalid("tool_choice", "invalid_value",

@@ -16,7 +16,9 @@ public sealed class LiveThermalOutlookTests
     private static void Run(LiveThermalOutlook outlook, int seconds)
     {
         for (var i = 0; i < seconds; i++)
+        {
             outlook.Tick();
+        }
     }
 
     [Fact]
