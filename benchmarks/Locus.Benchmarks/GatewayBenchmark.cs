@@ -5,7 +5,7 @@ using System.Text;
 using Locus.Core.Configuration;
 using Locus.Routing.Options;
 using Locus.Server;
-using Locus.Server.Composition;
+using Locus.Node;
 using Microsoft.AspNetCore.Builder;
 
 namespace Locus.Benchmarks;

@@ -1,7 +1,7 @@
 using Locus.Core.Abstractions;
 using Locus.Core.Configuration;
 using Locus.Server.Auth;
-using Locus.Server.Composition;
+using Locus.Node;
 using Locus.Server.Endpoints;
 using Locus.Server.Errors;
 using Locus.Server.Hosting;

@@ -4,7 +4,7 @@ using Locus.Cli.Terminal;
 using Locus.Hardware.Synthetic;
 using Locus.Llama.Benchmarking;
 
-using Locus.Server.Benchmarking;
+using Locus.Node.Benchmarking;
 
 namespace Locus.Cli.Commands;
 

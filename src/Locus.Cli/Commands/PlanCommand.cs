@@ -5,7 +5,7 @@ using Locus.Hardware.Fit;
 using Locus.Hardware.Performance;
 using Locus.Hardware.Planning;
 
-using Locus.Server.Benchmarking;
+using Locus.Node.Benchmarking;
 
 namespace Locus.Cli.Commands;
 

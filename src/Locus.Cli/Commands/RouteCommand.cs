@@ -2,7 +2,7 @@ using System.CommandLine;
 using Locus.Cli.Terminal;
 using Locus.Core.Errors;
 using Locus.Routing.Policy;
-using Locus.Server.Composition;
+using Locus.Node.Explain;
 using Microsoft.Extensions.AI;
 using Spectre.Console;
 

@@ -3,7 +3,7 @@ using Locus.Cli.Terminal;
 using Locus.Core.Abstractions;
 using Locus.Llama;
 using Locus.Server;
-using Locus.Server.Composition;
+using Locus.Node;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Locus.Hardware.Performance;
 using Locus.Hardware.Synthetic;
-using Locus.Server.Benchmarking;
+using Locus.Node.Benchmarking;
 using Spectre.Console;
 
 namespace Locus.Cli.Commands;

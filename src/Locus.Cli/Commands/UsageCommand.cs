@@ -3,7 +3,7 @@ using System.Globalization;
 using Locus.Cli.Terminal;
 using Locus.Core.Errors;
 using Locus.Ledger;
-using Locus.Server.Endpoints;
+using Locus.Node.Usage;
 using Spectre.Console;
 
 namespace Locus.Cli.Commands;

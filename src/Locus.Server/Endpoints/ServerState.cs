@@ -18,7 +18,7 @@ internal sealed class ServerState(ServerOptions options, IModelCatalog catalog, 
     public ILogger Logger => logger;
 
     /// <summary>The routing node behind the catalog, when the server routes (null: plain models).</summary>
-    public Composition.LocusNode? Node { get; init; }
+    public Locus.Node.LocusNode? Node { get; init; }
 
     /// <summary>Whether <c>x-locus-client</c> may name the client (only on a server without keys).</summary>
     public bool TrustClientHeader { get; init; }

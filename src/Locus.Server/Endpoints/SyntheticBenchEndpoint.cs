@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Locus.Core.Errors;
 using Locus.Hardware.Synthetic;
-using Locus.Server.Benchmarking;
+using Locus.Node.Benchmarking;
 using Microsoft.AspNetCore.Http;
 
 namespace Locus.Server.Endpoints;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Locus.Core.Errors;
 using Locus.Ledger;
+using Locus.Node.Usage;
 using Microsoft.AspNetCore.Http;
 
 namespace Locus.Server.Endpoints;

@@ -1,6 +1,6 @@
 using Locus.Mesh.Node;
 using Locus.Mesh.State;
-using Locus.Server.Composition;
+using Locus.Node;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 

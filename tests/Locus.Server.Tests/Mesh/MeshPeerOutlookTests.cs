@@ -1,3 +1,4 @@
+using Locus.Node.Mesh;
 using Locus.Routing.Options;
 using Locus.Server.Mesh;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Locus.Core.Configuration;
 using Locus.Mesh.Node;
 using Locus.Routing.Options;
-using Locus.Server.Composition;
+using Locus.Node;
 using Microsoft.AspNetCore.Builder;
 
 namespace Locus.Server.Tests.Mesh;

@@ -4,7 +4,7 @@ using Locus.Core.Abstractions;
 using Locus.Core.Configuration;
 using Locus.Llama;
 using Locus.Routing.Options;
-using Locus.Server.Composition;
+using Locus.Node;
 using Locus.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 

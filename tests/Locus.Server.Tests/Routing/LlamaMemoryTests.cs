@@ -4,7 +4,7 @@ using System.Text.Json;
 using Locus.Core.Abstractions;
 using Locus.Core.Configuration;
 using Locus.Routing.Options;
-using Locus.Server.Composition;
+using Locus.Node;
 using Xunit.Abstractions;
 
 namespace Locus.Server.Tests.Routing;

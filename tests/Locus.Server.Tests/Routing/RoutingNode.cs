@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using Locus.Core.Configuration;
 using Locus.Routing.Options;
-using Locus.Server.Composition;
+using Locus.Node;
 using Microsoft.AspNetCore.Builder;
 
 namespace Locus.Server.Tests.Routing;

@@ -1,7 +1,7 @@
 using System.Net;
 using Locus.Core.Configuration;
 using Locus.Routing.Options;
-using Locus.Server.Composition;
+using Locus.Node;
 
 namespace Locus.Server.Tests.Routing;
 

@@ -6,7 +6,7 @@ using Locus.Routing.Options;
 using Locus.Routing.Runtime;
 using Microsoft.Extensions.AI;
 
-namespace Locus.Server.Composition;
+namespace Locus.Node.Explain;
 
 /// <summary>
 /// A router for <c>locus route --explain</c>: the real policy and config, but no model is loaded and no upstream

@@ -4,7 +4,7 @@ using Locus.Routing.Options;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
-namespace Locus.Server.Composition;
+namespace Locus.Node;
 
 /// <summary>Builds the backend for a remote target from its options.</summary>
 internal static class TargetFactory

@@ -1,6 +1,9 @@
 using Locus.Core.Abstractions;
+using Locus.Hardware.Thermal.Live;
 using Locus.Ledger;
 using Locus.Llama;
+using Locus.Mesh.Node;
+using Locus.Node.Mesh;
 using Locus.Privacy;
 using Locus.Routing.Options;
 using Locus.Routing.Runtime;
@@ -8,7 +11,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Locus.Server.Composition;
+namespace Locus.Node;
 
 /// <summary>
 /// A running node: local models loaded, remote backends created, the ledger open, the router in front of them, and
@@ -40,10 +43,10 @@ public sealed class LocusNode : IAsyncDisposable
     public IUsageLedger? Ledger { get; }
 
     /// <summary>This node's place in the person's mesh (replicated state, peers); null when <c>mesh:</c> is off.</summary>
-    public Locus.Mesh.Node.MeshNode? Mesh { get; private init; }
+    public MeshNode? Mesh { get; private init; }
 
     /// <summary>This device's thermal outlook as the router sees it; null when there is none (see <c>routing.thermal</c>).</summary>
-    public Hardware.Thermal.Live.LiveThermalOutlook? Thermal { get; private init; }
+    public LiveThermalOutlook? Thermal { get; private init; }
 
     public IModelCatalog Catalog => Router.Catalog;
 
@@ -64,8 +67,8 @@ public sealed class LocusNode : IAsyncDisposable
         }
 
         IUsageLedger? ledger = null;
-        Hardware.Thermal.Live.LiveThermalOutlook? thermal = null;
-        Locus.Mesh.Node.MeshNode? mesh = null;
+        LiveThermalOutlook? thermal = null;
+        MeshNode? mesh = null;
         var remotes = new List<IChatClient>();
         try
         {
@@ -84,8 +87,8 @@ public sealed class LocusNode : IAsyncDisposable
             {
                 Thermal = thermal,
                 // The mesh's memory documents, unless the caller brings its own source (tests).
-                Memory = settings.Memory ?? (mesh is null ? null : new Locus.Mesh.Node.MemoryBook(mesh.State)),
-                Peers = settings.Peers ?? (mesh is null ? null : new Locus.Server.Mesh.MeshPeerOutlook(mesh, config)),
+                Memory = settings.Memory ?? (mesh is null ? null : new MemoryBook(mesh.State)),
+                Peers = settings.Peers ?? (mesh is null ? null : new MeshPeerOutlook(mesh, config)),
                 Scanner = SensitivityScanner.Create(),
                 Ledger = ledger,
                 StorePrompts = config.Ledger.StorePrompts,
@@ -99,7 +102,7 @@ public sealed class LocusNode : IAsyncDisposable
 
             if (mesh is not null)
             {
-                services = services with { Spend = new Locus.Server.Mesh.MeshSpend(mesh, services.Spend, settings.Time) };
+                services = services with { Spend = new MeshSpend(mesh, services.Spend, settings.Time) };
             }
 
             var router = new LocusRouter(new RouterSnapshot(config, targets), services);

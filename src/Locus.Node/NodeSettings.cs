@@ -4,7 +4,7 @@ using Locus.Llama;
 using Locus.Routing.Options;
 using Microsoft.Extensions.Logging;
 
-namespace Locus.Server.Composition;
+namespace Locus.Node;
 
 /// <summary>Everything needed to start a node: Locus's options, the routing config, and where they came from.</summary>
 public sealed record NodeSettings

@@ -2,7 +2,7 @@ using System.Globalization;
 using Locus.Mesh.Node;
 using Locus.Routing.Signals;
 
-namespace Locus.Server.Mesh;
+namespace Locus.Node.Mesh;
 
 /// <summary>
 /// Budgets that hold across a person's devices: every cost this node records is also added to a replicated PN-counter

@@ -7,7 +7,7 @@ using Locus.Hardware.Performance;
 using Locus.Hardware.Synthetic;
 using Locus.Llama.Benchmarking;
 
-namespace Locus.Server.Benchmarking;
+namespace Locus.Node.Benchmarking;
 
 /// <summary>What `locus bench --synthetic` was asked to do.</summary>
 public sealed record SyntheticBenchRequest(SyntheticSpec Spec, string Tokenizer, int PromptTokens, int GeneratedTokens, int Threads, int Repetitions,

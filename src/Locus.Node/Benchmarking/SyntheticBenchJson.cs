@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Locus.Hardware.Performance;
 using Locus.Hardware.Synthetic;
 
-namespace Locus.Server.Benchmarking;
+namespace Locus.Node.Benchmarking;
 
 /// <summary>The synthetic benchmark's result as one JSON object: `locus bench --synthetic --json` and <c>POST /v1/bench/synthetic</c>.</summary>
 public static class SyntheticBenchJson

@@ -2,7 +2,7 @@ using Locus.Core.Abstractions;
 using Locus.Mesh.Node;
 using Locus.Routing.Options;
 
-namespace Locus.Server.Mesh;
+namespace Locus.Node.Mesh;
 
 /// <summary>
 /// What delegation knows of each <c>kind: peer</c> target, from the replicated node directory: the peer's own latest

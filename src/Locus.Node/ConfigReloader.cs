@@ -6,7 +6,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Locus.Server.Composition;
+namespace Locus.Node;
 
 /// <summary>
 /// Applies edits of the config file's routing sections without a restart. Polls the file's content hash (file

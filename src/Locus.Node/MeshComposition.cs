@@ -2,7 +2,7 @@ using Locus.Core.Configuration;
 using Locus.Mesh.Node;
 using Locus.Routing.Options;
 
-namespace Locus.Server.Composition;
+namespace Locus.Node;
 
 /// <summary>Opens the node's mesh state and keys from the <c>mesh:</c> section.</summary>
 internal static class MeshComposition

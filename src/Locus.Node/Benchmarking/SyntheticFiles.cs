@@ -1,7 +1,7 @@
 using Locus.Core.Errors;
 using Locus.Hardware.Synthetic;
 
-namespace Locus.Server.Benchmarking;
+namespace Locus.Node.Benchmarking;
 
 /// <summary>The files the synthetic benchmark reads and writes: the tokenizer source and calibration files.</summary>
 public static class SyntheticFiles

@@ -7,7 +7,7 @@ using Locus.Hardware.Thermal.Live;
 using Locus.Routing.Options;
 using Locus.Routing.Runtime;
 
-namespace Locus.Server.Composition;
+namespace Locus.Node;
 
 /// <summary>
 /// Builds the router's thermal outlook from <c>routing.thermal</c>. Without the section, a machine with readable

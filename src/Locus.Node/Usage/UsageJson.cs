@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Locus.Ledger;
 
-namespace Locus.Server.Endpoints;
+namespace Locus.Node.Usage;
 
 /// <summary>The usage report's JSON shape, shared by <c>GET /v1/usage</c> and <c>locus usage --json</c>.</summary>
 public static class UsageJson
