@@ -3,7 +3,10 @@ using System.Globalization;
 using Locus.Privacy;
 using Locus.Routing.Options;
 using Locus.Routing.Policy;
+using Locus.Routing.Requests;
 using Locus.Routing.Runtime;
+using Locus.Routing.Signals;
+using Locus.Routing.Targets;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Benchmarks;
@@ -37,7 +40,7 @@ internal static class DecisionBenchmark
             var start = Stopwatch.GetTimestamp();
             var decision = router.Explain(messages[i % messages.Length], options, context);
             samples[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
-            tiers[decision.Tier]++;
+            tiers[(int)decision.Tier]++;
         }
 
         var perDecision = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)iterations;
@@ -66,7 +69,7 @@ internal static class DecisionBenchmark
         var services = new RouterServices { Scanner = SensitivityScanner.Create() };
         if (learned)
         {
-            services = services with { Complexity = Locus.Routing.Learning.LearnedComplexityEstimator.LoadDefault() };
+            services = services with { Complexity = Locus.Routing.Signals.LearnedComplexityEstimator.LoadDefault() };
         }
 
         return new LocusRouter(new RouterSnapshot(config, targets), services);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Locus.Core.Configuration;
 using Locus.Routing.Options;
 using Locus.Routing.Runtime;
+using Locus.Routing.Targets;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

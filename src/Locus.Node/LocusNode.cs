@@ -7,6 +7,7 @@ using Locus.Node.Mesh;
 using Locus.Privacy;
 using Locus.Routing.Options;
 using Locus.Routing.Runtime;
+using Locus.Routing.Targets;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -6,6 +6,7 @@ using Locus.Hardware.Thermal;
 using Locus.Hardware.Thermal.Live;
 using Locus.Routing.Options;
 using Locus.Routing.Runtime;
+using Locus.Routing.Targets;
 
 namespace Locus.Node;
 

@@ -3,6 +3,7 @@ using Locus.Core.Errors;
 using Locus.Ledger;
 using Locus.Routing.Options;
 using Locus.Routing.Policy;
+using Locus.Routing.Requests;
 using Locus.Routing.Runtime;
 using Microsoft.Extensions.AI;
 
@@ -32,25 +33,18 @@ public sealed class CascadeExecutionTests : IAsyncLifetime
     private LocusRouter Router(CascadeOptions? cascade = null) =>
         _fixture.Build(r => r with { Cascade = cascade ?? new CascadeOptions { MinConfidence = 0.55 } });
 
-    private static (ChatOptions Options, RouteTicket Ticket) Ticket(RequestContext? context = null)
-    {
-        var options = new ChatOptions { MaxOutputTokens = 64 };
-        var ticket = new RouteTicket(context ?? new RequestContext());
-        ticket.AttachTo(options);
-        return (options, ticket);
-    }
-
     [Fact]
     public async Task Run_LocalConfident_KeptOnTier1WithReasonAndNoCloudCall()
     {
         _fixture.Local.Confidence = Sure(0.8);
-        var (options, ticket) = Ticket();
+        var options = new ChatOptions();
 
-        var response = await Router().Client.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
+        var call = Router().Route(new RequestContext());
+        var response = await call.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
 
         Assert.Equal("ok: " + Prompts.Simple, response.Text);
-        Assert.Equal((1, "local", false), (ticket.Tier, ticket.Target, ticket.Degraded));
-        Assert.Contains("cascade: local confidence 0.80 >= 0.55 (mean_logprob, 12 tokens)", ticket.ReasonHeader(), StringComparison.Ordinal);
+        Assert.Equal((RouteTier.Local, "local", false), (call.Result!.Tier, call.Result!.Target, call.Result!.Degraded));
+        Assert.Contains("cascade: local confidence 0.80 >= 0.55 (mean_logprob, 12 tokens)", call.Result!.ReasonHeader(), StringComparison.Ordinal);
         Assert.Empty(_fixture.Cloud.Calls);
         Assert.Equal(true, _fixture.Local.Options[0]!.AdditionalProperties![LocusChatOptions.MeasureConfidence]);
     }
@@ -59,13 +53,14 @@ public sealed class CascadeExecutionTests : IAsyncLifetime
     public async Task Run_LocalUnsure_EscalatesToCloudAndChargesOnlyTheCloudTokens()
     {
         _fixture.Local.Confidence = Sure(0.31);
-        var (options, ticket) = Ticket();
+        var options = new ChatOptions();
 
-        var response = await Router().Client.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
+        var call = Router().Route(new RequestContext());
+        var response = await call.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
 
         Assert.Equal("cloud: " + Prompts.Simple, response.Text);
-        Assert.Equal((3, "cloud", false), (ticket.Tier, ticket.Target, ticket.Degraded));
-        Assert.Contains("cascade: local confidence 0.31 < 0.55 (mean_logprob, 12 tokens) -> cloud", ticket.ReasonHeader(), StringComparison.Ordinal);
+        Assert.Equal((RouteTier.Cloud, "cloud", false), (call.Result!.Tier, call.Result!.Target, call.Result!.Degraded));
+        Assert.Contains("cascade: local confidence 0.31 < 0.55 (mean_logprob, 12 tokens) -> cloud", call.Result!.ReasonHeader(), StringComparison.Ordinal);
         var row = Assert.Single(await _fixture.Ledger!.RecentAsync(10));
         Assert.Equal((3, "cloud"), (row.Tier, row.Target));
         Assert.Equal(response.Usage!.OutputTokenCount, row.OutputTokens);
@@ -80,13 +75,14 @@ public sealed class CascadeExecutionTests : IAsyncLifetime
     {
         _fixture.Local.Confidence = Sure(0.2);
         _fixture.Cloud.FailBeforeFirst = new LocusException(new LocusError(LocusErrorKind.UpstreamFailed, "boom", Code: "upstream_error"));
-        var (options, ticket) = Ticket();
+        var options = new ChatOptions();
 
-        var response = await Router().Client.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
+        var call = Router().Route(new RequestContext());
+        var response = await call.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
 
         Assert.Equal("ok: " + Prompts.Simple, response.Text);
-        Assert.Equal((1, "local", true), (ticket.Tier, ticket.Target, ticket.Degraded));
-        Assert.Contains("cloud failed (upstream_error) -> the local answer after all (degraded)", ticket.ReasonHeader(), StringComparison.Ordinal);
+        Assert.Equal((RouteTier.Local, "local", true), (call.Result!.Tier, call.Result!.Target, call.Result!.Degraded));
+        Assert.Contains("cloud failed (upstream_error) -> the local answer after all (degraded)", call.Result!.ReasonHeader(), StringComparison.Ordinal);
         var row = Assert.Single(await _fixture.Ledger!.RecentAsync(10));
         Assert.Equal((1, "local", true, 0m), (row.Tier, row.Target, row.Degraded, row.CostUsd));
         Assert.Equal(response.Usage!.OutputTokenCount, row.OutputTokens);
@@ -96,12 +92,13 @@ public sealed class CascadeExecutionTests : IAsyncLifetime
     public async Task Stream_LocalUnsure_StreamsTheCloudAnswerOnly()
     {
         _fixture.Local.Confidence = Sure(0.1);
-        var (options, ticket) = Ticket();
+        var options = new ChatOptions();
 
-        var updates = await Router().Client.GetStreamingResponseAsync(RouterFixture.Ask(Prompts.Simple), options).ToListAsync();
+        var call = Router().Route(new RequestContext());
+        var updates = await call.GetStreamingResponseAsync(RouterFixture.Ask(Prompts.Simple), options).ToListAsync();
 
         Assert.Equal("cloud: " + Prompts.Simple, string.Concat(updates.Select(u => u.Text)));
-        Assert.Equal("cloud", ticket.Target);
+        Assert.Equal("cloud", call.Result!.Target);
         Assert.Single(_fixture.Local.Calls);
     }
 
@@ -115,13 +112,14 @@ public sealed class CascadeExecutionTests : IAsyncLifetime
     {
         // Geometric mean probability 0.40, least likely step 0.20, exp(−entropy) = exp(−0.5) ≈ 0.61.
         _fixture.Local.Confidence = new GenerationConfidence(10, Math.Log(0.4), Math.Log(0.2), 0.5);
-        var (options, ticket) = Ticket();
+        var options = new ChatOptions();
         var cascade = new CascadeOptions { MinConfidence = threshold, Metric = metric };
 
-        await Router(cascade).Client.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
+        var call = Router(cascade).Route(new RequestContext());
+        await call.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
 
-        Assert.Equal(expected, ticket.Target);
-        Assert.Contains($"({cascade.MetricName}, 10 tokens)", ticket.ReasonHeader(), StringComparison.Ordinal);
+        Assert.Equal(expected, call.Result!.Target);
+        Assert.Contains($"({cascade.MetricName}, 10 tokens)", call.Result!.ReasonHeader(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,13 +127,14 @@ public sealed class CascadeExecutionTests : IAsyncLifetime
     {
         _fixture.Local.Confidence = Sure(0.9);
         _fixture.Local.FinishReason = ChatFinishReason.Length;
-        var (options, ticket) = Ticket();
+        var options = new ChatOptions();
 
-        await Router(new CascadeOptions { MinConfidence = 0.5, MaxLocalTokens = 16 }).Client.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
+        var call = Router(new CascadeOptions { MinConfidence = 0.5, MaxLocalTokens = 16 }).Route(new RequestContext());
+        await call.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
 
         Assert.Equal(16, _fixture.Local.Options[0]!.MaxOutputTokens);
-        Assert.Equal("cloud", ticket.Target);
-        Assert.Contains("reached max_local_tokens (16) unfinished -> cloud", ticket.ReasonHeader(), StringComparison.Ordinal);
+        Assert.Equal("cloud", call.Result!.Target);
+        Assert.Contains("reached max_local_tokens (16) unfinished -> cloud", call.Result!.ReasonHeader(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,25 +142,27 @@ public sealed class CascadeExecutionTests : IAsyncLifetime
     {
         _fixture.Local.Confidence = Sure(0.9);
         _fixture.Local.FinishReason = ChatFinishReason.Length;
-        var (options, ticket) = Ticket();
+        var options = new ChatOptions();
         options.MaxOutputTokens = 8;
 
-        await Router(new CascadeOptions { MinConfidence = 0.5, MaxLocalTokens = 16 }).Client.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
+        var call = Router(new CascadeOptions { MinConfidence = 0.5, MaxLocalTokens = 16 }).Route(new RequestContext());
+        await call.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
 
         Assert.Equal(8, _fixture.Local.Options[0]!.MaxOutputTokens);
-        Assert.Equal("local", ticket.Target);
+        Assert.Equal("local", call.Result!.Target);
     }
 
     [Fact]
     public async Task Run_LocalOnlyRequest_NoCascadeAndNothingMeasured()
     {
         _fixture.Local.Confidence = Sure(0.01);
-        var (options, ticket) = Ticket(new RequestContext(Privacy: PrivacyMarking.LocalOnly));
+        var options = new ChatOptions();
 
-        var response = await Router().Client.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
+        var call = Router().Route(new RequestContext(Privacy: PrivacyMarking.LocalOnly));
+        var response = await call.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
 
-        Assert.Equal(("local", "ok: " + Prompts.Simple), (ticket.Target, response.Text));
-        Assert.DoesNotContain("cascade", ticket.ReasonHeader(), StringComparison.Ordinal);
+        Assert.Equal(("local", "ok: " + Prompts.Simple), (call.Result!.Target, response.Text));
+        Assert.DoesNotContain("cascade", call.Result!.ReasonHeader(), StringComparison.Ordinal);
         Assert.Empty(_fixture.Cloud.Calls);
         Assert.False(_fixture.Local.Options[0]?.AdditionalProperties?.ContainsKey(LocusChatOptions.MeasureConfidence) == true);
     }
@@ -170,11 +171,12 @@ public sealed class CascadeExecutionTests : IAsyncLifetime
     public async Task Run_PinnedLocalTarget_NeverEscalates()
     {
         _fixture.Local.Confidence = Sure(0.01);
-        var (options, ticket) = Ticket(new RequestContext(RequestedModel: "local"));
+        var options = new ChatOptions();
 
-        await Router().Client.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
+        var call = Router().Route(new RequestContext(RequestedModel: "local"));
+        await call.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
 
-        Assert.Equal("local", ticket.Target);
+        Assert.Equal("local", call.Result!.Target);
         Assert.Empty(_fixture.Cloud.Calls);
     }
 
@@ -183,13 +185,14 @@ public sealed class CascadeExecutionTests : IAsyncLifetime
     {
         const string email = "jane.doe@example.com";
         _fixture.Local.Confidence = Sure(0.1);
-        var (options, ticket) = Ticket();
+        var options = new ChatOptions();
 
-        var response = await Router().Client.GetResponseAsync(RouterFixture.Ask($"What is the capital of France? Reply to {email}"), options);
+        var call = Router().Route(new RequestContext());
+        var response = await call.GetResponseAsync(RouterFixture.Ask($"What is the capital of France? Reply to {email}"), options);
 
-        Assert.Equal("cloud", ticket.Target);
+        Assert.Equal("cloud", call.Result!.Target);
         Assert.DoesNotContain(email, _fixture.Cloud.Calls[0][^1].Text, StringComparison.Ordinal);
         Assert.Contains(email, response.Text, StringComparison.Ordinal);
-        Assert.True(ticket.Redactions > 0);
+        Assert.True(call.Result!.Redactions > 0);
     }
 }

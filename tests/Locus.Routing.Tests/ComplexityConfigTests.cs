@@ -1,6 +1,9 @@
 using Locus.Core.Configuration;
 using Locus.Routing.Learning;
 using Locus.Routing.Options;
+using Locus.Routing.Policy;
+using Locus.Routing.Requests;
+using Locus.Routing.Signals;
 
 namespace Locus.Routing.Tests;
 
@@ -96,7 +99,7 @@ public sealed class LearnedRoutingTests
             CloudFrom = threshold,
             FastBelow = threshold,
         });
-        return router.Explain(RouterFixture.Ask(prompt), null, new Policy.RequestContext());
+        return router.Explain(RouterFixture.Ask(prompt), null, new RequestContext());
     }
 
     [Fact]
@@ -114,7 +117,7 @@ public sealed class LearnedRoutingTests
     {
         const string Prompt = "Prove that the sum of the first n odd numbers is n squared, step by step.";
 
-        Assert.Equal(3, Explain(1.0, Prompt).Tier);
-        Assert.Equal(1, Explain(0.0, Prompt).Tier);
+        Assert.Equal(RouteTier.Cloud, Explain(1.0, Prompt).Tier);
+        Assert.Equal(RouteTier.Local, Explain(0.0, Prompt).Tier);
     }
 }

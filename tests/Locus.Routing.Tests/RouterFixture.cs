@@ -3,6 +3,7 @@ using Locus.Privacy;
 using Locus.Routing.Options;
 using Locus.Routing.Policy;
 using Locus.Routing.Runtime;
+using Locus.Routing.Targets;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Routing.Tests;
@@ -75,11 +76,4 @@ internal sealed class RouterFixture
     }
 
     public static List<ChatMessage> Ask(string text) => [new(ChatRole.User, text)];
-
-    public static ChatOptions With(RequestContext context, ChatOptions? options = null)
-    {
-        options ??= new ChatOptions();
-        new RouteTicket(context).AttachTo(options);
-        return options;
-    }
 }

@@ -2,6 +2,7 @@ using Locus.Core.Abstractions;
 using Locus.Core.Errors;
 using Locus.Routing.Options;
 using Locus.Routing.Policy;
+using Locus.Routing.Requests;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Routing.Tests;
@@ -19,7 +20,7 @@ public sealed class RoutingPolicyTests
     public void Decide_SimpleLookup_TakesFastPath()
     {
         var d = Decide(Prompts.Simple);
-        Assert.Equal((1, "local"), (d.Tier, d.Target));
+        Assert.Equal((RouteTier.Local, "local"), (d.Tier, d.Target));
         Assert.Contains("quick-task wording", d.Reasons.Single(r => r.Signal == "complexity").Detail, StringComparison.Ordinal);
     }
 
@@ -27,7 +28,7 @@ public sealed class RoutingPolicyTests
     public void Decide_MediumReasoning_UsesEnsemble()
     {
         var d = Decide(Prompts.Medium);
-        Assert.Equal((2, "local+local2"), (d.Tier, d.Target));
+        Assert.Equal((RouteTier.Ensemble, "local+local2"), (d.Tier, d.Target));
         Assert.Equal("cloud", Assert.Single(d.Fallbacks).Target);
     }
 
@@ -35,7 +36,7 @@ public sealed class RoutingPolicyTests
     public void Decide_MediumWithoutEnsemble_RunsOnFastPathAndSaysWhy()
     {
         var d = Decide(Prompts.Medium, routing: r => r with { Ensemble = null });
-        Assert.Equal(1, d.Tier);
+        Assert.Equal(RouteTier.Local, d.Tier);
         Assert.Contains(d.Reasons, r => r.Signal == "tier" && r.Detail.Contains("ensemble", StringComparison.Ordinal));
     }
 
@@ -43,7 +44,7 @@ public sealed class RoutingPolicyTests
     public void Decide_MultiFileRefactor_EscalatesToCloudWithLocalFallback()
     {
         var d = Decide(Prompts.Hard);
-        Assert.Equal((3, "cloud"), (d.Tier, d.Target));
+        Assert.Equal((RouteTier.Cloud, "cloud"), (d.Tier, d.Target));
         Assert.True(d.Complexity >= 0.65, $"complexity {d.Complexity}");
         Assert.Equal(["cloud2", "local"], d.Fallbacks.Select(f => f.Target));
         Assert.True(d.EstimatedCostUsd > 0);
@@ -53,7 +54,7 @@ public sealed class RoutingPolicyTests
     public void Decide_SecretWithRedactPolicy_GoesToCloudRedacted()
     {
         var d = Decide(Prompts.Hard + "\nMy key is sk-proj-" + new string('a', 20) + "B7x9Qm2LpZ4vR8tY1wE6uI3o");
-        Assert.Equal(3, d.Tier);
+        Assert.Equal(RouteTier.Cloud, d.Tier);
         Assert.True(d.Redact);
         Assert.Contains(d.Reasons, r => r.Signal == "sensitivity" && r.Detail.Contains("redacted", StringComparison.Ordinal));
     }
@@ -62,7 +63,7 @@ public sealed class RoutingPolicyTests
     public void Decide_PersonalDataWithLocalPolicy_StaysLocal()
     {
         var d = Decide(Prompts.Hard + "\nMail me at jane.doe@example.com", routing: r => r with { Privacy = PrivacyAction.Local });
-        Assert.Equal(2, d.Tier);
+        Assert.Equal(RouteTier.Ensemble, d.Tier);
         Assert.Empty(d.Fallbacks);
         Assert.False(d.Redact);
         Assert.Contains("email", d.Findings);
@@ -75,14 +76,14 @@ public sealed class RoutingPolicyTests
         var hard = Decide(Prompts.Hard + "\nMail me at jane.doe@example.com", routing: r => r with { Privacy = PrivacyAction.Block });
         Assert.Equal(LocusErrorKind.PolicyDenied, hard.Refusal?.Kind);
         var simple = Decide(Prompts.Simple + " jane.doe@example.com", routing: r => r with { Privacy = PrivacyAction.Block });
-        Assert.Equal(1, simple.Tier);
+        Assert.Equal(RouteTier.Local, simple.Tier);
     }
 
     [Fact]
     public void Decide_LocalOnlyHeader_KeepsHardWorkLocal()
     {
         var d = Decide(Prompts.Hard, new RequestContext(Privacy: PrivacyMarking.LocalOnly));
-        Assert.Equal((2, "local+local2"), (d.Tier, d.Target));
+        Assert.Equal((RouteTier.Ensemble, "local+local2"), (d.Tier, d.Target));
         Assert.Contains(d.Reasons, r => r.Detail.Contains("local-only", StringComparison.Ordinal));
         Assert.Empty(d.Fallbacks);
     }
@@ -92,7 +93,7 @@ public sealed class RoutingPolicyTests
     {
         var big = string.Join(' ', Enumerable.Repeat("lorem ipsum dolor", 800));
         var d = Decide(big);
-        Assert.Equal(3, d.Tier);
+        Assert.Equal(RouteTier.Cloud, d.Tier);
         Assert.Contains("context", Signals(d), StringComparison.Ordinal);
     }
 
@@ -109,7 +110,7 @@ public sealed class RoutingPolicyTests
     {
         var options = new ChatOptions { Tools = [AIFunctionFactory.CreateDeclaration("get_weather", "Weather", System.Text.Json.JsonDocument.Parse("{\"type\":\"object\"}").RootElement)] };
         var d = Decide(Prompts.Simple, options: options);
-        Assert.Equal(3, d.Tier);
+        Assert.Equal(RouteTier.Cloud, d.Tier);
         Assert.Contains("tools", Signals(d), StringComparison.Ordinal);
         var local = Decide(Prompts.Simple, new RequestContext(Privacy: PrivacyMarking.LocalOnly), options);
         Assert.Equal("tools_unsupported", local.Refusal?.Code);
@@ -122,7 +123,7 @@ public sealed class RoutingPolicyTests
         _fixture.Cloud2.Current = new TargetHealthState(false, "circuit open");
         var d = Decide(Prompts.Hard);
         Assert.True(d.Degraded);
-        Assert.Equal(2, d.Tier);
+        Assert.Equal(RouteTier.Ensemble, d.Tier);
         Assert.Contains(d.Reasons, r => r.Signal == "availability" && r.Detail.Contains("circuit open", StringComparison.Ordinal));
     }
 
@@ -146,8 +147,8 @@ public sealed class RoutingPolicyTests
     public void Decide_PinnedCloud_NoLocalFallback()
     {
         var d = Decide(Prompts.Simple, new RequestContext(RequestedModel: "cloud"));
-        Assert.Equal((3, "cloud"), (d.Tier, d.Target));
-        Assert.DoesNotContain(d.Fallbacks, f => f.Tier == 1);
+        Assert.Equal((RouteTier.Cloud, "cloud"), (d.Tier, d.Target));
+        Assert.DoesNotContain(d.Fallbacks, f => f.Tier == RouteTier.Local);
         Assert.Contains("pinned", Signals(d), StringComparison.Ordinal);
     }
 
@@ -164,7 +165,7 @@ public sealed class RoutingPolicyTests
     {
         _fixture.Local.Queued = 20;
         var d = Decide(Prompts.Simple, new RequestContext(LatencyBudget: TimeSpan.FromSeconds(8)));
-        Assert.Equal((3, "cloud"), (d.Tier, d.Target));
+        Assert.Equal((RouteTier.Cloud, "cloud"), (d.Tier, d.Target));
         Assert.Contains(d.Reasons, r => r.Signal == "latency" && r.Detail.Contains("budget", StringComparison.Ordinal));
     }
 
@@ -173,7 +174,7 @@ public sealed class RoutingPolicyTests
     {
         var d = Decide(Prompts.Simple, new RequestContext(LatencyBudget: TimeSpan.FromMilliseconds(1)));
         Assert.Contains(d.Reasons, r => r.Signal == "latency" && r.Detail.StartsWith("no target can meet", StringComparison.Ordinal));
-        Assert.NotEqual(0, d.Tier);
+        Assert.NotEqual(RouteTier.None, d.Tier);
     }
 
     [Fact]
@@ -181,7 +182,7 @@ public sealed class RoutingPolicyTests
     {
         _fixture.Config = _fixture.Config with { Clients = [new ClientPolicy { Name = "kid", AllowCloud = false }] };
         var d = Decide(Prompts.Hard, new RequestContext("kid"));
-        Assert.Equal(2, d.Tier);
+        Assert.Equal(RouteTier.Ensemble, d.Tier);
         Assert.Contains("policy", Signals(d), StringComparison.Ordinal);
     }
 }

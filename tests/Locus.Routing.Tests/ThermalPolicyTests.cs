@@ -1,6 +1,7 @@
 using Locus.Core.Abstractions;
 using Locus.Routing.Options;
 using Locus.Routing.Policy;
+using Locus.Routing.Requests;
 
 namespace Locus.Routing.Tests;
 
@@ -25,7 +26,7 @@ public sealed class ThermalPolicyTests
     public void Decide_CoolDevice_StaysLocalWithoutThermalReason()
     {
         var d = Decide(1.0, Needs(15));
-        Assert.Equal(1, d.Tier);
+        Assert.Equal(RouteTier.Local, d.Tier);
         Assert.DoesNotContain(d.Reasons, r => r.Signal == "thermal");
     }
 
@@ -34,7 +35,7 @@ public sealed class ThermalPolicyTests
     {
         // The fixture's local target starts at 20 tok/s; half of that is under the 15 tok/s needed.
         var d = Decide(0.5, Needs(15));
-        Assert.Equal((3, "cloud"), (d.Tier, d.Target));
+        Assert.Equal((RouteTier.Cloud, "cloud"), (d.Tier, d.Target));
         var reasons = d.Reasons.Where(r => r.Signal == "thermal").Select(r => r.Detail).ToList();
         Assert.Contains(reasons, r => r.Contains("96 °C of 100 °C", StringComparison.Ordinal) && r.Contains("10 tok/s (50% of 20)", StringComparison.Ordinal));
         Assert.Contains(reasons, r => r.EndsWith("under the 15 tok/s needed → tier 3", StringComparison.Ordinal));
@@ -44,7 +45,7 @@ public sealed class ThermalPolicyTests
     public void Decide_ThrottlingAboveNeededSpeed_StaysLocalButExplains()
     {
         var d = Decide(0.9, Needs(15));
-        Assert.Equal(1, d.Tier);
+        Assert.Equal(RouteTier.Local, d.Tier);
         Assert.Contains(d.Reasons, r => r.Signal == "thermal" && r.Detail.Contains("18 tok/s (90% of 20)", StringComparison.Ordinal));
     }
 
@@ -54,7 +55,7 @@ public sealed class ThermalPolicyTests
         _fixture.Thermal = new FixedOutlook(0.5);
         var privateAsk = _fixture.Build(r => Needs(15)(r) with { Privacy = PrivacyAction.Block })
             .Explain(RouterFixture.Ask(Prompts.Simple + " Mail me at jane.doe@example.com"), null, new RequestContext());
-        Assert.Equal(1, privateAsk.Tier);
+        Assert.Equal(RouteTier.Local, privateAsk.Tier);
         Assert.Contains(privateAsk.Reasons, r => r.Signal == "thermal" && r.Detail.Contains("no other target may take it", StringComparison.Ordinal));
     }
 
@@ -65,8 +66,8 @@ public sealed class ThermalPolicyTests
         var budget = new RequestContext(LatencyBudget: TimeSpan.FromSeconds(20));
         var cool = Decide(1.0, context: budget);
         var hot = Decide(0.25, context: budget);
-        Assert.Equal(1, cool.Tier);
-        Assert.Equal(3, hot.Tier);
+        Assert.Equal(RouteTier.Local, cool.Tier);
+        Assert.Equal(RouteTier.Cloud, hot.Tier);
         Assert.Contains(hot.Reasons, r => r.Signal == "latency" && r.Detail.Contains("> 20000 ms budget", StringComparison.Ordinal));
     }
 
@@ -74,7 +75,7 @@ public sealed class ThermalPolicyTests
     public void Decide_SourceOff_IgnoresTheOutlook()
     {
         var d = Decide(0.1, r => r with { Thermal = new ThermalOptions { Source = ThermalSource.Off, MinTokensPerSecond = 15 } });
-        Assert.Equal(1, d.Tier);
+        Assert.Equal(RouteTier.Local, d.Tier);
         Assert.DoesNotContain(d.Reasons, r => r.Signal == "thermal");
     }
 

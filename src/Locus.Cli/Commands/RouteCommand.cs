@@ -3,6 +3,7 @@ using Locus.Cli.Terminal;
 using Locus.Core.Errors;
 using Locus.Routing.Policy;
 using Locus.Node.Explain;
+using Locus.Routing.Requests;
 using Microsoft.Extensions.AI;
 using Spectre.Console;
 

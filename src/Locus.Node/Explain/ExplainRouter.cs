@@ -4,6 +4,7 @@ using Locus.Ledger;
 using Locus.Privacy;
 using Locus.Routing.Options;
 using Locus.Routing.Runtime;
+using Locus.Routing.Targets;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Node.Explain;

@@ -1,5 +1,6 @@
 using Locus.Core.Errors;
 using Locus.Routing.Learning;
+using Locus.Routing.Signals;
 
 namespace Locus.RouterLab.Learning;
 

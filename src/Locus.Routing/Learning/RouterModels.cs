@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Locus.Core.Errors;
 
 namespace Locus.Routing.Learning;
 
@@ -8,7 +9,17 @@ namespace Locus.Routing.Learning;
 /// </summary>
 public static class RouterModels
 {
+    /// <summary>Name of the model shipped inside this assembly (trained on RouteLLM mmlu, gsm8k and mt_bench).</summary>
+    public const string DefaultResourceName = "Locus.Routing.Learning.default-router.lrtm";
+
     private static readonly ConcurrentDictionary<(string Path, DateTime Written, long Length), LinearRouterModel> Loaded = new();
+
+    private static readonly Lazy<LinearRouterModel> DefaultModel = new(LoadDefault);
+
+    /// <summary>The model shipped in this assembly.</summary>
+    public static LinearRouterModel Default => DefaultModel.Value;
+
+    public static bool HasDefault => typeof(RouterModels).Assembly.GetManifestResourceInfo(DefaultResourceName) is not null;
 
     /// <summary>The model in <paramref name="path"/>, or the built-in one when null.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
@@ -17,7 +28,7 @@ public static class RouterModels
     {
         if (path is null)
         {
-            return LearnedComplexityEstimator.LoadDefault().Model;
+            return Default;
         }
 
         var info = new FileInfo(path);
@@ -27,5 +38,14 @@ public static class RouterModels
         }
 
         return Loaded.GetOrAdd((info.FullName, info.LastWriteTimeUtc, info.Length), key => LinearRouterModel.Load(key.Path));
+    }
+
+    private static LinearRouterModel LoadDefault()
+    {
+        using var stream = typeof(RouterModels).Assembly.GetManifestResourceStream(DefaultResourceName)
+            ?? throw new LocusException(new LocusError(LocusErrorKind.Unavailable,
+                $"The built-in learned router model ({DefaultResourceName}) is not embedded in this build. Locus.Routing.csproj must embed Learning/default-router.lrtm; or train one with `locus router train` and load it with LinearRouterModel.Load.",
+                null, "router_model_missing"));
+        return LinearRouterModel.Load(stream);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Locus.Core.Abstractions;
+using Locus.Routing.Requests;
 using Locus.Routing.Signals;
 
 namespace Locus.Routing.Memory;

@@ -13,7 +13,7 @@ public static class DecisionJson
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            json.WriteNumber("tier", decision.Tier);
+            json.WriteNumber("tier", decision.Tier.Number());
             json.WriteString("target", decision.Target);
             json.WriteStartArray("reasons");
             foreach (var reason in decision.Reasons)
@@ -38,7 +38,7 @@ public static class DecisionJson
             foreach (var step in decision.Fallbacks)
             {
                 json.WriteStartObject();
-                json.WriteNumber("tier", step.Tier);
+                json.WriteNumber("tier", step.Tier.Number());
                 json.WriteString("target", step.Target);
                 json.WriteString("when", step.Why);
                 json.WriteEndObject();

@@ -1,6 +1,9 @@
 using Locus.Core.Errors;
 using Locus.Routing.Options;
+using Locus.Routing.Requests;
 using Locus.Routing.Runtime;
+using Locus.Routing.Signals;
+using Locus.Routing.Targets;
 
 namespace Locus.Routing.Policy;
 
@@ -41,7 +44,7 @@ internal sealed class DecisionState(RouterSnapshot snapshot, RoutingInput input,
     /// <summary>Why the local answer would be too slow once the device throttles, or null.</summary>
     public string? ThermallyTooSlow { get; set; }
 
-    public int DesiredTier { get; set; } = 1;
+    public RouteTier DesiredTier { get; set; } = RouteTier.Local;
 
     /// <summary>The first usable peer in <c>routing.peers</c> order; null when none is (or delegation is off).</summary>
     public RouteTarget? Peer { get; set; }

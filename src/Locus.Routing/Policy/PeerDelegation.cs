@@ -1,4 +1,6 @@
+using Locus.Routing.Requests;
 using Locus.Routing.Runtime;
+using Locus.Routing.Targets;
 
 namespace Locus.Routing.Policy;
 
@@ -13,7 +15,7 @@ namespace Locus.Routing.Policy;
 internal static class PeerDelegation
 {
     /// <summary>A decision for the peer, or null (with a reason saying why no peer could take it, once) when there is none.</summary>
-    public static RouteDecision? Try(DecisionState state, string signal, string why, int tier, List<RouteTarget> clouds, bool localPossible)
+    public static RouteDecision? Try(DecisionState state, string signal, string why, RouteTier tier, List<RouteTarget> clouds, bool localPossible)
     {
         if (state.Peer is not { } peer)
         {
@@ -27,7 +29,7 @@ internal static class PeerDelegation
         }
 
         var skipped = state.PeerProblem is { } passed ? $"; passed over {passed}" : "";
-        state.Add(signal, $"{why} → peer {peer.Name}{state.PeerNote}, tier {tier}{skipped}");
+        state.Add(signal, $"{why} → peer {peer.Name}{state.PeerNote}, tier {tier.Text()}{skipped}");
         return TierChoice.Build(state, tier, [peer], false, clouds, localPossible);
     }
 
@@ -35,16 +37,16 @@ internal static class PeerDelegation
     /// Where a peer's request goes when the peer fails before answering: the cloud when the peer stood in for it and
     /// the cloud may take it, then this device's fast path (the answer is then marked degraded).
     /// </summary>
-    public static IEnumerable<RouteStep> Fallbacks(DecisionState state, int tier, List<RouteTarget> usableClouds, bool localPossible)
+    public static IEnumerable<RouteStep> Fallbacks(DecisionState state, RouteTier tier, List<RouteTarget> usableClouds, bool localPossible)
     {
-        if (tier == 3 && usableClouds.Count > 0)
+        if (tier == RouteTier.Cloud && usableClouds.Count > 0)
         {
-            yield return new RouteStep(3, usableClouds[0].Name, "the peer failed before answering");
+            yield return new RouteStep(RouteTier.Cloud, usableClouds[0].Name, "the peer failed before answering");
         }
 
         if (localPossible && state.Snapshot.Fast is { } fast)
         {
-            yield return new RouteStep(1, fast.Name, "the peer failed before answering; answered on this device (degraded)");
+            yield return new RouteStep(RouteTier.Local, fast.Name, "the peer failed before answering; answered on this device (degraded)");
         }
     }
 

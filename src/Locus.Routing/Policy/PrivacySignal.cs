@@ -1,5 +1,6 @@
 using Locus.Privacy;
 using Locus.Routing.Options;
+using Locus.Routing.Requests;
 
 namespace Locus.Routing.Policy;
 

@@ -1,4 +1,5 @@
 using Locus.Core.Errors;
+using Locus.Routing.Requests;
 
 namespace Locus.Routing.Policy;
 
@@ -12,10 +13,10 @@ public sealed record RouteReason(string Signal, string Detail)
 public sealed record RouteDecision
 {
     /// <summary>
-    /// 1 local fast path, 2 local ensemble, 3 cloud; 0 when refused. A peer reports the tier it stands in for: 2 in
-    /// place of a local ensemble, else 3.
+    /// The tier chosen (<see cref="RouteTier.None"/> when refused). A peer reports the tier it stands in for:
+    /// <see cref="RouteTier.Ensemble"/> in place of a local ensemble, else <see cref="RouteTier.Cloud"/>.
     /// </summary>
-    public required int Tier { get; init; }
+    public required RouteTier Tier { get; init; }
 
     /// <summary>The target name (for tier 2, the ensemble's members joined by '+'); empty when refused.</summary>
     public required string Target { get; init; }
@@ -54,4 +55,4 @@ public sealed record RouteDecision
 }
 
 /// <summary>A fallback: tier and target, and the reason it would be used.</summary>
-public sealed record RouteStep(int Tier, string Target, string Why);
+public sealed record RouteStep(RouteTier Tier, string Target, string Why);

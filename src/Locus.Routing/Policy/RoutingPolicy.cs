@@ -2,8 +2,10 @@ using System.Globalization;
 using Locus.Core.Abstractions;
 using Locus.Core.Errors;
 using Locus.Routing.Options;
+using Locus.Routing.Requests;
 using Locus.Routing.Runtime;
 using Locus.Routing.Signals;
+using Locus.Routing.Targets;
 
 namespace Locus.Routing.Policy;
 
@@ -62,12 +64,12 @@ public sealed class RoutingPolicy(
         var estimate = (state.Snapshot.Complexity ?? complexity).Estimate(state.Input);
         var routing = state.Snapshot.Routing;
         state.Complexity = estimate.Score;
-        state.DesiredTier = estimate.Score < routing.FastBelow ? 1 : estimate.Score < routing.CloudFrom ? 2 : 3;
+        state.DesiredTier = estimate.Score < routing.FastBelow ? RouteTier.Local : estimate.Score < routing.CloudFrom ? RouteTier.Ensemble : RouteTier.Cloud;
         var factors = estimate.Factors.Count == 0 ? "no notable features" : string.Join(", ", estimate.Factors);
         state.Add("complexity", routing.Complexity.CloudShare is { } share
             ? string.Create(CultureInfo.InvariantCulture,
-                $"score {estimate.Score:0.00} ({factors}) → tier {state.DesiredTier}; cloud from {routing.CloudFrom:0.000}, calibrated for {share:0%} cloud calls")
-            : string.Create(CultureInfo.InvariantCulture, $"score {estimate.Score:0.00} ({factors}) → tier {state.DesiredTier}"));
+                $"score {estimate.Score:0.00} ({factors}) → tier {state.DesiredTier.Text()}; cloud from {routing.CloudFrom:0.000}, calibrated for {share:0%} cloud calls")
+            : string.Create(CultureInfo.InvariantCulture, $"score {estimate.Score:0.00} ({factors}) → tier {state.DesiredTier.Text()}"));
     }
 
     internal static void Forbid(DecisionState state, string signal, string why, LocusError refusal)

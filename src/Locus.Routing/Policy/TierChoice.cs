@@ -1,6 +1,7 @@
 using System.Globalization;
 using Locus.Core.Errors;
 using Locus.Routing.Runtime;
+using Locus.Routing.Targets;
 
 namespace Locus.Routing.Policy;
 
@@ -34,33 +35,33 @@ internal static class TierChoice
 
         var tier = state.DesiredTier;
         // Work this device cannot take (context, tools) goes to a peer that can: before the cloud, unless it is tier-3 work the cloud may take.
-        if (!localPossible && fast is not null && (tier < 3 || !(cloudUsable && !state.BlockIfRemote))
-            && PeerDelegation.Try(state, localFits ? "tools" : "context", $"{fast.Name} cannot take it", 3, clouds, localPossible) is { } unfit)
+        if (!localPossible && fast is not null && (tier < RouteTier.Cloud || !(cloudUsable && !state.BlockIfRemote))
+            && PeerDelegation.Try(state, localFits ? "tools" : "context", $"{fast.Name} cannot take it", RouteTier.Cloud, clouds, localPossible) is { } unfit)
         {
             return unfit;
         }
 
-        if (tier == 2 && ensemble is null)
+        if (tier == RouteTier.Ensemble && ensemble is null)
         {
-            if (PeerDelegation.Try(state, "tier", "no local ensemble for tier-2 work; a bigger model on a peer", 2, clouds, localPossible) is { } bigger)
+            if (PeerDelegation.Try(state, "tier", "no local ensemble for tier-2 work; a bigger model on a peer", RouteTier.Ensemble, clouds, localPossible) is { } bigger)
             {
                 return bigger;
             }
 
-            tier = 1;
+            tier = RouteTier.Local;
             state.Add("tier", "no usable local ensemble; tier-2 work runs on the fast path");
         }
 
         if (!localPossible || fast is null)
         {
-            tier = 3;
+            tier = RouteTier.Cloud;
         }
 
-        if (tier == 3 && !(cloudUsable && !state.BlockIfRemote))
+        if (tier == RouteTier.Cloud && !(cloudUsable && !state.BlockIfRemote))
         {
             var why = state.CloudForbidden ?? (state.BlockIfRemote ? "policy blocks private data from leaving the device" : cloudProblem);
             // The peer is one of this person's devices: private, free and bigger than the fast path.
-            if (PeerDelegation.Try(state, "delegation", $"tier-{state.DesiredTier} work may not or cannot go to the cloud ({why})", 3, clouds, localPossible) is { } kept)
+            if (PeerDelegation.Try(state, "delegation", $"tier-{state.DesiredTier.Text()} work may not or cannot go to the cloud ({why})", RouteTier.Cloud, clouds, localPossible) is { } kept)
             {
                 return kept;
             }
@@ -70,7 +71,7 @@ internal static class TierChoice
                 return Refuse(state, RouteErrors.Denied($"This request carries private data ({string.Join(", ", state.Findings)}) and would have to leave the device; policy blocks that.", "private_data_blocked"));
             }
 
-            if (state.BudgetRefusal is not null && state.DesiredTier == 3)
+            if (state.BudgetRefusal is not null && state.DesiredTier == RouteTier.Cloud)
             {
                 return Refuse(state, state.BudgetRefusal);
             }
@@ -91,15 +92,15 @@ internal static class TierChoice
             }
 
             var degraded = state.CloudForbidden is null && !state.BlockIfRemote;
-            tier = ensemble is not null && state.DesiredTier >= 2 ? 2 : 1;
-            state.Add(degraded ? "availability" : "tier", $"{why} → tier {tier}" + (degraded ? " (degraded)" : ""));
-            return Build(state, tier, tier == 2 ? ensemble! : [fast], degraded, clouds, localPossible);
+            tier = ensemble is not null && state.DesiredTier >= RouteTier.Ensemble ? RouteTier.Ensemble : RouteTier.Local;
+            state.Add(degraded ? "availability" : "tier", $"{why} → tier {tier.Text()}" + (degraded ? " (degraded)" : ""));
+            return Build(state, tier, tier == RouteTier.Ensemble ? ensemble! : [fast], degraded, clouds, localPossible);
         }
 
-        if (tier < 3 && state.ThermallyTooSlow is { } slow)
+        if (tier < RouteTier.Cloud && state.ThermallyTooSlow is { } slow)
         {
             // A cooler peer before the cloud: it keeps the data on the person's devices and costs nothing.
-            if (PeerDelegation.Try(state, "thermal", slow, 3, clouds, localPossible) is { } cooler)
+            if (PeerDelegation.Try(state, "thermal", slow, RouteTier.Cloud, clouds, localPossible) is { } cooler)
             {
                 return cooler;
             }
@@ -108,16 +109,16 @@ internal static class TierChoice
             state.Add("thermal", canLeave ? $"{slow} → tier 3" : $"{slow}, but no other target may take it; staying local");
             if (canLeave)
             {
-                tier = 3;
+                tier = RouteTier.Cloud;
             }
         }
 
-        if (tier == 3 && state.BudgetRefusal is not null)
+        if (tier == RouteTier.Cloud && state.BudgetRefusal is not null)
         {
             return Refuse(state, state.BudgetRefusal);
         }
 
-        var chosen = tier switch { 3 => [clouds[0]], 2 => ensemble!, _ => new[] { fast! } };
+        var chosen = tier switch { RouteTier.Cloud => [clouds[0]], RouteTier.Ensemble => ensemble!, _ => new[] { fast! } };
         return LatencyCheck(state, tier, chosen, clouds, localPossible, fast);
     }
 
@@ -145,7 +146,7 @@ internal static class TierChoice
 
         if (target.OnDevice)
         {
-            return Build(state, target.Options.Kind == Options.TargetKind.Peer ? 3 : 1, [target], false, [], false);
+            return Build(state, target.Options.Kind == Options.TargetKind.Peer ? RouteTier.Cloud : RouteTier.Local, [target], false, [], false);
         }
 
         if (state.BlockIfRemote)
@@ -166,10 +167,10 @@ internal static class TierChoice
                 null, "target_unavailable"));
         }
 
-        return Build(state, 3, [target], false, [], false);
+        return Build(state, RouteTier.Cloud, [target], false, [], false);
     }
 
-    private static RouteDecision LatencyCheck(DecisionState state, int tier, RouteTarget[] chosen, List<RouteTarget> clouds, bool localPossible, RouteTarget? fast)
+    private static RouteDecision LatencyCheck(DecisionState state, RouteTier tier, RouteTarget[] chosen, List<RouteTarget> clouds, bool localPossible, RouteTarget? fast)
     {
         var budget = state.Context.LatencyBudget ?? state.Client.LatencyBudget ?? state.Snapshot.Routing.LatencyBudget;
         if (budget is not { } limit)
@@ -177,7 +178,7 @@ internal static class TierChoice
             return Build(state, tier, chosen, false, clouds, localPossible);
         }
 
-        var options = new List<(int Tier, RouteTarget Target, double Ms)>();
+        var options = new List<(RouteTier Tier, RouteTarget Target, double Ms)>();
         foreach (var (t, target) in Candidates(state, tier, chosen, clouds, localPossible, fast))
         {
             options.Add((t, target, Predict(state, target).TotalMs));
@@ -194,7 +195,7 @@ internal static class TierChoice
         var meeting = options.Skip(1).Where(o => o.Ms <= ms).OrderBy(o => o.Ms).FirstOrDefault();
         if (meeting.Target is not null)
         {
-            state.Add("latency", Invariant($"{current.Target.Name} predicted {current.Ms:0} ms > {ms:0} ms budget; {meeting.Target.Name} predicted {meeting.Ms:0} ms → tier {meeting.Tier}"));
+            state.Add("latency", Invariant($"{current.Target.Name} predicted {current.Ms:0} ms > {ms:0} ms budget; {meeting.Target.Name} predicted {meeting.Ms:0} ms → tier {meeting.Tier.Text()}"));
             return Build(state, meeting.Tier, [meeting.Target], false, clouds, localPossible);
         }
 
@@ -205,21 +206,21 @@ internal static class TierChoice
             : Build(state, fastest.Tier, [fastest.Target], false, clouds, localPossible);
     }
 
-    private static IEnumerable<(int Tier, RouteTarget Target)> Candidates(
-        DecisionState state, int tier, RouteTarget[] chosen, List<RouteTarget> clouds, bool localPossible, RouteTarget? fast)
+    private static IEnumerable<(RouteTier Tier, RouteTarget Target)> Candidates(
+        DecisionState state, RouteTier tier, RouteTarget[] chosen, List<RouteTarget> clouds, bool localPossible, RouteTarget? fast)
     {
         // An ensemble's latency is its slowest member's, run one after another on shared slots: approximate by the first.
         yield return (tier, chosen[0]);
-        if (tier != 1 && localPossible && fast is not null)
+        if (tier != RouteTier.Local && localPossible && fast is not null)
         {
-            yield return (1, fast);
+            yield return (RouteTier.Local, fast);
         }
 
-        if (tier != 3 && state.CloudForbidden is null && !state.BlockIfRemote)
+        if (tier != RouteTier.Cloud && state.CloudForbidden is null && !state.BlockIfRemote)
         {
             foreach (var cloud in clouds)
             {
-                yield return (3, cloud);
+                yield return (RouteTier.Cloud, cloud);
             }
         }
     }
@@ -274,7 +275,7 @@ internal static class TierChoice
         return usable;
     }
 
-    internal static RouteDecision Build(DecisionState state, int tier, RouteTarget[] targets, bool degraded, List<RouteTarget> clouds, bool localPossible)
+    internal static RouteDecision Build(DecisionState state, RouteTier tier, RouteTarget[] targets, bool degraded, List<RouteTarget> clouds, bool localPossible)
     {
         var remote = targets.Any(t => !t.OnDevice);
         var fallbacks = new List<RouteStep>();
@@ -285,17 +286,17 @@ internal static class TierChoice
         }
         else if (remote)
         {
-            fallbacks.AddRange(clouds.Where(c => !targets.Contains(c)).Select(c => new RouteStep(3, c.Name, "the preferred cloud target failed")));
+            fallbacks.AddRange(clouds.Where(c => !targets.Contains(c)).Select(c => new RouteStep(RouteTier.Cloud, c.Name, "the preferred cloud target failed")));
             // A client that pinned a cloud target insists on it: no silent local answer then.
             if (state.Snapshot.Routing.FallbackToLocal && IsAuto(state) && localPossible && state.Snapshot.Fast is { } fast)
             {
-                fallbacks.Add(new RouteStep(1, fast.Name, "the cloud failed before answering"));
+                fallbacks.Add(new RouteStep(RouteTier.Local, fast.Name, "the cloud failed before answering"));
             }
         }
 
         else if (cloudUsable && IsAuto(state) && clouds.Count > 0)
         {
-            fallbacks.Add(new RouteStep(3, clouds[0].Name, tier == 2 ? "the ensemble disagreed or failed" : "the local target could not serve it"));
+            fallbacks.Add(new RouteStep(RouteTier.Cloud, clouds[0].Name, tier == RouteTier.Ensemble ? "the ensemble disagreed or failed" : "the local target could not serve it"));
         }
 
         var first = targets[0];
@@ -307,7 +308,7 @@ internal static class TierChoice
             Reasons = state.Reasons,
             Degraded = degraded,
             // A local decision may still leave the device through a fallback (or a cascade's escalation): redact then too.
-            Redact = state.Redact && (remote || fallbacks.Any(f => f.Tier == 3)),
+            Redact = state.Redact && (remote || fallbacks.Any(f => f.Tier == RouteTier.Cloud)),
             Findings = state.Findings,
             Fallbacks = fallbacks,
             PeerPrivacy = PeerDelegation.Privacy(state),
@@ -323,7 +324,7 @@ internal static class TierChoice
 
     private static RouteDecision Refuse(DecisionState state, LocusError error) => new()
     {
-        Tier = 0,
+        Tier = RouteTier.None,
         Target = "",
         Reasons = state.Reasons,
         Refusal = error,

@@ -1,18 +1,21 @@
-using Locus.Routing.Policy;
+using Locus.Routing.Requests;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Routing.Runtime;
 
-/// <summary>The router as an <see cref="IChatClient"/>: decide, then run on the chosen target with fallbacks.</summary>
+/// <summary>
+/// The router as a plain <see cref="IChatClient"/>, for callers with no request context of their own: each request
+/// is routed as the default client, for the model id in its options (the auto model, or a target by name).
+/// </summary>
 internal sealed class RoutingChatClient(LocusRouter router) : IChatClient
 {
     public Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        Begin(messages, options).RunAsync(cancellationToken);
+        Route(options).GetResponseAsync(messages, options, cancellationToken);
 
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        Begin(messages, options).StreamAsync(cancellationToken);
+        Route(options).GetStreamingResponseAsync(messages, options, cancellationToken);
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is null && serviceType.IsInstanceOfType(this) ? this
@@ -23,10 +26,5 @@ internal sealed class RoutingChatClient(LocusRouter router) : IChatClient
     {
     }
 
-    private RouteExecution Begin(IEnumerable<ChatMessage> messages, ChatOptions? options)
-    {
-        var ticket = RouteTicket.From(options) ?? new RouteTicket(new RequestContext(RequestedModel: options?.ModelId));
-        var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
-        return new RouteExecution(router, router.Snapshot, list, options, ticket);
-    }
+    private RouteCall Route(ChatOptions? options) => router.Route(new RequestContext(RequestedModel: options?.ModelId));
 }

@@ -37,7 +37,7 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys, ILogg
         }
 
         // The routing policy and usage report read who is asking from here.
-        context.Items[Routing.RouteTickets.ClientItem] = client;
+        context.Items[Routing.RouteHeaders.ClientItem] = client;
         return next(context);
     }
 

@@ -38,12 +38,23 @@ internal sealed class ServerState(ServerOptions options, IModelCatalog catalog, 
         return target?.Client ?? throw ModelNotFound(id);
     }
 
-    /// <summary>Resolves <paramref name="model"/> and attaches the routing ticket that carries who asks and how.</summary>
+    /// <summary>
+    /// Resolves <paramref name="model"/> for one request. On a routing node, the client is the request's own
+    /// <see cref="Locus.Routing.Runtime.RouteCall"/>, bound to who asks and how, whose result becomes the
+    /// <c>x-locus-*</c> response headers.
+    /// </summary>
     public IChatClient FindRouted(Microsoft.AspNetCore.Http.HttpContext context, string model, ChatOptions options)
     {
         var client = FindModel(model);
-        Routing.RouteTickets.Attach(context, model, options, TrustClientHeader);
-        return client;
+        var request = Routing.RouteHeaders.Read(context, model, options, TrustClientHeader);
+        if (Node is null)
+        {
+            return client;
+        }
+
+        var call = Node.Router.Route(request);
+        Routing.RouteHeaders.WriteWhenStarting(context.Response, call);
+        return call;
     }
 
     public IChatClient FindModel(string id) => catalog.Find(id) ?? throw ModelNotFound(id);

@@ -23,7 +23,7 @@ internal sealed class UsageEndpoint(IUsageLedger? ledger, TimeProvider time)
         var query = context.Request.Query;
         var from = Period(query["period"].ToString(), time.GetUtcNow());
         string? client = query["client"].ToString() is { Length: > 0 } c ? c : null;
-        if (context.Items.TryGetValue(Routing.RouteTickets.ClientItem, out var who) && who is string own && own != Locus.Routing.Policy.RequestContext.DefaultClient)
+        if (context.Items.TryGetValue(Routing.RouteHeaders.ClientItem, out var who) && who is string own && own != Locus.Routing.Requests.RequestContext.DefaultClient)
         {
             client = own;
         }

@@ -1,5 +1,6 @@
 using Locus.Routing.Learning;
 using Locus.Routing.Policy;
+using Locus.Routing.Signals;
 using Microsoft.Extensions.AI;
 using Xunit.Abstractions;
 

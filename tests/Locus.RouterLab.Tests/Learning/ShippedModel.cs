@@ -1,4 +1,5 @@
 using Locus.Routing.Learning;
+using Locus.Routing.Signals;
 
 namespace Locus.RouterLab.Tests.Learning;
 

@@ -2,7 +2,9 @@ using Locus.Core.Abstractions;
 using Locus.Core.Errors;
 using Locus.Routing.Options;
 using Locus.Routing.Policy;
+using Locus.Routing.Requests;
 using Locus.Routing.Runtime;
+using Locus.Routing.Signals;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Routing.Tests.Delegation;
@@ -14,24 +16,17 @@ public sealed class PeerExecutionTests
 
     private static Func<RoutingOptions, RoutingOptions> NoEnsemble => r => r with { Ensemble = null };
 
-    private static (ChatOptions Options, RouteTicket Ticket) Ticket(RequestContext? context = null)
-    {
-        var options = new ChatOptions();
-        var ticket = new RouteTicket(context ?? new RequestContext());
-        ticket.AttachTo(options);
-        return (options, ticket);
-    }
-
     [Fact]
     public async Task Stream_PeerChosen_StreamsThePeersAnswerInChunks()
     {
-        var (options, ticket) = Ticket();
+        var options = new ChatOptions();
 
-        var updates = await _fixture.Build(NoEnsemble).Client.GetStreamingResponseAsync(RouterFixture.Ask(Prompts.Medium), options).ToListAsync();
+        var call = _fixture.Build(NoEnsemble).Route(new RequestContext());
+        var updates = await call.GetStreamingResponseAsync(RouterFixture.Ask(Prompts.Medium), options).ToListAsync();
 
         Assert.StartsWith("studio: ", string.Concat(updates.Select(u => u.Text)), StringComparison.Ordinal);
         Assert.True(updates.Count(u => u.Text.Length > 0) > 3, $"{updates.Count} updates");
-        Assert.Equal((2, "studio", false), (ticket.Tier, ticket.Target, ticket.Degraded));
+        Assert.Equal((RouteTier.Ensemble, "studio", false), (call.Result!.Tier, call.Result!.Target, call.Result!.Degraded));
         Assert.Empty(_fixture.Router.Local.Calls);
     }
 
@@ -41,25 +36,26 @@ public sealed class PeerExecutionTests
     public async Task Run_PeerUnreachable_AnsweredLocallyDegradedAndSaysSo(bool streaming)
     {
         _fixture.Router.Studio.FailBeforeFirst = new LocusException(new LocusError(LocusErrorKind.Unavailable, "connection refused", null, "upstream_unreachable"));
-        var (options, ticket) = Ticket();
-        var client = _fixture.Build(NoEnsemble).Client;
+        var options = new ChatOptions();
+        var call = _fixture.Build(NoEnsemble).Route(new RequestContext());
 
         var text = streaming
-            ? string.Concat(await client.GetStreamingResponseAsync(RouterFixture.Ask(Prompts.Medium), options).Select(u => u.Text).ToListAsync())
-            : (await client.GetResponseAsync(RouterFixture.Ask(Prompts.Medium), options)).Text;
+            ? string.Concat(await call.GetStreamingResponseAsync(RouterFixture.Ask(Prompts.Medium), options).Select(u => u.Text).ToListAsync())
+            : (await call.GetResponseAsync(RouterFixture.Ask(Prompts.Medium), options)).Text;
 
         Assert.StartsWith("ok: ", text, StringComparison.Ordinal);
-        Assert.Equal((1, "local", true), (ticket.Tier, ticket.Target, ticket.Degraded));
-        Assert.Contains(ticket.Reasons, r => r.Signal == "fallback" && r.Detail.StartsWith("studio failed (upstream_unreachable) → tier 1 (local)", StringComparison.Ordinal));
+        Assert.Equal((RouteTier.Local, "local", true), (call.Result!.Tier, call.Result!.Target, call.Result!.Degraded));
+        Assert.Contains(call.Result!.Reasons, r => r.Signal == "fallback" && r.Detail.StartsWith("studio failed (upstream_unreachable) → tier 1 (local)", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Run_PrivateRequestDelegated_PeerToldLocalOnly()
     {
-        var (options, _) = Ticket();
+        var options = new ChatOptions();
         var router = _fixture.Build(r => r with { Privacy = PrivacyAction.Local });
 
-        await router.Client.GetResponseAsync(RouterFixture.Ask("Email jane.doe@example.com about it.\n" + Prompts.Hard), options);
+        var call = router.Route(new RequestContext());
+        await call.GetResponseAsync(RouterFixture.Ask("Email jane.doe@example.com about it.\n" + Prompts.Hard), options);
 
         var sent = Assert.Single(_fixture.Router.Studio.Options);
         var headers = Assert.IsAssignableFrom<IReadOnlyDictionary<string, string>>(sent!.AdditionalProperties![LocusChatOptions.UpstreamHeaders]);
@@ -72,9 +68,10 @@ public sealed class PeerExecutionTests
     [Fact]
     public async Task Run_OrdinaryRequestDelegated_NoPrivacyHeaderAdded()
     {
-        var (options, _) = Ticket();
+        var options = new ChatOptions();
 
-        await _fixture.Build(NoEnsemble).Client.GetResponseAsync(RouterFixture.Ask(Prompts.Medium), options);
+        var call = _fixture.Build(NoEnsemble).Route(new RequestContext());
+        await call.GetResponseAsync(RouterFixture.Ask(Prompts.Medium), options);
 
         var sent = Assert.Single(_fixture.Router.Studio.Options);
         Assert.False(sent?.AdditionalProperties?.ContainsKey(LocusChatOptions.UpstreamHeaders) ?? false);

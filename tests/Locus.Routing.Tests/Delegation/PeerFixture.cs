@@ -1,6 +1,7 @@
 using Locus.Core.Abstractions;
 using Locus.Routing.Options;
 using Locus.Routing.Policy;
+using Locus.Routing.Requests;
 using Locus.Routing.Runtime;
 
 namespace Locus.Routing.Tests.Delegation;

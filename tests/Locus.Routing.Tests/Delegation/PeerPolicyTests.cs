@@ -1,6 +1,7 @@
 using Locus.Core.Abstractions;
 using Locus.Routing.Options;
 using Locus.Routing.Policy;
+using Locus.Routing.Requests;
 
 namespace Locus.Routing.Tests.Delegation;
 
@@ -31,7 +32,7 @@ public sealed class PeerPolicyTests
     {
         var d = _fixture.Decide(PrivateHard + Prompts.Hard, routing: r => r with { Privacy = PrivacyAction.Local });
 
-        Assert.Equal((3, "studio", false), (d.Tier, d.Target, d.Degraded));
+        Assert.Equal((RouteTier.Cloud, "studio", false), (d.Tier, d.Target, d.Degraded));
         Assert.Contains("policy keeps it on the device) → peer studio, tier 3", PeerFixture.Detail(d, "delegation"), StringComparison.Ordinal);
         Assert.Equal(PrivacyMarking.LocalOnly, d.PeerPrivacy);
         Assert.Equal(["local"], d.Fallbacks.Select(f => f.Target)); // the cloud may not take it
@@ -45,7 +46,7 @@ public sealed class PeerPolicyTests
 
         var d = _fixture.Decide(Prompts.Hard, new RequestContext("kid"));
 
-        Assert.Equal((3, "studio"), (d.Tier, d.Target));
+        Assert.Equal((RouteTier.Cloud, "studio"), (d.Tier, d.Target));
         Assert.Contains("client 'kid' may not use remote targets", PeerFixture.Detail(d, "delegation"), StringComparison.Ordinal);
         Assert.Equal(PrivacyMarking.LocalOnly, d.PeerPrivacy);
     }
@@ -59,7 +60,7 @@ public sealed class PeerPolicyTests
         var d = router.Explain(RouterFixture.Ask(Prompts.Hard), null, new RequestContext("alice"));
 
         Assert.Null(d.Refusal);
-        Assert.Equal((3, "studio"), (d.Tier, d.Target));
+        Assert.Equal((RouteTier.Cloud, "studio"), (d.Tier, d.Target));
         Assert.Contains("budget", PeerFixture.Detail(d, "delegation"), StringComparison.Ordinal);
     }
 
@@ -71,7 +72,7 @@ public sealed class PeerPolicyTests
 
         var d = _fixture.Decide(Prompts.Hard);
 
-        Assert.Equal((3, "studio"), (d.Tier, d.Target));
+        Assert.Equal((RouteTier.Cloud, "studio"), (d.Tier, d.Target));
         Assert.Contains("cloud unavailable (circuit open)", PeerFixture.Detail(d, "delegation"), StringComparison.Ordinal);
         Assert.Equal(["local"], d.Fallbacks.Select(f => f.Target));
     }
@@ -81,7 +82,7 @@ public sealed class PeerPolicyTests
     {
         var d = _fixture.Decide(Prompts.Hard);
 
-        Assert.Equal((3, "cloud"), (d.Tier, d.Target));
+        Assert.Equal((RouteTier.Cloud, "cloud"), (d.Tier, d.Target));
         Assert.Empty(PeerFixture.Detail(d, "delegation"));
     }
 
@@ -90,7 +91,7 @@ public sealed class PeerPolicyTests
     {
         var d = _fixture.Decide(LongSimple());
 
-        Assert.Equal((3, "studio"), (d.Tier, d.Target));
+        Assert.Equal((RouteTier.Cloud, "studio"), (d.Tier, d.Target));
         Assert.Contains("local cannot take it → peer studio", PeerFixture.Detail(d, "context"), StringComparison.Ordinal);
         Assert.Equal(["cloud"], d.Fallbacks.Select(f => f.Target)); // the local model cannot take it at all
     }
@@ -102,7 +103,7 @@ public sealed class PeerPolicyTests
 
         var d = small.Decide(LongSimple());
 
-        Assert.Equal((3, "cloud"), (d.Tier, d.Target));
+        Assert.Equal((RouteTier.Cloud, "cloud"), (d.Tier, d.Target));
         Assert.Contains("no peer can take it: studio's 1,024-token context is too small", PeerFixture.Detail(d, "delegation"), StringComparison.Ordinal);
     }
 
@@ -113,7 +114,7 @@ public sealed class PeerPolicyTests
 
         var d = _fixture.Decide(Prompts.Simple, routing: r => r with { Thermal = new ThermalOptions { MinTokensPerSecond = 15 } });
 
-        Assert.Equal((3, "studio"), (d.Tier, d.Target));
+        Assert.Equal((RouteTier.Cloud, "studio"), (d.Tier, d.Target));
         Assert.Contains("under the 15 tok/s needed → peer studio", PeerFixture.Detail(d, "thermal"), StringComparison.Ordinal);
         Assert.Equal(["cloud", "local"], d.Fallbacks.Select(f => f.Target));
         Assert.Equal(PrivacyMarking.Normal, d.PeerPrivacy);
@@ -124,7 +125,7 @@ public sealed class PeerPolicyTests
     {
         var d = _fixture.Decide(Prompts.Medium, routing: r => r with { Ensemble = null });
 
-        Assert.Equal((2, "studio"), (d.Tier, d.Target));
+        Assert.Equal((RouteTier.Ensemble, "studio"), (d.Tier, d.Target));
         Assert.Contains("no local ensemble for tier-2 work", PeerFixture.Detail(d, "tier"), StringComparison.Ordinal);
         Assert.Equal(["local"], d.Fallbacks.Select(f => f.Target));
     }
@@ -134,7 +135,7 @@ public sealed class PeerPolicyTests
     {
         var d = _fixture.Decide(Prompts.Medium);
 
-        Assert.Equal((2, "local+local2"), (d.Tier, d.Target));
+        Assert.Equal((RouteTier.Ensemble, "local+local2"), (d.Tier, d.Target));
     }
 
     [Fact]
@@ -142,7 +143,7 @@ public sealed class PeerPolicyTests
     {
         var d = _fixture.Decide(Prompts.Simple);
 
-        Assert.Equal((1, "local"), (d.Tier, d.Target));
+        Assert.Equal((RouteTier.Local, "local"), (d.Tier, d.Target));
         Assert.DoesNotContain(d.Fallbacks, f => f.Target == "studio");
     }
 
@@ -153,7 +154,7 @@ public sealed class PeerPolicyTests
 
         var d = _fixture.Decide(Prompts.Medium, routing: r => r with { Ensemble = null });
 
-        Assert.Equal((1, "local"), (d.Tier, d.Target));
+        Assert.Equal((RouteTier.Local, "local"), (d.Tier, d.Target));
         Assert.Contains("no peer can take it: studio unavailable (circuit open)", PeerFixture.Detail(d, "delegation"), StringComparison.Ordinal);
     }
 
@@ -167,7 +168,7 @@ public sealed class PeerPolicyTests
 
         var d = _fixture.Decide(Prompts.Medium, routing: r => r with { Ensemble = null });
 
-        Assert.Equal((1, "local"), (d.Tier, d.Target));
+        Assert.Equal((RouteTier.Local, "local"), (d.Tier, d.Target));
         Assert.Contains(expected, PeerFixture.Detail(d, "delegation"), StringComparison.Ordinal);
     }
 

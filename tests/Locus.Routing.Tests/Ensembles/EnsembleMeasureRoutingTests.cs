@@ -1,5 +1,6 @@
 using Locus.Routing.Ensembles;
 using Locus.Routing.Policy;
+using Locus.Routing.Requests;
 using Locus.Routing.Runtime;
 using Microsoft.Extensions.AI;
 
@@ -10,17 +11,15 @@ public sealed class EnsembleMeasureRoutingTests
 {
     private readonly RouterFixture _fixture = new();
 
-    private async Task<(RouteTicket Ticket, string Text)> AskAsync(AgreementMeasure measure)
+    private async Task<(RouteResult Ticket, string Text)> AskAsync(AgreementMeasure measure)
     {
-        var options = new ChatOptions();
-        var ticket = new RouteTicket(new RequestContext());
-        ticket.AttachTo(options);
         var router = _fixture.Build(r => r with { Ensemble = r.Ensemble! with { Measure = measure } });
-        var response = await router.Client.GetResponseAsync(RouterFixture.Ask(Prompts.Medium), options);
-        return (ticket, response.Text);
+        var call = router.Route(new RequestContext());
+        var response = await call.GetResponseAsync(RouterFixture.Ask(Prompts.Medium));
+        return (call.Result!, response.Text);
     }
 
-    private static string EnsembleReason(RouteTicket ticket) => Assert.Single(ticket.Reasons, r => r.Signal == "ensemble").Detail;
+    private static string EnsembleReason(RouteResult route) => Assert.Single(route.Reasons, r => r.Signal == "ensemble").Detail;
 
     [Fact]
     public async Task Run_ShortAnswersSpelledDifferently_AutoVotesAndAnswersLocally()
@@ -30,7 +29,7 @@ public sealed class EnsembleMeasureRoutingTests
 
         var (ticket, text) = await AskAsync(AgreementMeasure.Auto);
 
-        Assert.Equal(2, ticket.Tier);
+        Assert.Equal(RouteTier.Ensemble, ticket.Tier);
         Assert.Equal("The answer is B.", text);
         Assert.Equal("2 answers agreed: vote 2/2 agree on \"B\" (1.00 ≥ 0.60)", EnsembleReason(ticket));
     }
@@ -43,7 +42,7 @@ public sealed class EnsembleMeasureRoutingTests
 
         var (ticket, _) = await AskAsync(AgreementMeasure.Similarity);
 
-        Assert.Equal((3, "cloud"), (ticket.Tier, ticket.Target));
+        Assert.Equal((RouteTier.Cloud, "cloud"), (ticket.Tier, ticket.Target));
         Assert.StartsWith("answers disagreed: similarity 0.00 < 0.60", EnsembleReason(ticket), StringComparison.Ordinal);
     }
 
@@ -55,7 +54,7 @@ public sealed class EnsembleMeasureRoutingTests
 
         var (ticket, _) = await AskAsync(AgreementMeasure.Auto);
 
-        Assert.Equal((3, "cloud"), (ticket.Tier, ticket.Target));
+        Assert.Equal((RouteTier.Cloud, "cloud"), (ticket.Tier, ticket.Target));
         Assert.Equal("answers disagreed: vote 1/2 agree on \"B\" (0.50 < 0.60) → tier 3 (cloud)", EnsembleReason(ticket));
     }
 }

@@ -4,6 +4,7 @@ using Locus.Ledger;
 using Locus.Routing.Memory;
 using Locus.Routing.Options;
 using Locus.Routing.Policy;
+using Locus.Routing.Requests;
 using Locus.Routing.Runtime;
 using Microsoft.Extensions.AI;
 
@@ -32,14 +33,6 @@ public sealed class MemoryRoutingTests : IAsyncLifetime
         Directory.Delete(_dir, recursive: true);
     }
 
-    private static (ChatOptions Options, RouteTicket Ticket) Ticket(RequestContext? context = null)
-    {
-        var options = new ChatOptions { MaxOutputTokens = 64 };
-        var ticket = new RouteTicket(context ?? new RequestContext());
-        ticket.AttachTo(options);
-        return (options, ticket);
-    }
-
     private static string Sent(IReadOnlyList<ChatMessage> call) => string.Join("\n", call.Select(m => m.Text));
 
     private static void AssertGotBoth(IReadOnlyList<ChatMessage> call)
@@ -57,12 +50,13 @@ public sealed class MemoryRoutingTests : IAsyncLifetime
     [Fact]
     public async Task Run_LocalDecision_LocalTargetGetsEveryDocumentAndReasonNamesThemWithoutText()
     {
-        var (options, ticket) = Ticket();
-        await _fixture.Build().Client.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
+        var options = new ChatOptions();
+        var call = _fixture.Build().Route(new RequestContext());
+        await call.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
 
-        Assert.Equal("local", ticket.Target);
+        Assert.Equal("local", call.Result!.Target);
         AssertGotBoth(_fixture.Local.Calls.Single());
-        var reasons = ticket.ReasonHeader();
+        var reasons = call.Result!.ReasonHeader();
         Assert.Contains("memory: injected 2 documents (secret-project, notes) locally (local)", reasons, StringComparison.Ordinal);
         Assert.DoesNotContain(MemoryDocs.PrivateMarker, reasons, StringComparison.Ordinal);
         Assert.DoesNotContain(MemoryDocs.CloudMarker, reasons, StringComparison.Ordinal);
@@ -71,22 +65,24 @@ public sealed class MemoryRoutingTests : IAsyncLifetime
     [Fact]
     public async Task Run_CloudDecision_CloudGetsOnlyCloudScopedAndReasonSaysWithheld()
     {
-        var (options, ticket) = Ticket();
-        await _fixture.Build().Client.GetResponseAsync(RouterFixture.Ask(Prompts.Hard), options);
+        var options = new ChatOptions();
+        var call = _fixture.Build().Route(new RequestContext());
+        await call.GetResponseAsync(RouterFixture.Ask(Prompts.Hard), options);
 
-        Assert.Equal((3, "cloud"), (ticket.Tier, ticket.Target));
+        Assert.Equal((RouteTier.Cloud, "cloud"), (call.Result!.Tier, call.Result!.Target));
         AssertGotOnlyShareable(_fixture.Cloud.Calls.Single());
-        Assert.Contains("memory: injected 1 document (notes) into cloud; 1 withheld from cloud target cloud by policy", ticket.ReasonHeader(), StringComparison.Ordinal);
+        Assert.Contains("memory: injected 1 document (notes) into cloud; 1 withheld from cloud target cloud by policy", call.Result!.ReasonHeader(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Stream_LocalFailsThenFallsBackToCloud_CloudStepGetsNoPrivateDocument()
     {
         _fixture.Local.FailBeforeFirst = new LocusException(new LocusError(LocusErrorKind.Overloaded, "busy"));
-        var (options, ticket) = Ticket();
-        await _fixture.Build().Client.GetStreamingResponseAsync(RouterFixture.Ask(Prompts.Simple), options).ToListAsync();
+        var options = new ChatOptions();
+        var call = _fixture.Build().Route(new RequestContext());
+        await call.GetStreamingResponseAsync(RouterFixture.Ask(Prompts.Simple), options).ToListAsync();
 
-        Assert.Equal("cloud", ticket.Target);
+        Assert.Equal("cloud", call.Result!.Target);
         AssertGotBoth(_fixture.Local.Calls.Single());
         AssertGotOnlyShareable(_fixture.Cloud.Calls.Single());
     }
@@ -95,10 +91,11 @@ public sealed class MemoryRoutingTests : IAsyncLifetime
     public async Task Run_CascadeEscalates_LocalHadEveryDocumentCloudOnlyShareable()
     {
         _fixture.Local.Confidence = new GenerationConfidence(12, Math.Log(0.1), Math.Log(0.05), 3.0);
-        var (options, ticket) = Ticket();
-        await _fixture.Build(r => r with { Cascade = new CascadeOptions { MinConfidence = 0.55 } }).Client.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
+        var options = new ChatOptions();
+        var call = _fixture.Build(r => r with { Cascade = new CascadeOptions { MinConfidence = 0.55 } }).Route(new RequestContext());
+        await call.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
 
-        Assert.Equal("cloud", ticket.Target);
+        Assert.Equal("cloud", call.Result!.Target);
         AssertGotBoth(_fixture.Local.Calls.Single());
         AssertGotOnlyShareable(_fixture.Cloud.Calls.Single());
     }
@@ -106,10 +103,11 @@ public sealed class MemoryRoutingTests : IAsyncLifetime
     [Fact]
     public async Task Run_Ensemble_EveryMemberGetsEveryDocument()
     {
-        var (options, ticket) = Ticket();
-        await _fixture.Build().Client.GetResponseAsync(RouterFixture.Ask(Prompts.Medium), options);
+        var options = new ChatOptions();
+        var call = _fixture.Build().Route(new RequestContext());
+        await call.GetResponseAsync(RouterFixture.Ask(Prompts.Medium), options);
 
-        Assert.Equal(2, ticket.Tier);
+        Assert.Equal(RouteTier.Ensemble, call.Result!.Tier);
         AssertGotBoth(_fixture.Local.Calls.Single());
         AssertGotBoth(_fixture.Local2.Calls.Single());
         Assert.Empty(_fixture.Cloud.Calls);
@@ -120,10 +118,11 @@ public sealed class MemoryRoutingTests : IAsyncLifetime
     {
         _fixture.Local.Reply = (_, _) => "The light scatters off small molecules, blue most of all, across the whole sky.";
         _fixture.Local2.Reply = (_, _) => "Ocean reflections paint it; sunsets differ because dust settles at dusk.";
-        var (options, ticket) = Ticket();
-        await _fixture.Build().Client.GetResponseAsync(RouterFixture.Ask(Prompts.Medium), options);
+        var options = new ChatOptions();
+        var call = _fixture.Build().Route(new RequestContext());
+        await call.GetResponseAsync(RouterFixture.Ask(Prompts.Medium), options);
 
-        Assert.Equal((3, "cloud"), (ticket.Tier, ticket.Target));
+        Assert.Equal((RouteTier.Cloud, "cloud"), (call.Result!.Tier, call.Result!.Target));
         AssertGotBoth(_fixture.Local.Calls.Single());
         AssertGotBoth(_fixture.Local2.Calls.Single());
         AssertGotOnlyShareable(_fixture.Cloud.Calls.Single());
@@ -147,10 +146,11 @@ public sealed class MemoryRoutingTests : IAsyncLifetime
         var big = MemoryDocs.Sized("big-private", 1900, MemoryScope.Devices);
         _fixture.Memory = MemoryDocs.Source(big, MemoryDocs.Notes);
         _fixture.Config = _fixture.Config with { Memory = new MemoryOptions { Inject = MemoryInjectMode.Always, MaxTokens = 4000 } };
-        var (options, ticket) = Ticket();
-        await _fixture.Build().Client.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
+        var options = new ChatOptions();
+        var call = _fixture.Build().Route(new RequestContext());
+        await call.GetResponseAsync(RouterFixture.Ask(Prompts.Simple), options);
 
-        Assert.Equal((3, "cloud"), (ticket.Tier, ticket.Target));
+        Assert.Equal((RouteTier.Cloud, "cloud"), (call.Result!.Tier, call.Result!.Target));
         Assert.Empty(_fixture.Local.Calls);
         var sent = Sent(_fixture.Cloud.Calls.Single());
         Assert.DoesNotContain(big.Text, sent, StringComparison.Ordinal);
@@ -162,12 +162,13 @@ public sealed class MemoryRoutingTests : IAsyncLifetime
     {
         const string email = "maria.garcia42@example.org";
         _fixture.Memory = MemoryDocs.Source(new MemoryDocument("n", "contacts", $"Accountant: {email}.", MemoryScope.Cloud));
-        var (options, ticket) = Ticket();
-        await _fixture.Build().Client.GetResponseAsync(RouterFixture.Ask(Prompts.Hard), options);
+        var options = new ChatOptions();
+        var call = _fixture.Build().Route(new RequestContext());
+        await call.GetResponseAsync(RouterFixture.Ask(Prompts.Hard), options);
 
-        Assert.Equal("cloud", ticket.Target);
-        Assert.True(ticket.Decision!.Redact);
-        Assert.True(ticket.Redactions >= 1);
+        Assert.Equal("cloud", call.Result!.Target);
+        Assert.True(call.Result!.Decision!.Redact);
+        Assert.True(call.Result!.Redactions >= 1);
         var sent = Sent(_fixture.Cloud.Calls.Single());
         Assert.DoesNotContain(email, sent, StringComparison.Ordinal);
         Assert.Contains("memory document: contacts", sent, StringComparison.Ordinal);
@@ -176,8 +177,9 @@ public sealed class MemoryRoutingTests : IAsyncLifetime
     [Fact]
     public async Task Run_LedgerWithoutStorePrompts_RowHasMemoryReasonsButNoMemoryText()
     {
-        var (options, _) = Ticket();
-        await _fixture.Build().Client.GetResponseAsync(RouterFixture.Ask(Prompts.Hard), options);
+        var options = new ChatOptions();
+        var call = _fixture.Build().Route(new RequestContext());
+        await call.GetResponseAsync(RouterFixture.Ask(Prompts.Hard), options);
 
         var row = (await _fixture.Ledger!.RecentAsync(1)).Single();
         var stored = string.Join("\n", row.Reasons) + row.Prompt;
@@ -190,11 +192,12 @@ public sealed class MemoryRoutingTests : IAsyncLifetime
     public async Task Run_InjectNever_NoTargetGetsMemory()
     {
         _fixture.Config = _fixture.Config with { Memory = new MemoryOptions { Inject = MemoryInjectMode.Never } };
-        var (options, ticket) = Ticket();
-        await _fixture.Build().Client.GetResponseAsync(RouterFixture.Ask(Prompts.Hard), options);
+        var options = new ChatOptions();
+        var call = _fixture.Build().Route(new RequestContext());
+        await call.GetResponseAsync(RouterFixture.Ask(Prompts.Hard), options);
 
-        var call = _fixture.Cloud.Calls.Single();
-        Assert.DoesNotContain(call, m => m.Role == ChatRole.System);
-        Assert.DoesNotContain(ticket.Reasons, r => r.Signal == "memory");
+        var sent = _fixture.Cloud.Calls.Single();
+        Assert.DoesNotContain(sent, m => m.Role == ChatRole.System);
+        Assert.DoesNotContain(call.Result!.Reasons, r => r.Signal == "memory");
     }
 }

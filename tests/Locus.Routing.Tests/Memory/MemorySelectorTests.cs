@@ -2,6 +2,7 @@ using Locus.Core.Abstractions;
 using Locus.Routing.Memory;
 using Locus.Routing.Options;
 using Locus.Routing.Policy;
+using Locus.Routing.Requests;
 
 namespace Locus.Routing.Tests.Memory;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Locus.Core.Abstractions;
 using Locus.Core.Errors;
-using Locus.Routing.Memory;
 using Locus.Routing.Policy;
+using Locus.Routing.Requests;
 using Locus.Routing.Runtime;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
@@ -11,55 +11,57 @@ namespace Locus.Server.Routing;
 
 /// <summary>
 /// Reads a request's routing inputs (client identity, <c>x-locus-privacy</c>, <c>x-locus-latency-budget-ms</c>,
-/// <c>x-locus-memory</c>) into a
-/// <see cref="RouteTicket"/>, and writes the decision back as <c>x-locus-tier</c>, <c>x-locus-target</c>,
-/// <c>x-locus-reason</c> (plus <c>x-locus-degraded</c> and <c>x-locus-redacted</c> when they apply) just before the
-/// response headers go out — so a streamed answer, a fallback and a refusal all carry the final explanation.
+/// <c>x-locus-memory</c>, <c>x-locus-delegated</c>) into a <see cref="RequestContext"/>, and writes the route's
+/// <see cref="RouteResult"/> back as <c>x-locus-tier</c>, <c>x-locus-target</c>, <c>x-locus-reason</c> (plus
+/// <c>x-locus-degraded</c> and <c>x-locus-redacted</c> when they apply) just before the response headers go out — so
+/// a streamed answer, a fallback and a refusal all carry the final explanation.
 /// </summary>
-internal static class RouteTickets
+internal static class RouteHeaders
 {
     public const string ClientItem = "locus.client";
-    private const string TicketItem = "locus.ticket";
 
     public const string PrivacyHeader = "x-locus-privacy";
     public const string LatencyHeader = "x-locus-latency-budget-ms";
     public const string ClientHeader = "x-locus-client";
     public const string MemoryHeader = "x-locus-memory";
 
-    /// <summary>Creates the ticket for <paramref name="model"/>, attaches it to <paramref name="options"/>, and arranges the headers.</summary>
-    public static RouteTicket Attach(HttpContext context, string model, ChatOptions options, bool trustClientHeader)
+    /// <summary>
+    /// Who asks for <paramref name="model"/> and how. Takes <c>metadata.locus_memory</c> out of
+    /// <paramref name="options"/>: it steers routing and is not for the model.
+    /// </summary>
+    public static RequestContext Read(HttpContext context, string model, ChatOptions options, bool trustClientHeader) =>
+        new(Client(context, trustClientHeader), model, Privacy(context), Latency(context), Memory(context, options), DelegatedBy(context));
+
+    /// <summary>Writes <paramref name="call"/>'s result into the response headers at the moment they are sent.</summary>
+    public static void WriteWhenStarting(HttpResponse response, RouteCall call)
     {
-        var ticket = new RouteTicket(new RequestContext(Client(context, trustClientHeader), model, Privacy(context), Latency(context), Memory(context, options), DelegatedBy(context)));
-        ticket.AttachTo(options);
-        context.Items[TicketItem] = ticket;
-        context.Response.OnStarting(static state =>
+        response.OnStarting(static state =>
         {
-            var (response, ticket) = ((HttpResponse, RouteTicket))state;
-            Write(response, ticket);
+            var (response, call) = ((HttpResponse, RouteCall))state;
+            Write(response, call.Result);
             return Task.CompletedTask;
-        }, (context.Response, ticket));
-        return ticket;
+        }, (response, call));
     }
 
-    public static void Write(HttpResponse response, RouteTicket ticket)
+    public static void Write(HttpResponse response, RouteResult? result)
     {
-        if (ticket.Decision is null)
+        if (result is null)
         {
             return;
         }
 
         var headers = response.Headers;
-        headers["x-locus-tier"] = ticket.Tier.ToString(CultureInfo.InvariantCulture);
-        headers["x-locus-target"] = ticket.Target;
-        headers["x-locus-reason"] = ticket.ReasonHeader();
-        if (ticket.Degraded)
+        headers["x-locus-tier"] = result.Tier.Text();
+        headers["x-locus-target"] = result.Target;
+        headers["x-locus-reason"] = result.ReasonHeader();
+        if (result.Degraded)
         {
             headers["x-locus-degraded"] = "true";
         }
 
-        if (ticket.Redactions > 0)
+        if (result.Redactions > 0)
         {
-            headers["x-locus-redacted"] = ticket.Redactions.ToString(CultureInfo.InvariantCulture);
+            headers["x-locus-redacted"] = result.Redactions.ToString(CultureInfo.InvariantCulture);
         }
     }
 

@@ -1,9 +1,7 @@
 using System.Globalization;
-using Locus.Core.Errors;
-using Locus.Routing.Policy;
-using Locus.Routing.Signals;
+using Locus.Routing.Learning;
 
-namespace Locus.Routing.Learning;
+namespace Locus.Routing.Signals;
 
 /// <summary>
 /// Complexity from a trained router: the probability that the weak (local-class) model answers the last user message
@@ -13,11 +11,9 @@ namespace Locus.Routing.Learning;
 public sealed class LearnedComplexityEstimator : IComplexityEstimator
 {
     /// <summary>Name of the model shipped inside this assembly.</summary>
-    public const string DefaultResourceName = "Locus.Routing.Learning.default-router.lrtm";
+    public const string DefaultResourceName = RouterModels.DefaultResourceName;
 
     private const double ToolBonus = 0.2;
-
-    private static readonly Lazy<LinearRouterModel> DefaultModel = new(LoadDefaultModel);
 
     public LearnedComplexityEstimator(LinearRouterModel model)
     {
@@ -28,9 +24,9 @@ public sealed class LearnedComplexityEstimator : IComplexityEstimator
     public LinearRouterModel Model { get; }
 
     /// <summary>The estimator over the model shipped in this assembly (trained on RouteLLM mmlu, gsm8k and mt_bench).</summary>
-    public static LearnedComplexityEstimator LoadDefault() => new(DefaultModel.Value);
+    public static LearnedComplexityEstimator LoadDefault() => new(RouterModels.Default);
 
-    public static bool HasDefaultModel => typeof(LearnedComplexityEstimator).Assembly.GetManifestResourceInfo(DefaultResourceName) is not null;
+    public static bool HasDefaultModel => RouterModels.HasDefault;
 
     public ComplexityEstimate Estimate(RoutingInput input)
     {
@@ -48,14 +44,5 @@ public sealed class LearnedComplexityEstimator : IComplexityEstimator
         }
 
         return new ComplexityEstimate(Math.Clamp(score, 0, 1), factors);
-    }
-
-    private static LinearRouterModel LoadDefaultModel()
-    {
-        using var stream = typeof(LearnedComplexityEstimator).Assembly.GetManifestResourceStream(DefaultResourceName)
-            ?? throw new LocusException(new LocusError(LocusErrorKind.Unavailable,
-                $"The built-in learned router model ({DefaultResourceName}) is not embedded in this build. Locus.Routing.csproj must embed Learning/default-router.lrtm; or train one with `locus router train` and load it with LinearRouterModel.Load.",
-                null, "router_model_missing"));
-        return LinearRouterModel.Load(stream);
     }
 }

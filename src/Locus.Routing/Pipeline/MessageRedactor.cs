@@ -1,7 +1,7 @@
 using Locus.Privacy;
 using Microsoft.Extensions.AI;
 
-namespace Locus.Routing.Runtime;
+namespace Locus.Routing.Pipeline;
 
 /// <summary>
 /// Applies a <see cref="Redaction"/> to everything a request sends (texts, tool results, tool-call arguments) and

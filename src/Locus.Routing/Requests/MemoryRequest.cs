@@ -1,4 +1,4 @@
-namespace Locus.Routing.Memory;
+namespace Locus.Routing.Requests;
 
 /// <summary>
 /// What one request asked for (header <c>x-locus-memory</c>): every allowed document, none, or some by id or name.

@@ -1,4 +1,4 @@
-namespace Locus.Routing.Policy;
+namespace Locus.Routing.Requests;
 
 /// <summary>How the caller marked a request's privacy (header <c>x-locus-privacy</c>).</summary>
 public enum PrivacyMarking
@@ -45,7 +45,7 @@ public sealed record RequestContext(
     string? RequestedModel = null,
     PrivacyMarking Privacy = PrivacyMarking.Normal,
     TimeSpan? LatencyBudget = null,
-    Memory.MemoryRequest? Memory = null,
+    MemoryRequest? Memory = null,
     string? DelegatedBy = null)
 {
     public const string DefaultClient = "default";

@@ -3,7 +3,7 @@ using Locus.Routing.Options;
 using Locus.Routing.Signals;
 using Microsoft.Extensions.AI;
 
-namespace Locus.Routing.Runtime;
+namespace Locus.Routing.Targets;
 
 /// <summary>A configured target with its live backend, measurements and health.</summary>
 public sealed class RouteTarget

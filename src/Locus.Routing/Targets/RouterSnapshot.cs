@@ -3,7 +3,7 @@ using Locus.Routing.Learning;
 using Locus.Routing.Options;
 using Locus.Routing.Signals;
 
-namespace Locus.Routing.Runtime;
+namespace Locus.Routing.Targets;
 
 /// <summary>
 /// One consistent view of the configuration and its live targets. A config reload builds a new snapshot and swaps it
@@ -38,6 +38,9 @@ public sealed class RouterSnapshot
     public RouteTarget? Reference { get; }
 
     public RouteTarget? Find(string name) => Targets.GetValueOrDefault(name);
+
+    /// <summary>Whether <paramref name="name"/> is a peer node's target (another of this person's Locus nodes).</summary>
+    public bool IsPeer(string name) => Find(name)?.Options.Kind == TargetKind.Peer;
 
     public ClientPolicy ClientOrDefault(string name) =>
         Clients.GetValueOrDefault(name) ?? new ClientPolicy { Name = name };

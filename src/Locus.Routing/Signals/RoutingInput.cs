@@ -1,10 +1,9 @@
 using System.Text;
+using Locus.Routing.Memory;
+using Locus.Routing.Requests;
 using Microsoft.Extensions.AI;
 
-using Locus.Routing.Memory;
-using Locus.Routing.Signals;
-
-namespace Locus.Routing.Policy;
+namespace Locus.Routing.Signals;
 
 /// <summary>The facts about a request that signals read, computed once per request.</summary>
 public sealed class RoutingInput

@@ -1,4 +1,4 @@
-namespace Locus.Routing.Signals;
+namespace Locus.Routing.Requests;
 
 /// <summary>
 /// A tokenizer-free token count. BPE vocabularies of current models average about four characters of English per
