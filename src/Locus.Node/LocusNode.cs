@@ -1,6 +1,7 @@
 using Locus.Core.Abstractions;
 using Locus.Hardware.Thermal.Live;
 using Locus.Ledger;
+using Locus.Ledger.Sqlite;
 using Locus.Llama;
 using Locus.Mesh.Node;
 using Locus.Node.Mesh;

@@ -1,6 +1,7 @@
 using Locus.Core.Configuration;
 using Locus.Gguf;
 using Locus.Ledger;
+using Locus.Ledger.Sqlite;
 using Locus.Privacy;
 using Locus.Routing.Options;
 using Locus.Routing.Runtime;
