@@ -6,6 +6,7 @@ using Locus.Llama;
 using Locus.Mesh.Node;
 using Locus.Node.Mesh;
 using Locus.Privacy;
+using Locus.Privacy.Detectors;
 using Locus.Routing.Options;
 using Locus.Routing.Runtime;
 using Microsoft.Extensions.AI;

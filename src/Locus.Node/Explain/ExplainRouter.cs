@@ -3,6 +3,7 @@ using Locus.Gguf;
 using Locus.Ledger;
 using Locus.Ledger.Sqlite;
 using Locus.Privacy;
+using Locus.Privacy.Detectors;
 using Locus.Routing.Options;
 using Locus.Routing.Runtime;
 using Microsoft.Extensions.AI;
