@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Locus.Privacy;
+using Locus.Privacy.Detectors;
 using Locus.Routing.Options;
 using Locus.Routing.Policy;
 using Locus.Routing.Requests;

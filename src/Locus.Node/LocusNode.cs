@@ -1,10 +1,12 @@
 using Locus.Core.Abstractions;
 using Locus.Hardware.Thermal.Live;
 using Locus.Ledger;
+using Locus.Ledger.Sqlite;
 using Locus.Llama;
 using Locus.Mesh.Node;
 using Locus.Node.Mesh;
 using Locus.Privacy;
+using Locus.Privacy.Detectors;
 using Locus.Routing.Options;
 using Locus.Routing.Runtime;
 using Locus.Routing.Targets;

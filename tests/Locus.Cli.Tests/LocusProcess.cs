@@ -94,6 +94,20 @@ internal sealed class LocusProcess : IDisposable
 
     public StreamWriter Input => _process.StandardInput;
 
+    /// <summary>SIGTERM, as a service manager stops it: shutdown code and exit handlers run. Returns the exit code.</summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var deadline = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(deadline.Token);
+        _process.WaitForExit(); // flush the async readers
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, as when the machine's OOM killer or a crash ends the process.</summary>
     public void KillHard()
     {

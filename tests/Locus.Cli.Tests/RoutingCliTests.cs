@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Locus.Ledger;
+using Locus.Ledger.Sqlite;
 
 namespace Locus.Cli.Tests;
 

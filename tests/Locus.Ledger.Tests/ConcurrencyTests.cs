@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Locus.Ledger.Sqlite;
 using Locus.Ledger.Tests.Infrastructure;
 using Xunit.Abstractions;
 

@@ -1,3 +1,4 @@
+using Locus.Ledger.Sqlite;
 using Locus.Ledger.Tests.Infrastructure;
 
 namespace Locus.Ledger.Tests;

@@ -1,4 +1,5 @@
 using Locus.Core.Errors;
+using Locus.Ledger.Sqlite;
 using Locus.Ledger.Tests.Infrastructure;
 
 namespace Locus.Ledger.Tests;

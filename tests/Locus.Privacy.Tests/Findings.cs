@@ -1,3 +1,5 @@
+using Locus.Privacy.Detectors;
+
 namespace Locus.Privacy.Tests;
 
 /// <summary>One shared scanner (scanners are immutable) and readable views of findings for assertions.</summary>

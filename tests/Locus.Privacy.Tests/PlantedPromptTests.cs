@@ -1,3 +1,5 @@
+using Locus.Privacy.Detectors;
+
 namespace Locus.Privacy.Tests;
 
 /// <summary>Scanning whole prompts finds exactly what was planted: nothing missed, nothing extra in the prose and code.</summary>

@@ -1,3 +1,5 @@
+using Locus.Privacy.Detectors;
+
 namespace Locus.Privacy.Tests;
 
 /// <summary>Every planted sample is found by its detector, with its kind and its exact span.</summary>

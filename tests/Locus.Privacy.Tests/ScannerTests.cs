@@ -1,3 +1,4 @@
+using Locus.Privacy.Detectors;
 using Locus.Privacy.Scanning;
 
 namespace Locus.Privacy.Tests;

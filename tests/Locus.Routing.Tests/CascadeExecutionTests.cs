@@ -1,6 +1,7 @@
 using Locus.Core.Abstractions;
 using Locus.Core.Errors;
 using Locus.Ledger;
+using Locus.Ledger.Sqlite;
 using Locus.Routing.Options;
 using Locus.Routing.Policy;
 using Locus.Routing.Requests;

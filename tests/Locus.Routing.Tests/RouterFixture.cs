@@ -1,5 +1,6 @@
 using Locus.Ledger;
 using Locus.Privacy;
+using Locus.Privacy.Detectors;
 using Locus.Routing.Options;
 using Locus.Routing.Policy;
 using Locus.Routing.Runtime;

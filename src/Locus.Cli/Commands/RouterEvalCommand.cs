@@ -2,6 +2,7 @@ using System.CommandLine;
 using Locus.Cli.Terminal;
 using Locus.Core.Errors;
 using Locus.RouterLab;
+using Locus.RouterLab.Data;
 using Locus.RouterLab.Evaluation;
 using Locus.RouterLab.Learning;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Locus.Cli.Terminal;
 using Locus.Core.Errors;
 using Locus.Ledger;
+using Locus.Ledger.Sqlite;
 using Locus.Node.Usage;
 using Spectre.Console;
 

@@ -1,7 +1,9 @@
 using Locus.Core.Configuration;
 using Locus.Gguf;
 using Locus.Ledger;
+using Locus.Ledger.Sqlite;
 using Locus.Privacy;
+using Locus.Privacy.Detectors;
 using Locus.Routing.Options;
 using Locus.Routing.Runtime;
 using Locus.Routing.Targets;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Locus.Core.Errors;
-using Locus.RouterLab.Ensembles;
 
 namespace Locus.RouterLab.Data;
 

@@ -1,3 +1,4 @@
+using Locus.RouterLab.Data;
 using Locus.RouterLab.Evaluation;
 using Locus.Routing.Learning;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Locus.Ledger;
+using Locus.Ledger.Sqlite;
 
 namespace Locus.Server.Tests.Routing;
 

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Locus.Ledger;
+namespace Locus.Ledger.Sqlite;
 
 /// <summary>Opens usage ledgers: one writer per file (the server), any number of read-only ones (`locus usage`).</summary>
 public static class UsageLedger

@@ -1,6 +1,6 @@
-using Locus.Privacy.Detectors;
+using Locus.Privacy.Scanning;
 
-namespace Locus.Privacy.Scanning;
+namespace Locus.Privacy.Detectors;
 
 /// <summary>
 /// The built-in detectors, cheapest pre-filter first so that <see cref="ISensitivityScanner.ContainsAny"/> exits early.

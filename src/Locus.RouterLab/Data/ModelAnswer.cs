@@ -1,4 +1,4 @@
-namespace Locus.RouterLab.Ensembles;
+namespace Locus.RouterLab.Data;
 
 /// <summary>One model's answer to one prompt in multi-model data: its correctness (0..1), its text and its API cost (USD).</summary>
 public sealed record ModelAnswer(double Quality, string Response, double Cost);

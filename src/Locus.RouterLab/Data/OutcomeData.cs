@@ -1,7 +1,6 @@
 using Locus.Core.Errors;
-using Locus.RouterLab.Data;
 
-namespace Locus.RouterLab;
+namespace Locus.RouterLab.Data;
 
 /// <summary>
 /// Loads per-prompt weak/strong outcomes: a RouteLLM folder (mmlu, gsm8k, mt_bench, or their parent for all three) or a

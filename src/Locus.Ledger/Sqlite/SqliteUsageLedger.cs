@@ -4,7 +4,7 @@ using Locus.Ledger.Storage;
 using Locus.Ledger.Writing;
 using Microsoft.Data.Sqlite;
 
-namespace Locus.Ledger;
+namespace Locus.Ledger.Sqlite;
 
 /// <summary>
 /// The ledger over one SQLite file. Writes go through the group-commit writer; reads open their own short-lived
