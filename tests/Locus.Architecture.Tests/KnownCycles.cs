@@ -10,14 +10,6 @@ internal static class KnownCycles
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string[]>> ByAssembly =
         new Dictionary<string, IReadOnlyList<string[]>>(StringComparer.Ordinal)
         {
-            // Issue 13 items 1, 2 and 4: the routing loop's restructuring (Policy <-> Runtime through RouterSnapshot and
-            // RouteTarget; Signals and Learning -> Policy through RoutingInput) and one configuration model (Options ->
-            // Learning; Policy, Runtime and Memory -> Options).
-            ["Locus.Routing"] =
-            [
-                ["Locus.Routing.Learning", "Locus.Routing.Memory", "Locus.Routing.Options", "Locus.Routing.Policy", "Locus.Routing.Runtime", "Locus.Routing.Signals"],
-            ],
-
             // Issue 13 item 3 (one wire model): Wire's ProviderJsonContext -> the OpenAI and Anthropic DTOs, which use
             // Wire and the root's ProviderOptions; the root's ChatProviders and ProviderChatClient use them all.
             ["Locus.Providers"] =

@@ -1,5 +1,6 @@
 using Locus.Core.Errors;
 using Locus.Ledger;
+using Locus.Ledger.Sqlite;
 using Locus.Routing.Policy;
 using Locus.Routing.Requests;
 using Locus.Routing.Runtime;
