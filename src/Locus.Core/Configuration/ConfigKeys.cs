@@ -6,8 +6,8 @@ namespace Locus.Core.Configuration;
 internal sealed record ConfigKey(string Name, string EnvironmentVariable, bool IsSecret = false);
 
 /// <summary>
-/// The single list of keys Locus understands. The YAML reader, the environment reader and the override reader all
-/// consult it, so a key cannot be readable from one source and silently ignored by another.
+/// The single list of flat keys (<c>server</c>, <c>llama</c>, <c>models</c>). The YAML reader, the environment reader
+/// and the override reader all consult it, so a key cannot be readable from one source and silently ignored by another.
 /// </summary>
 internal static class ConfigKeys
 {
@@ -53,14 +53,6 @@ internal static class ConfigKeys
         Standard(DefaultSha256),
         Standard(DefaultSizeBytes),
     ];
-
-    /// <summary>
-    /// Top-level sections with a structured shape (lists of targets, clients and device profiles) that their own readers
-    /// validate (<c>Locus.Routing.RoutingConfigReader</c>, <c>Locus.Hardware.Devices.DeviceConfigReader</c>); this flat
-    /// reader passes over them.
-    /// </summary>
-    public static FrozenSet<string> RoutingSections { get; } =
-        new[] { "targets", "routing", "clients", "ledger", "devices", "mesh", "memory" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Names that group keys (YAML mappings), not values.</summary>
     public static FrozenSet<string> Sections { get; } =
