@@ -26,7 +26,15 @@ internal static class CommonOptions
     /// <summary>The process's config sources with the given flag overrides; null values are flags that were not passed.</summary>
     public static ConfigurationSources Sources(string? configPath, IReadOnlyDictionary<string, string?>? flags = null)
     {
-        var overrides = (flags ?? new Dictionary<string, string?>()).Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!);
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in flags ?? new Dictionary<string, string?>())
+        {
+            if (value is not null)
+            {
+                overrides[key] = value;
+            }
+        }
+
         return ConfigurationSources.FromProcess(configPath, overrides);
     }
 

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Locus.Core.Configuration;
 
 /// <summary>
@@ -9,7 +7,9 @@ namespace Locus.Core.Configuration;
 /// </summary>
 public sealed class ConfigSchema
 {
-    private readonly FrozenSet<string> _known;
+    // A plain set, not a frozen one: building a frozen set costs more start-up time than its faster lookups
+    // could ever repay for the few top-level keys of one file, and every command opens the schema.
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
     /// <exception cref="ArgumentException">Two sections claim the same top-level key.</exception>
     public ConfigSchema(IEnumerable<IConfigSection> sections)
@@ -17,12 +17,13 @@ public sealed class ConfigSchema
         ArgumentNullException.ThrowIfNull(sections);
         Sections = [.. sections];
         Keys = [.. Sections.SelectMany(s => s.Keys)];
-        if (Keys.GroupBy(k => k, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        foreach (var key in Keys)
         {
-            throw new ArgumentException($"two sections read the top-level key '{twice.Key}'", nameof(sections));
+            if (!_known.Add(key))
+            {
+                throw new ArgumentException($"two sections read the top-level key '{key}'", nameof(sections));
+            }
         }
-
-        _known = Keys.ToFrozenSet(StringComparer.Ordinal);
     }
 
     public IReadOnlyList<IConfigSection> Sections { get; }
@@ -37,8 +38,10 @@ public sealed class ConfigSchema
     public ConfigDocument Open(string yaml, string file, ConfigurationSources sources) =>
         Check(ConfigDocument.Parse(yaml, file, sources));
 
-    private ConfigDocument Check(ConfigDocument document)
+    /// <summary>Reports each top-level key of <paramref name="document"/> that no section reads; returns the document.</summary>
+    public ConfigDocument Check(ConfigDocument document)
     {
+        ArgumentNullException.ThrowIfNull(document);
         foreach (var (key, _) in document.RootNode.Children)
         {
             var name = ConfigMap.NameOf(key);

@@ -24,7 +24,7 @@ internal static class YamlSettingsReader
                 {
                     settings.Add(ToSetting(name, valueNode, At(keyNode)));
                 }
-                else if (ConfigKeys.Sections.Contains(name))
+                else if (ConfigKeys.IsSection(name))
                 {
                     WalkSection(name, valueNode);
                 }
@@ -42,7 +42,7 @@ internal static class YamlSettingsReader
                 {
                     settings.Add(ToSetting(name, valueNode, At(keyNode)));
                 }
-                else if (ConfigKeys.Sections.Contains(name))
+                else if (ConfigKeys.IsSection(name))
                 {
                     WalkSection(name, valueNode);
                 }

@@ -12,15 +12,19 @@ namespace Locus.Node.Configuration;
 /// </summary>
 public sealed record NodeConfig
 {
-    /// <summary>Every section a node reads, in the order their problems are reported.</summary>
-    public static ConfigSchema Schema { get; } = new(
+    // Built on first use: it touches every section's type, loading its project, which a command that reads no
+    // config file (the common `locus plan`) never needs.
+    private static readonly Lazy<ConfigSchema> LazySchema = new(() => new(
     [
         LocusOptions.Section,
         RouterConfig.Section,
         LedgerSettings.Section,
         MeshSettings.Section,
         DeviceSettings.Section,
-    ]);
+    ]));
+
+    /// <summary>Every section a node reads, in the order their problems are reported.</summary>
+    public static ConfigSchema Schema => LazySchema.Value;
 
     /// <summary>The config file read; null when there was none (defaults, environment and flags only).</summary>
     public string? File { get; init; }
@@ -54,7 +58,12 @@ public sealed record NodeConfig
     /// <exception cref="ConfigurationException">Any problem in that section or the top level; all of them are listed.</exception>
     public static T Load<T>(ConfigurationSources sources, IConfigSection<T> section)
     {
-        var document = Schema.Open(sources);
+        var document = ConfigDocument.Load(sources);
+        if (document.File is not null)
+        {
+            Schema.Check(document);
+        }
+
         var value = document.Bind(section);
         document.ThrowIfInvalid();
         return value;
