@@ -3,9 +3,11 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Locus.Core.Configuration;
+using Locus.Ledger.Configuration;
+using Locus.Node;
+using Locus.Node.Configuration;
 using Locus.Routing.Options;
 using Locus.Server;
-using Locus.Node;
 using Microsoft.AspNetCore.Builder;
 
 namespace Locus.Benchmarks;
@@ -34,9 +36,9 @@ internal static class GatewayBenchmark
                 SupportsTools = true, Price = new PriceOptions(3m, 15m), ApiKeyEnv = "LOCUS_BENCH_KEY",
             }],
             Routing = new RoutingOptions { CloudTargets = ["cloud"], LatencyBudget = TimeSpan.FromSeconds(5) },
-            Ledger = new LedgerSettings { Path = ledger ? Path.Combine(dir, "usage.db") : null },
         };
-        await using var node = await LocusNode.StartAsync(new NodeSettings { Options = new LocusOptions(), Routing = config });
+        var nodeConfig = new NodeConfig { Routing = config, Ledger = new LedgerSettings { Path = ledger ? Path.Combine(dir, "usage.db") : null } };
+        await using var node = await LocusNode.StartAsync(new NodeSettings { Config = nodeConfig });
         await using var locus = LocusServer.Build(new ServerOptions { Port = 0 }, node);
         await locus.StartAsync();
         var locusUrl = locus.Urls.First();

@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
 using Locus.Core.Configuration;
+using Locus.Ledger.Configuration;
+using Locus.Mesh.Configuration;
+using Locus.Node.Configuration;
 using Locus.Routing.Options;
 using Locus.Routing.Runtime;
 using Locus.Routing.Targets;
@@ -29,29 +32,35 @@ internal sealed partial class ConfigReloader : IAsyncDisposable
         _node = node;
         _file = file;
         _logger = (node.Settings.Loggers ?? NullLoggerFactory.Instance).CreateLogger("Locus.Config");
-        _hash = Hash(file) ?? [];
+        _hash = ReadBytes(file) is { } content ? SHA256.HashData(content) : [];
         _loop = RunAsync(interval, node.Settings.Time);
     }
 
     /// <summary>Checks the file once; true when a change was applied.</summary>
     private bool CheckNow()
     {
-        var hash = Hash(_file);
-        if (hash is null || hash.AsSpan().SequenceEqual(_hash))
+        // The bytes hashed are the bytes parsed, so a save landing between the two cannot be half-applied.
+        if (ReadBytes(_file) is not { } content)
+        {
+            return false;
+        }
+
+        var hash = SHA256.HashData(content);
+        if (hash.AsSpan().SequenceEqual(_hash))
         {
             return false;
         }
 
         _hash = hash;
-        return TryApply();
+        return TryApply(content);
     }
 
-    private bool TryApply()
+    private bool TryApply(byte[] content)
     {
         RouterConfig config;
         try
         {
-            config = RoutingConfigReader.ReadFile(_file, _node.Settings.Environment);
+            config = Read(content);
         }
         catch (ConfigurationException ex)
         {
@@ -74,6 +83,23 @@ internal sealed partial class ConfigReloader : IAsyncDisposable
         _node.Router.Reload(new RouterSnapshot(config, targets));
         Reloaded(_logger, _file);
         return true;
+    }
+
+    /// <summary>
+    /// Binds the routing sections, which a reload applies, and checks <c>ledger</c> and <c>mesh</c> as well, which apply
+    /// at the next start. <c>server</c>, <c>llama</c>, <c>models</c> and <c>devices</c> are read only at start, with
+    /// the environment variables and flags the node was started with.
+    /// </summary>
+    private RouterConfig Read(byte[] content)
+    {
+        using var text = new StreamReader(new MemoryStream(content));
+        var sources = new ConfigurationSources { ConfigPath = _file, Variables = _node.Settings.Environment };
+        var document = NodeConfig.Schema.Open(text.ReadToEnd(), _file, sources);
+        var routing = document.Bind(RouterConfig.Section);
+        document.Bind(LedgerSettings.Section);
+        document.Bind(MeshSettings.Section);
+        document.ThrowIfInvalid();
+        return routing;
     }
 
     private static IEnumerable<string> LocalTargets(RouterConfig config) =>
@@ -101,11 +127,11 @@ internal sealed partial class ConfigReloader : IAsyncDisposable
         }
     }
 
-    private static byte[]? Hash(string file)
+    private static byte[]? ReadBytes(string file)
     {
         try
         {
-            return SHA256.HashData(File.ReadAllBytes(file));
+            return File.ReadAllBytes(file);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -33,7 +33,7 @@ public sealed class LocusNode : IAsyncDisposable
         Ledger = ledger;
         _local = local;
         _remotes = remotes;
-        if (settings.ConfigFile is not null && settings.Routing.Targets.Count > 0)
+        if (settings.ConfigFile is not null && settings.Config.Routing.Targets.Count > 0)
         {
             _reloader = new ConfigReloader(this, settings.ConfigFile, settings.ReloadInterval);
         }
@@ -60,12 +60,13 @@ public sealed class LocusNode : IAsyncDisposable
     public static async Task<LocusNode> StartAsync(NodeSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var config = settings.Routing.Targets.Count > 0 ? settings.Routing : FromModels(settings);
+        var config = settings.Config.Routing.Targets.Count > 0 ? settings.Config.Routing : FromModels(settings);
+        var ledgerSettings = settings.Config.Ledger;
         var llamaTargets = config.Targets.Where(t => t.Kind == TargetKind.Llama).ToList();
         IModelCatalog? local = null;
         if (llamaTargets.Count > 0)
         {
-            local = await LlamaModels.LoadAsync([.. llamaTargets.Select(t => new LocalModelSpec(t.Model, t.Name))], settings.Options.Llama,
+            local = await LlamaModels.LoadAsync([.. llamaTargets.Select(t => new LocalModelSpec(t.Model, t.Name))], settings.Config.Options.Llama,
                 settings.Loggers, settings.LoadProgress, settings.Time, cancellationToken).ConfigureAwait(false);
         }
 
@@ -75,14 +76,14 @@ public sealed class LocusNode : IAsyncDisposable
         var remotes = new List<IChatClient>();
         try
         {
-            mesh = MeshComposition.Open(config.Mesh, settings);
+            mesh = MeshComposition.Open(settings.Config.Mesh, settings);
             if (mesh is not null)
             {
                 settings = settings with { NodeName = mesh.Name }; // peers see one name for this node, mesh and delegation alike
             }
 
-            ledger = config.Ledger.Path is { } path
-                ? UsageLedger.Open(path, new LedgerOptions { StorePrompts = config.Ledger.StorePrompts, FullSync = config.Ledger.FullSync }, settings.Time)
+            ledger = ledgerSettings.Path is { } path
+                ? UsageLedger.Open(path, new LedgerOptions { StorePrompts = ledgerSettings.StorePrompts, FullSync = ledgerSettings.FullSync }, settings.Time)
                 : null;
             var targets = BuildTargets(config, local, null, settings, remotes);
             thermal = ThermalOutlooks.Create(config, targets, settings);
@@ -94,7 +95,7 @@ public sealed class LocusNode : IAsyncDisposable
                 Peers = settings.Peers ?? (mesh is null ? null : new MeshPeerOutlook(mesh, config)),
                 Scanner = SensitivityScanner.Create(),
                 Ledger = ledger,
-                StorePrompts = config.Ledger.StorePrompts,
+                StorePrompts = ledgerSettings.StorePrompts,
                 Time = settings.Time,
                 Logger = (settings.Loggers ?? NullLoggerFactory.Instance).CreateLogger("Locus.Routing"),
             };
@@ -109,7 +110,7 @@ public sealed class LocusNode : IAsyncDisposable
             }
 
             var router = new LocusRouter(new RouterSnapshot(config, targets), services);
-            return new LocusNode(settings with { Routing = config }, router, local, ledger, remotes) { Thermal = thermal, Mesh = mesh };
+            return new LocusNode(settings with { Config = settings.Config with { Routing = config } }, router, local, ledger, remotes) { Thermal = thermal, Mesh = mesh };
         }
         catch
         {
@@ -173,10 +174,11 @@ public sealed class LocusNode : IAsyncDisposable
             OnDevice = true,
             SupportsTools = false,
         }).ToList();
-        return settings.Routing with
+        var routing = settings.Config.Routing;
+        return routing with
         {
             Targets = targets,
-            Routing = settings.Routing.Routing with { FastTarget = targets.FirstOrDefault()?.Name, CloudTargets = [] },
+            Routing = routing.Routing with { FastTarget = targets.FirstOrDefault()?.Name, CloudTargets = [] },
         };
     }
 

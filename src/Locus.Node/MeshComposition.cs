@@ -1,6 +1,6 @@
 using Locus.Core.Configuration;
+using Locus.Mesh.Configuration;
 using Locus.Mesh.Node;
-using Locus.Routing.Options;
 
 namespace Locus.Node;
 

@@ -1,18 +1,15 @@
 using Locus.Core.Abstractions;
-using Locus.Core.Configuration;
 using Locus.Llama;
-using Locus.Routing.Options;
+using Locus.Node.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Locus.Node;
 
-/// <summary>Everything needed to start a node: Locus's options, the routing config, and where they came from.</summary>
+/// <summary>Everything needed to start a node: its config, where it came from, and the services it runs with.</summary>
 public sealed record NodeSettings
 {
-    public required LocusOptions Options { get; init; }
-
-    /// <summary>The routing sections; without targets the node serves <see cref="Models"/> as local targets.</summary>
-    public RouterConfig Routing { get; init; } = new();
+    /// <summary>Every section of the config; without <c>targets:</c> the node serves <see cref="Models"/> as local targets.</summary>
+    public required NodeConfig Config { get; init; }
 
     /// <summary>The config file to watch for changes (routing reloads without a restart); null: no watching.</summary>
     public string? ConfigFile { get; init; }

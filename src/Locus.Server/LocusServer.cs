@@ -55,7 +55,7 @@ public static class LocusServer
         }
 
         builder.Services.AddRoutingCore();
-        var meshListener = node?.Mesh is not null ? new Mesh.MeshListener(node.Settings.Routing.Mesh) : null;
+        var meshListener = node?.Mesh is not null ? new Mesh.MeshListener(node.Settings.Config.Mesh) : null;
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

@@ -29,7 +29,7 @@ public sealed class CascadeConfigTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private RouterConfig Parse(string yaml) => RoutingConfigReader.Parse(yaml, Path.Combine(_dir, "locus.yaml"), _ => null);
+    private RouterConfig Parse(string yaml) => ConfigText.Bind(RouterConfig.Section, yaml, Path.Combine(_dir, "locus.yaml"));
 
     [Fact]
     public void Parse_FullCascade_ReadsEveryKey()

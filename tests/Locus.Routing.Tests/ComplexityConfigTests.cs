@@ -14,8 +14,8 @@ public sealed class ComplexityConfigTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private RouterConfig Parse(string complexity) => RoutingConfigReader.Parse(
-        $"routing:\n  complexity: {complexity}\n", Path.Combine(_dir, "locus.yaml"), _ => null);
+    private RouterConfig Parse(string complexity) => ConfigText.Bind(
+        RouterConfig.Section, $"routing:\n  complexity: {complexity}\n", Path.Combine(_dir, "locus.yaml"));
 
     private ConfigurationError Error(string complexity) =>
         Assert.Single(Assert.Throws<ConfigurationException>(() => Parse(complexity)).Errors);

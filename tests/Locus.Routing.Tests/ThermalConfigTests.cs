@@ -20,7 +20,7 @@ public sealed class ThermalConfigTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private RouterConfig Parse(string yaml) => RoutingConfigReader.Parse(yaml, Path.Combine(_dir, "locus.yaml"), _ => null);
+    private RouterConfig Parse(string yaml) => ConfigText.Bind(RouterConfig.Section, yaml, Path.Combine(_dir, "locus.yaml"));
 
     [Fact]
     public void Parse_FullThermal_ReadsEveryKey()

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Locus.Core.Configuration;
+using Locus.Node.Configuration;
 
 namespace Locus.Cli.Commands;
 
@@ -22,10 +23,25 @@ internal static class CommonOptions
         HelpName = "NAME",
     };
 
-    /// <summary>Loads configuration with the given flag overrides; null values are flags that were not passed.</summary>
-    public static LocusOptions Load(string? configPath, IReadOnlyDictionary<string, string?> flags)
+    /// <summary>The process's config sources with the given flag overrides; null values are flags that were not passed.</summary>
+    public static ConfigurationSources Sources(string? configPath, IReadOnlyDictionary<string, string?>? flags = null)
     {
-        var overrides = flags.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!);
-        return LocusConfiguration.Load(ConfigurationSources.FromProcess(configPath, overrides));
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in flags ?? new Dictionary<string, string?>())
+        {
+            if (value is not null)
+            {
+                overrides[key] = value;
+            }
+        }
+
+        return ConfigurationSources.FromProcess(configPath, overrides);
     }
+
+    /// <summary>The <c>server</c>, <c>llama</c> and <c>models</c> sections with the given flag overrides.</summary>
+    public static LocusOptions Load(string? configPath, IReadOnlyDictionary<string, string?> flags) =>
+        NodeConfig.Load(Sources(configPath, flags), LocusOptions.Section);
+
+    /// <summary>One section of the config file in force (the top level is still checked against every section).</summary>
+    public static T Load<T>(string? configPath, IConfigSection<T> section) => NodeConfig.Load(Sources(configPath), section);
 }

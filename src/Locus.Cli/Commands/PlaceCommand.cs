@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Locus.Cli.Terminal;
+using Locus.Hardware.Devices;
 using Locus.Hardware.Placement;
 using Locus.Hardware.Planning;
+using Locus.Node.Configuration;
 using Locus.Routing.Options;
 
 namespace Locus.Cli.Commands;
@@ -19,7 +21,11 @@ internal static class PlaceCommand
         };
         command.SetAction(parse => CliErrors.Run(() =>
         {
-            var config = RoutingConfig.FindFile(parse.GetValue(o.Config));
+            // One read of the config file for both sections place uses: the cloud's price and the device profiles.
+            var document = NodeConfig.Schema.Open(CommonOptions.Sources(parse.GetValue(o.Config)));
+            var routing = document.Bind(RouterConfig.Section);
+            var devices = document.Bind(DeviceSettings.Section);
+            document.ThrowIfInvalid();
             var args = new PlacementArgs
             {
                 Private = parse.GetValue(o.Private),
@@ -30,7 +36,7 @@ internal static class PlaceCommand
                 OutputShare = parse.GetValue(o.OutputShare),
                 CloudUsdPerMInput = parse.GetValue(o.CloudIn),
                 CloudUsdPerMOutput = parse.GetValue(o.CloudOut),
-                ConfiguredPrice = ConfiguredPrice(config),
+                ConfiguredPrice = ConfiguredPrice(routing, document.File),
                 HardwareUsd = parse.GetValue(o.HardwareUsd),
                 AmortizeMonths = parse.GetValue(o.AmortizeMonths),
                 ElectricityUsdPerKwh = parse.GetValue(o.Electricity),
@@ -46,7 +52,7 @@ internal static class PlaceCommand
                 Context = parse.GetValue(o.Context),
                 PromptTokens = parse.GetValue(o.PromptTokens),
             };
-            var request = args.ToRequest(new PlanInputs(PlanFiles.Catalog(parse.GetValue(o.Config)), PlanFiles.Flag), PlanFiles.Flag);
+            var request = args.ToRequest(new PlanInputs(PlanFiles.Catalog(devices), PlanFiles.Flag), PlanFiles.Flag);
             var advice = PlacementAdvisor.Decide(request);
             if (parse.GetValue(o.Json))
             {
@@ -63,14 +69,13 @@ internal static class PlaceCommand
     }
 
     /// <summary>The price of the config's first priced cloud target: the cloud the router would actually use.</summary>
-    private static (double, double, string)? ConfiguredPrice(string? file)
+    private static (double, double, string)? ConfiguredPrice(RouterConfig config, string? file)
     {
         if (file is null)
         {
             return null;
         }
 
-        var config = RoutingConfig.Read(file);
         var preferred = config.Routing.CloudTargets.Select(config.FindTarget).OfType<TargetOptions>()
             .Concat(config.Targets.Where(t => t.Kind != TargetKind.Llama && !t.OnDevice));
         return preferred.FirstOrDefault(t => t.Price.Input > 0 || t.Price.Output > 0) is { } target

@@ -7,8 +7,11 @@ namespace Locus.Cli.Commands;
 /// <summary>The files `locus plan` reads: the config's device profiles and a llama-bench CSV to validate against.</summary>
 internal static class PlanFiles
 {
-    public static DeviceCatalog Catalog(string? configPath) =>
-        RoutingConfig.FindFile(configPath) is { } file ? DeviceCatalog.BuiltIn.With(DeviceConfigReader.ReadFile(file)) : DeviceCatalog.BuiltIn;
+    public static DeviceCatalog Catalog(string? configPath) => Catalog(CommonOptions.Load(configPath, DeviceSettings.Section));
+
+    /// <summary>The built-in profiles and the config's own (which replace a built-in with the same id).</summary>
+    public static DeviceCatalog Catalog(DeviceSettings devices) =>
+        devices.Profiles.Count == 0 ? DeviceCatalog.BuiltIn : DeviceCatalog.BuiltIn.With(devices.Profiles);
 
     /// <summary>A command-line flag for a parameter name: <c>bandwidth_gbs</c> → <c>--bandwidth-gbs</c>.</summary>
     public static string Flag(string name) => name == "model" ? "--model" : "--" + name.Replace('_', '-');

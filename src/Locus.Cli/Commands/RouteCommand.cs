@@ -2,6 +2,7 @@ using System.CommandLine;
 using Locus.Cli.Terminal;
 using Locus.Core.Errors;
 using Locus.Routing.Policy;
+using Locus.Node.Configuration;
 using Locus.Node.Explain;
 using Locus.Routing.Requests;
 using Microsoft.Extensions.AI;
@@ -29,15 +30,13 @@ internal static class RouteCommand
         };
         command.SetAction((parse, cancellationToken) => CliErrors.Run(async () =>
         {
-            var options = CommonOptions.Load(parse.GetValue(config), new Dictionary<string, string?>());
-            var file = RoutingConfig.FindFile(parse.GetValue(config));
-            var routing = RoutingConfig.Read(file);
-            if (routing.Targets.Count == 0)
+            var nodeConfig = NodeConfig.Load(CommonOptions.Sources(parse.GetValue(config)));
+            if (nodeConfig.Routing.Targets.Count == 0)
             {
-                throw new LocusException(LocusError.Invalid($"{file ?? "no config file found"}: no targets are configured. Add a targets: list (see docs/configuration.md) and pass it with --config FILE."));
+                throw new LocusException(LocusError.Invalid($"{nodeConfig.File ?? "no config file found"}: no targets are configured. Add a targets: list (see docs/configuration.md) and pass it with --config FILE."));
             }
 
-            var (router, ledger) = await ExplainRouter.CreateAsync(options, routing).ConfigureAwait(false);
+            var (router, ledger) = await ExplainRouter.CreateAsync(nodeConfig).ConfigureAwait(false);
             RouteDecision decision;
             try
             {

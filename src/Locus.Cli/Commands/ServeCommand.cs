@@ -4,6 +4,7 @@ using Locus.Core.Abstractions;
 using Locus.Llama;
 using Locus.Server;
 using Locus.Node;
+using Locus.Node.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -35,7 +36,8 @@ internal static class ServeCommand
         };
         command.SetAction((parse, cancellationToken) => CliErrors.Run(async () =>
         {
-            var options = CommonOptions.Load(parse.GetValue(config), new Dictionary<string, string?>
+            // One read of the config file: every section's problems are reported together.
+            var nodeConfig = NodeConfig.Load(CommonOptions.Sources(parse.GetValue(config), new Dictionary<string, string?>
             {
                 ["server.port"] = parse.GetValue(port)?.ToString(),
                 ["server.host"] = parse.GetValue(host),
@@ -43,7 +45,8 @@ internal static class ServeCommand
                 ["llama.context_size"] = parse.GetValue(ctx)?.ToString(),
                 ["llama.parallel"] = parse.GetValue(parallel)?.ToString(),
                 ["llama.chat_template_fallback"] = parse.GetValue(template),
-            });
+            }));
+            var options = nodeConfig.Options;
             using var loggers = LoggerFactory.Create(b => b
                 .AddSimpleConsole(o => o.SingleLine = true)
                 .SetMinimumLevel(parse.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information)
@@ -51,8 +54,7 @@ internal static class ServeCommand
                 .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None)
                 // ASP.NET Core logs four lines per request at Information; with mesh sync rounds that drowns the log.
                 .AddFilter("Microsoft.AspNetCore", parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning));
-            var file = RoutingConfig.FindFile(parse.GetValue(config));
-            var routing = RoutingConfig.Read(file);
+            var routing = nodeConfig.Routing;
             // With targets configured, the config says what to load; otherwise --model or the default model.
             var specs = routing.Targets.Count > 0 && parse.GetValue(model) is not { Length: > 0 }
                 ? []
@@ -64,9 +66,8 @@ internal static class ServeCommand
 
             var node = await ProgressBars.Run("Loading models", report => LocusNode.StartAsync(new NodeSettings
             {
-                Options = options,
-                Routing = routing,
-                ConfigFile = file,
+                Config = nodeConfig with { Routing = routing },
+                ConfigFile = nodeConfig.File,
                 Models = specs,
                 Loggers = loggers,
                 LoadProgress = ProgressBars.ForLoad(report),
@@ -86,7 +87,7 @@ internal static class ServeCommand
 
             if (node.Ledger is not null)
             {
-                Console.WriteLine($"Usage ledger: {node.Settings.Routing.Ledger.Path}");
+                Console.WriteLine($"Usage ledger: {node.Settings.Config.Ledger.Path}");
             }
 
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);

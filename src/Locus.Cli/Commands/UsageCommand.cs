@@ -3,6 +3,7 @@ using System.Globalization;
 using Locus.Cli.Terminal;
 using Locus.Core.Errors;
 using Locus.Ledger;
+using Locus.Ledger.Configuration;
 using Locus.Ledger.Sqlite;
 using Locus.Node.Usage;
 using Spectre.Console;
@@ -22,7 +23,7 @@ internal static class UsageCommand
         var command = new Command("usage", "Report spend, tier mix and savings against sending everything to the cloud") { config, ledgerPath, period, client, json };
         command.SetAction((parse, cancellationToken) => CliErrors.Run(async () =>
         {
-            var path = parse.GetValue(ledgerPath) ?? RoutingConfig.Read(RoutingConfig.FindFile(parse.GetValue(config))).Ledger.Path;
+            var path = parse.GetValue(ledgerPath) ?? CommonOptions.Load(parse.GetValue(config), LedgerSettings.Section).Path;
             if (path is null || !File.Exists(path))
             {
                 throw new LocusException(LocusError.Invalid($"no ledger at {path ?? "(disabled in config)"}: start `locus serve` with routing configured, or pass --ledger PATH"));

@@ -1,13 +1,11 @@
-using System.Collections.Frozen;
-
 namespace Locus.Core.Configuration;
 
 /// <summary>One configuration key: its dotted name (YAML path and override name) and its environment variable.</summary>
 internal sealed record ConfigKey(string Name, string EnvironmentVariable, bool IsSecret = false);
 
 /// <summary>
-/// The single list of keys Locus understands. The YAML reader, the environment reader and the override reader all
-/// consult it, so a key cannot be readable from one source and silently ignored by another.
+/// The single list of flat keys (<c>server</c>, <c>llama</c>, <c>models</c>). The YAML reader, the environment reader
+/// and the override reader all consult it, so a key cannot be readable from one source and silently ignored by another.
 /// </summary>
 internal static class ConfigKeys
 {
@@ -54,20 +52,16 @@ internal static class ConfigKeys
         Standard(DefaultSizeBytes),
     ];
 
-    /// <summary>
-    /// Top-level sections with a structured shape (lists of targets, clients and device profiles) that their own readers
-    /// validate (<c>Locus.Routing.RoutingConfigReader</c>, <c>Locus.Hardware.Devices.DeviceConfigReader</c>); this flat
-    /// reader passes over them.
-    /// </summary>
-    public static FrozenSet<string> RoutingSections { get; } =
-        new[] { "targets", "routing", "clients", "ledger", "devices", "mesh", "memory" }.ToFrozenSet(StringComparer.Ordinal);
-
     /// <summary>Names that group keys (YAML mappings), not values.</summary>
-    public static FrozenSet<string> Sections { get; } =
-        new[] { "server", "llama", "models", "models.default" }.ToFrozenSet(StringComparer.Ordinal);
+    public static IReadOnlyList<string> Sections { get; } = ["server", "llama", "models", "models.default"];
 
-    private static readonly FrozenDictionary<string, ConfigKey> ByName =
-        All.ToFrozenDictionary(k => k.Name, StringComparer.Ordinal);
+    // Plain collections, not frozen ones: every command reads the config, and building frozen ones costs start-up
+    // time (measured on `locus plan`) that their faster lookups never repay for a handful of keys.
+    private static readonly Dictionary<string, ConfigKey> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
+
+    private static readonly HashSet<string> SectionNames = new(Sections, StringComparer.Ordinal);
+
+    public static bool IsSection(string name) => SectionNames.Contains(name);
 
     public static ConfigKey? Find(string name) => ByName.GetValueOrDefault(name);
 

@@ -3,8 +3,8 @@ using System.Collections;
 namespace Locus.Core.Configuration;
 
 /// <summary>
-/// Everything <see cref="LocusConfiguration.Load"/> reads besides the config file itself. Passing the environment in
-/// (instead of reading the process's) keeps loading a pure function that tests can drive.
+/// Everything a <see cref="ConfigDocument"/> is loaded from besides the config file itself. Passing the environment
+/// in (instead of reading the process's) keeps loading a pure function that tests can drive.
 /// </summary>
 public sealed record ConfigurationSources
 {
@@ -16,6 +16,12 @@ public sealed record ConfigurationSources
     /// <summary>Environment variables; only <c>LOCUS_*</c> names are read.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = Empty;
 
+    /// <summary>
+    /// Looks up the variables that config values name, such as a target's <c>api_key_env</c>; default: none is set.
+    /// Unlike <see cref="Environment"/>, these are not settings: they hold secrets the file must not contain.
+    /// </summary>
+    public Func<string, string?> Variables { get; init; } = _ => null;
+
     /// <summary>Flag overrides by dotted key, e.g. <c>{"server.port": "8081"}</c>; they win over everything else.</summary>
     public IReadOnlyDictionary<string, string> Overrides { get; init; } = Empty;
 
@@ -25,7 +31,7 @@ public sealed record ConfigurationSources
     /// <summary>What <c>~</c> expands to; also where <c>~/.config/locus/config.yaml</c> is looked for.</summary>
     public string HomeDirectory { get; init; } = LocusPaths.Home;
 
-    /// <summary>Sources for a real run: the process's <c>LOCUS_*</c> environment variables, current folder and home.</summary>
+    /// <summary>Sources for a real run: the process's environment variables, current folder and home.</summary>
     public static ConfigurationSources FromProcess(
         string? configPath = null, IReadOnlyDictionary<string, string>? overrides = null)
     {
@@ -38,6 +44,12 @@ public sealed record ConfigurationSources
             }
         }
 
-        return new ConfigurationSources { ConfigPath = configPath, Environment = environment, Overrides = overrides ?? Empty };
+        return new ConfigurationSources
+        {
+            ConfigPath = configPath,
+            Environment = environment,
+            Variables = System.Environment.GetEnvironmentVariable,
+            Overrides = overrides ?? Empty,
+        };
     }
 }

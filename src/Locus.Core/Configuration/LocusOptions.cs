@@ -8,4 +8,7 @@ public sealed record LocusOptions
     public LlamaOptions Llama { get; init; } = new();
 
     public ModelStoreOptions Models { get; init; } = new();
+
+    /// <summary>The <c>server</c>, <c>llama</c> and <c>models</c> sections, with their environment and flag layers.</summary>
+    public static IConfigSection<LocusOptions> Section { get; } = new LocusOptionsSection();
 }

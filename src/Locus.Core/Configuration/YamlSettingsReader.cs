@@ -1,81 +1,33 @@
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Locus.Core.Configuration;
 
-/// <summary>Reads a YAML config file into raw settings, reporting unknown keys and syntax errors with line numbers.</summary>
+/// <summary>
+/// Reads the flat keys (<c>server</c>, <c>llama</c>, <c>models</c>) of a parsed config file into raw settings,
+/// reporting unknown keys inside those sections with line numbers. Other top-level keys belong to other sections.
+/// </summary>
 internal static class YamlSettingsReader
 {
-    public static IReadOnlyList<RawSetting> Read(string path, List<ConfigurationError> errors)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            errors.Add(new ConfigurationError(null, $"cannot read config file {path}: {ex.Message}"));
-            return [];
-        }
+    public static IReadOnlyList<RawSetting> Read(ConfigDocument document) => new Walker(document).Read();
 
-        var stream = new YamlStream();
-        var scanner = new Scanner(new StringReader(text));
-        try
-        {
-            stream.Load(new Parser(scanner));
-        }
-        catch (YamlException ex)
-        {
-            errors.Add(new ConfigurationError(
-                null, $"invalid YAML: {Describe(ex)}", $"in {path}, line {ex.Start.Line}, column {ex.Start.Column}"));
-            return [];
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet 16 throws this, without a position, on some malformed input (e.g. an unclosed "[" followed
-            // by more keys); the scanner still knows how far it got.
-            errors.Add(new ConfigurationError(
-                null, "invalid YAML: the document is malformed (an unclosed bracket or quote?)",
-                $"in {path}, line {scanner.CurrentPosition.Line}, column {scanner.CurrentPosition.Column}"));
-            return [];
-        }
-
-        return new Walker(path, errors).Read(stream);
-    }
-
-    /// <summary>YamlDotNet prefixes its messages with the position, which the error already states.</summary>
-    private static string Describe(YamlException ex)
-    {
-        var message = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
-        var cut = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith("(Line", StringComparison.Ordinal) && cut >= 0 ? message[(cut + 3)..] : message;
-    }
-
-    private sealed class Walker(string path, List<ConfigurationError> errors)
+    private sealed class Walker(ConfigDocument document)
     {
         private readonly List<RawSetting> settings = [];
-        private readonly string directory = Path.GetDirectoryName(path) ?? ".";
 
-        public List<RawSetting> Read(YamlStream stream)
+        public List<RawSetting> Read()
         {
-            if (stream.Documents.Count > 1)
+            foreach (var (keyNode, valueNode) in document.RootNode.Children)
             {
-                errors.Add(new ConfigurationError(null, "a config file holds one YAML document; found several", $"in {path}"));
-            }
-
-            switch (stream.Documents.FirstOrDefault()?.RootNode)
-            {
-                case null:
-                    break;
-                case YamlMappingNode root:
-                    Walk(root, prefix: "");
-                    break;
-                case YamlScalarNode scalar when IsNull(scalar):
-                    break;
-                case var other:
-                    errors.Add(new ConfigurationError(null, "the top level must be a mapping of keys to values", At(other)));
-                    break;
+                // A dotted key may also be written whole at the top level (server.port: 8080), as overrides name it.
+                var name = ConfigMap.NameOf(keyNode);
+                if (ConfigKeys.Find(name) is not null)
+                {
+                    settings.Add(ToSetting(name, valueNode, At(keyNode)));
+                }
+                else if (ConfigKeys.IsSection(name))
+                {
+                    WalkSection(name, valueNode);
+                }
             }
 
             return settings;
@@ -85,23 +37,19 @@ internal static class YamlSettingsReader
         {
             foreach (var (keyNode, valueNode) in mapping.Children)
             {
-                var name = prefix + (keyNode is YamlScalarNode { Value: { } k } ? k : keyNode.ToString());
+                var name = prefix + ConfigMap.NameOf(keyNode);
                 if (ConfigKeys.Find(name) is not null)
                 {
                     settings.Add(ToSetting(name, valueNode, At(keyNode)));
                 }
-                else if (prefix.Length == 0 && ConfigKeys.RoutingSections.Contains(name))
-                {
-                    // Read by the routing configuration, which knows its shape.
-                }
-                else if (ConfigKeys.Sections.Contains(name))
+                else if (ConfigKeys.IsSection(name))
                 {
                     WalkSection(name, valueNode);
                 }
                 else
                 {
                     var hint = ConfigKeys.Suggest(name) is { } suggestion ? $"; did you mean {suggestion}?" : "";
-                    errors.Add(new ConfigurationError(name, "unknown key" + hint, At(keyNode)));
+                    document.ErrorList.Add(new ConfigurationError(name, "unknown key" + hint, At(keyNode)));
                 }
             }
         }
@@ -112,18 +60,18 @@ internal static class YamlSettingsReader
             {
                 Walk(section, name + ".");
             }
-            else if (!(value is YamlScalarNode scalar && IsNull(scalar)))
+            else if (!ConfigMap.IsNull(value))
             {
-                errors.Add(new ConfigurationError(name, "expected a section (a mapping of keys to values)", At(value)));
+                document.ErrorList.Add(new ConfigurationError(name, "expected a section (a mapping of keys to values)", At(value)));
             }
         }
 
         private RawSetting ToSetting(string key, YamlNode node, string where)
         {
-            var origin = new SettingOrigin(where, directory);
+            var origin = new SettingOrigin(where, document.Directory);
             return node switch
             {
-                YamlScalarNode scalar when IsNull(scalar) => new RawSetting(key, RawShape.Null, null, [], origin),
+                YamlScalarNode scalar when ConfigMap.IsNull(scalar) => new RawSetting(key, RawShape.Null, null, [], origin),
                 YamlScalarNode scalar => RawSetting.Scalar(key, scalar.Value ?? "", origin),
                 YamlSequenceNode list when list.Children.All(c => c is YamlScalarNode) =>
                     new RawSetting(key, RawShape.List, null, [.. list.Children.Select(c => ((YamlScalarNode)c).Value ?? "")], origin),
@@ -131,10 +79,6 @@ internal static class YamlSettingsReader
             };
         }
 
-        private string At(YamlNode node) => $"in {path}, line {node.Start.Line}";
-
-        /// <summary>A plain empty, <c>~</c> or <c>null</c> is YAML's null; a quoted one is a string.</summary>
-        private static bool IsNull(YamlScalarNode scalar) =>
-            scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
+        private string At(YamlNode node) => ConfigDocument.At(document.File, node);
     }
 }

@@ -2,6 +2,7 @@ using Locus.Core.Configuration;
 using Locus.Gguf;
 using Locus.Ledger;
 using Locus.Ledger.Sqlite;
+using Locus.Node.Configuration;
 using Locus.Privacy;
 using Locus.Privacy.Detectors;
 using Locus.Routing.Options;
@@ -17,13 +18,13 @@ namespace Locus.Node.Explain;
 /// </summary>
 public static class ExplainRouter
 {
-    public static async Task<(LocusRouter Router, IUsageLedger? Ledger)> CreateAsync(LocusOptions options, RouterConfig config)
+    public static async Task<(LocusRouter Router, IUsageLedger? Ledger)> CreateAsync(NodeConfig node)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(config);
-        var targets = config.Targets.Select(t => new RouteTarget(t, new DormantClient(t.Name), t.Kind == TargetKind.Llama ? LocalContext(t, options) : null)).ToList();
+        ArgumentNullException.ThrowIfNull(node);
+        var config = node.Routing;
+        var targets = config.Targets.Select(t => new RouteTarget(t, new DormantClient(t.Name), t.Kind == TargetKind.Llama ? LocalContext(t, node.Options) : null)).ToList();
         IUsageLedger? ledger = null;
-        if (config.Ledger.Path is { } path && File.Exists(path))
+        if (node.Ledger.Path is { } path && File.Exists(path))
         {
             ledger = await Task.Run(() => UsageLedger.OpenReadOnly(path)).ConfigureAwait(false);
         }

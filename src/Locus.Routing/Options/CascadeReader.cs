@@ -1,9 +1,11 @@
+using Locus.Core.Configuration;
+
 namespace Locus.Routing.Options;
 
 /// <summary>Reads <c>routing.cascade</c>: <c>{ min_confidence, metric, max_local_tokens }</c>.</summary>
 internal static class CascadeReader
 {
-    public static CascadeOptions? Read(YamlMap? map)
+    public static CascadeOptions? Read(ConfigMap? map)
     {
         if (map is null)
         {
@@ -21,7 +23,7 @@ internal static class CascadeReader
         return cascade;
     }
 
-    private static CascadeMetric? Metric(YamlMap map)
+    private static CascadeMetric? Metric(ConfigMap map)
     {
         if (map.Text("metric") is not { } text)
         {
@@ -34,7 +36,7 @@ internal static class CascadeReader
             return (CascadeMetric)index;
         }
 
-        map.Fail("metric", $"expected one of {string.Join(", ", CascadeOptions.MetricNames)}, got \"{text}\"", map.Node("metric"));
+        map.FailValue("metric", $"expected one of {string.Join(", ", CascadeOptions.MetricNames)}, got \"{text}\"");
         return null;
     }
 }

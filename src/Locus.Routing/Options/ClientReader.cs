@@ -1,42 +1,25 @@
-using YamlDotNet.RepresentationModel;
+using Locus.Core.Configuration;
 
 namespace Locus.Routing.Options;
 
 /// <summary>Reads the <c>clients:</c> list; each client's API keys come from the environment variable it names.</summary>
 internal static class ClientReader
 {
-    public static List<ClientPolicy> ReadAll(YamlMap root, Func<string, string?> environment)
-    {
-        var result = new List<ClientPolicy>();
-        switch (root.Node("clients"))
-        {
-            case null:
-            case YamlScalarNode scalar when YamlMap.IsNull(scalar):
-                return result;
-            case YamlSequenceNode list:
-                for (var i = 0; i < list.Children.Count; i++)
-                {
-                    if (YamlMap.From(list.Children[i], $"clients[{i}]", root.File, root.Errors) is { } map && Read(map, environment) is { } client)
-                    {
-                        result.Add(client);
-                    }
-                }
+    public static List<ClientPolicy> ReadAll(ConfigDocument document) =>
+    [
+        .. (document.Root.MapList("clients", "expected a list of clients (each with name and api_key_env)") ?? [])
+            .Select(map => Read(map, document))
+            .OfType<ClientPolicy>(),
+    ];
 
-                return result;
-            case var other:
-                root.Fail("clients", "expected a list of clients (each with name and api_key_env)", other);
-                return result;
-        }
-    }
-
-    private static ClientPolicy? Read(YamlMap map, Func<string, string?> environment)
+    private static ClientPolicy? Read(ConfigMap map, ConfigDocument document)
     {
         var name = map.RequiredText("name");
         var keyEnv = map.Text("api_key_env");
         IReadOnlyList<string> keys = [];
         if (keyEnv is not null)
         {
-            var value = environment(keyEnv);
+            var value = document.Variable(keyEnv);
             if (string.IsNullOrWhiteSpace(value))
             {
                 map.Fail("api_key_env", $"environment variable {keyEnv} is not set (it should hold this client's API key)");

@@ -9,7 +9,7 @@ namespace Locus.Routing.Options;
 /// </summary>
 internal static class ComplexitySectionReader
 {
-    public static RoutingOptions Apply(YamlMap? map, string directory, RoutingOptions options)
+    public static RoutingOptions Apply(ConfigMap? map, ConfigDocument document, RoutingOptions options)
     {
         if (map is null)
         {
@@ -19,7 +19,7 @@ internal static class ComplexitySectionReader
         var complexity = new ComplexityOptions
         {
             Estimator = map.Enum<ComplexityEstimatorKind>("estimator") ?? ComplexityEstimatorKind.Heuristic,
-            ModelPath = map.Text("model") is { } path ? LocusPaths.Resolve(path, directory) : null,
+            ModelPath = map.Text("model") is { } path ? document.ResolvePath(path) : null,
             CloudShare = map.Number("cloud_share", 0, 1),
             EnsembleShare = map.Number("ensemble_share", 0, 1),
         };
@@ -57,7 +57,7 @@ internal static class ComplexitySectionReader
         return result;
     }
 
-    private static LinearRouterModel? Load(YamlMap map, ComplexityOptions complexity)
+    private static LinearRouterModel? Load(ConfigMap map, ComplexityOptions complexity)
     {
         try
         {
@@ -69,7 +69,7 @@ internal static class ComplexitySectionReader
         }
     }
 
-    private static ScoreCalibration? Calibration(YamlMap map, ComplexityOptions complexity, LinearRouterModel? model)
+    private static ScoreCalibration? Calibration(ConfigMap map, ComplexityOptions complexity, LinearRouterModel? model)
     {
         if (complexity.Estimator != ComplexityEstimatorKind.Learned)
         {

@@ -1,9 +1,11 @@
+using Locus.Core.Configuration;
+
 namespace Locus.Routing.Options;
 
 /// <summary>Reads the <c>memory:</c> section (<c>{ inject, documents, max_tokens }</c>) and a client's <c>memory</c> override.</summary>
 internal static class MemoryReader
 {
-    public static MemoryOptions Read(YamlMap? map)
+    public static MemoryOptions Read(ConfigMap? map)
     {
         var defaults = new MemoryOptions();
         if (map is null)
@@ -14,7 +16,7 @@ internal static class MemoryReader
         var documents = map.TextList("documents");
         if (documents is not null && documents.Any(string.IsNullOrWhiteSpace))
         {
-            map.Fail("documents", "document ids or names may not be empty", map.Node("documents"));
+            map.FailValue("documents", "document ids or names may not be empty");
             documents = null;
         }
 
@@ -29,7 +31,7 @@ internal static class MemoryReader
     }
 
     /// <summary>never | always | on_request, or null (absent or wrong, the latter reported).</summary>
-    public static MemoryInjectMode? Mode(YamlMap map, string key)
+    public static MemoryInjectMode? Mode(ConfigMap map, string key)
     {
         if (map.Text(key) is not { } text)
         {
@@ -41,7 +43,7 @@ internal static class MemoryReader
             return mode;
         }
 
-        map.Fail(key, $"expected one of {string.Join(", ", MemoryOptions.ModeNames)}, got \"{text}\"", map.Node(key));
+        map.FailValue(key, $"expected one of {string.Join(", ", MemoryOptions.ModeNames)}, got \"{text}\"");
         return null;
     }
 }

@@ -1,3 +1,4 @@
+using Locus.Core.Configuration;
 using Locus.Routing.Ensembles;
 
 namespace Locus.Routing.Options;
@@ -122,31 +123,20 @@ public sealed record ClientPolicy
     public MemoryInjectMode? Memory { get; init; }
 }
 
-/// <summary>The ledger section.</summary>
-public sealed record LedgerSettings
-{
-    /// <summary>The SQLite file; null disables the ledger.</summary>
-    public string? Path { get; init; }
-
-    /// <summary>Keep prompt text in the ledger (off by default: the ledger then holds no conversation content).</summary>
-    public bool StorePrompts { get; init; }
-
-    /// <summary>fsync every commit, surviving power loss as well as a killed process (slower).</summary>
-    public bool FullSync { get; init; }
-}
-
-/// <summary>Everything the router needs, as read from the config file's routing sections.</summary>
+/// <summary>
+/// Everything the router needs, as read from the config file's routing sections (<c>targets</c>, <c>routing</c>,
+/// <c>clients</c>, <c>memory</c>). They are bound together because tiers default from and are checked against targets.
+/// </summary>
 public sealed record RouterConfig
 {
+    /// <summary>The routing sections' binder and validator.</summary>
+    public static IConfigSection<RouterConfig> Section { get; } = new RouterConfigBinder();
+
     public IReadOnlyList<TargetOptions> Targets { get; init; } = [];
 
     public RoutingOptions Routing { get; init; } = new();
 
     public IReadOnlyList<ClientPolicy> Clients { get; init; } = [];
-
-    public LedgerSettings Ledger { get; init; } = new();
-
-    public MeshSettings Mesh { get; init; } = new();
 
     /// <summary>Which memory documents are injected as context (default: none).</summary>
     public MemoryOptions Memory { get; init; } = new();

@@ -1,3 +1,4 @@
+using Locus.Core.Configuration;
 using Locus.Routing.Ensembles;
 
 namespace Locus.Routing.Options;
@@ -5,7 +6,7 @@ namespace Locus.Routing.Options;
 /// <summary>Reads the <c>routing:</c> section; unset tiers default from the targets list.</summary>
 internal static class RoutingSectionReader
 {
-    public static RoutingOptions Read(YamlMap? map, IReadOnlyList<TargetOptions> targets, string directory)
+    public static RoutingOptions Read(ConfigMap? map, IReadOnlyList<TargetOptions> targets, ConfigDocument document)
     {
         var defaults = new RoutingOptions
         {
@@ -33,12 +34,12 @@ internal static class RoutingSectionReader
             Cascade = CascadeReader.Read(map.Map("cascade")),
             Thermal = ThermalReader.Read(map.Map("thermal")),
         };
-        options = ComplexitySectionReader.Apply(map.Map("complexity"), directory, options);
+        options = ComplexitySectionReader.Apply(map.Map("complexity"), document, options);
         map.RejectUnknown();
         return options;
     }
 
-    private static EnsembleOptions? ReadEnsemble(YamlMap? map)
+    private static EnsembleOptions? ReadEnsemble(ConfigMap? map)
     {
         if (map is null)
         {

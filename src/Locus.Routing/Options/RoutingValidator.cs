@@ -5,9 +5,9 @@ namespace Locus.Routing.Options;
 /// <summary>Checks that hold across keys: names unique, tiers naming targets of the right kind, thresholds ordered.</summary>
 internal static class RoutingValidator
 {
-    public static void Validate(RouterConfig config, string file, List<ConfigurationError> errors)
+    public static void Validate(RouterConfig config, ConfigDocument document)
     {
-        void Fail(string key, string message) => errors.Add(new ConfigurationError(key, message, $"in {file}"));
+        void Fail(string key, string message) => document.Report(key, message);
         var routing = config.Routing;
 
         foreach (var duplicate in config.Targets.GroupBy(t => t.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))

@@ -1,46 +1,26 @@
 using System.Text.RegularExpressions;
 using Locus.Core.Configuration;
-using YamlDotNet.RepresentationModel;
 
 namespace Locus.Routing.Options;
 
 /// <summary>Reads the <c>targets:</c> list.</summary>
 internal static partial class TargetReader
 {
-    public static List<TargetOptions> ReadAll(YamlMap root, string directory, Func<string, string?> environment)
-    {
-        var result = new List<TargetOptions>();
-        switch (root.Node("targets"))
-        {
-            case null:
-                return result;
-            case YamlScalarNode scalar when YamlMap.IsNull(scalar):
-                return result;
-            case YamlSequenceNode list:
-                for (var i = 0; i < list.Children.Count; i++)
-                {
-                    if (YamlMap.From(list.Children[i], $"targets[{i}]", root.File, root.Errors) is { } map
-                        && Read(map, directory, environment) is { } target)
-                    {
-                        result.Add(target);
-                    }
-                }
+    public static List<TargetOptions> ReadAll(ConfigDocument document) =>
+    [
+        .. (document.Root.MapList("targets", "expected a list of targets (each with name, kind, model)") ?? [])
+            .Select(map => Read(map, document))
+            .OfType<TargetOptions>(),
+    ];
 
-                return result;
-            case var other:
-                root.Fail("targets", "expected a list of targets (each with name, kind, model)", other);
-                return result;
-        }
-    }
-
-    private static TargetOptions? Read(YamlMap map, string directory, Func<string, string?> environment)
+    private static TargetOptions? Read(ConfigMap map, ConfigDocument document)
     {
         var name = map.RequiredText("name");
         var kind = map.Enum<TargetKind>("kind");
         var peer = kind == TargetKind.Peer;
         // A peer's model defaults to its auto model: the peer routes among its own targets.
         var model = peer ? map.Text("model") ?? "auto" : map.RequiredText("model");
-        if (map.Node("kind") is null)
+        if (!map.Has("kind"))
         {
             map.Fail("kind", "is required: llama, openai, anthropic or peer");
         }
@@ -67,12 +47,12 @@ internal static partial class TargetReader
         }
 
         var apiKeyEnv = map.Text("api_key_env");
-        if (map.Node("api_key") is not null)
+        if (map.Has("api_key"))
         {
             map.Fail("api_key", "API keys are not written into config files; put the key in an environment variable and name it with api_key_env");
         }
 
-        if (apiKeyEnv is not null && string.IsNullOrEmpty(environment(apiKeyEnv)))
+        if (apiKeyEnv is not null && string.IsNullOrEmpty(document.Variable(apiKeyEnv)))
         {
             map.Fail("api_key_env", $"environment variable {apiKeyEnv} is not set (it should hold the API key for this target)");
         }
@@ -82,7 +62,7 @@ internal static partial class TargetReader
         {
             Name = name ?? "",
             Kind = kind ?? TargetKind.Llama,
-            Model = model is not null && kind == TargetKind.Llama ? LocusPaths.Resolve(model, directory) : model ?? "",
+            Model = model is not null && kind == TargetKind.Llama ? document.ResolvePath(model) : model ?? "",
             BaseUrl = url,
             ApiKeyEnv = apiKeyEnv,
             // A peer is one of this person's own devices, so private requests may use it unless config says otherwise.
@@ -110,7 +90,7 @@ internal static partial class TargetReader
         return name is null || kind is null || model is null ? null : target;
     }
 
-    private static PriceOptions ReadPrice(YamlMap? map)
+    private static PriceOptions ReadPrice(ConfigMap? map)
     {
         if (map is null)
         {

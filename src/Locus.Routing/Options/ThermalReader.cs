@@ -1,9 +1,11 @@
+using Locus.Core.Configuration;
+
 namespace Locus.Routing.Options;
 
 /// <summary>Reads <c>routing.thermal</c>: <c>{ source, envelope, device, min_tokens_per_s }</c>.</summary>
 internal static class ThermalReader
 {
-    public static ThermalOptions? Read(YamlMap? map)
+    public static ThermalOptions? Read(ConfigMap? map)
     {
         if (map is null)
         {

@@ -72,7 +72,7 @@ internal sealed class SyntheticBenchEndpoint(ServerState state)
 
     private string Tokenizer()
     {
-        var local = state.Node?.Settings.Routing.Targets.FirstOrDefault(t => t.Kind == global::Locus.Routing.Options.TargetKind.Llama)?.Model;
+        var local = state.Node?.Settings.Config.Routing.Targets.FirstOrDefault(t => t.Kind == global::Locus.Routing.Options.TargetKind.Llama)?.Model;
         try
         {
             return local is not null && File.Exists(local) ? local : SyntheticFiles.Tokenizer(null);

@@ -1,6 +1,6 @@
 using System.Net;
+using Locus.Mesh.Configuration;
 using Locus.Mesh.Node;
-using Locus.Routing.Options;
 using Locus.Server.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;

@@ -45,7 +45,24 @@ internal sealed class ConfigFixture : IDisposable
     /// <summary>Writes <c>./locus.yaml</c> in the working folder, the file picked up without any flag.</summary>
     public string WriteLocal(string yaml) => Write("work/locus.yaml", yaml);
 
-    public LocusOptions Load() => LocusConfiguration.Load(Sources);
+    /// <summary>The flat sections alone, as a program that registers only them would load the file.</summary>
+    public static ConfigSchema Schema { get; } = new([LocusOptions.Section]);
+
+    public LocusOptions Load()
+    {
+        var document = Schema.Open(Sources);
+        var options = document.Bind(LocusOptions.Section);
+        document.ThrowIfInvalid();
+        return options;
+    }
+
+    /// <summary>The config file a load would read (null when there is none).</summary>
+    public string? FindConfigFile()
+    {
+        var document = ConfigDocument.Load(Sources);
+        document.ThrowIfInvalid();
+        return document.File;
+    }
 
     public ConfigurationException LoadFails() => Assert.Throws<ConfigurationException>(Load);
 

@@ -10,7 +10,7 @@ public sealed class FileLocationTests : IDisposable
 
     [Fact]
     public void FindConfigFile_NoFilesAnywhere_ReturnsNull() =>
-        Assert.Null(LocusConfiguration.FindConfigFile(fixture.Sources));
+        Assert.Null(fixture.FindConfigFile());
 
     [Fact]
     public void Load_ExplicitPathMissing_ErrorNamesThePath()
@@ -68,7 +68,7 @@ public sealed class FileLocationTests : IDisposable
         var user = fixture.Write("home/.config/locus/config.yaml", "server:\n  port: 1004\n");
 
         Assert.Equal(1004, fixture.Load().Server.Port);
-        Assert.Equal(user, LocusConfiguration.FindConfigFile(fixture.Sources));
+        Assert.Equal(user, fixture.FindConfigFile());
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class PeerConfigTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private RouterConfig Parse(string yaml) =>
-        RoutingConfigReader.Parse(yaml, Path.Combine(_dir, "locus.yaml"), name => name == "STUDIO_KEY" ? "k-1" : null);
+        ConfigText.Bind(RouterConfig.Section, yaml, Path.Combine(_dir, "locus.yaml"), name => name == "STUDIO_KEY" ? "k-1" : null);
 
     private string Errors(string yaml) =>
         string.Join("\n", Assert.Throws<ConfigurationException>(() => Parse(yaml)).Errors.Select(e => $"{e.Key}: {e.Message}"));

@@ -19,7 +19,7 @@ public sealed class MemoryConfigTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private RouterConfig Parse(string yaml) => RoutingConfigReader.Parse(yaml, Path.Combine(_dir, "locus.yaml"), _ => null);
+    private RouterConfig Parse(string yaml) => ConfigText.Bind(RouterConfig.Section, yaml, Path.Combine(_dir, "locus.yaml"));
 
     [Fact]
     public void Parse_FullSection_ReadsEveryKey()
@@ -37,15 +37,6 @@ public sealed class MemoryConfigTests : IDisposable
     {
         var config = Parse(Targets);
         Assert.Equal((MemoryInjectMode.Never, "*", 2000), (config.Memory.Inject, string.Join(",", config.Memory.Documents), config.Memory.MaxTokens));
-    }
-
-    [Fact]
-    public void Load_CoreConfigWithMemorySection_AcceptsIt()
-    {
-        var file = Path.Combine(_dir, "locus.yaml");
-        File.WriteAllText(file, "server:\n  port: 4321\n" + Targets + "memory:\n  inject: always\n");
-        var options = LocusConfiguration.Load(new ConfigurationSources { ConfigPath = file, Environment = new Dictionary<string, string>(), WorkingDirectory = _dir });
-        Assert.Equal(4321, options.Server.Port);
     }
 
     [Theory]

@@ -2,8 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Locus.Core.Configuration;
 using Locus.Mesh.Node;
-using Locus.Routing.Options;
 using Locus.Node;
+using Locus.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 
 namespace Locus.Server.Tests.Mesh;
@@ -62,8 +62,7 @@ internal sealed class MeshServer : IAsyncDisposable
         var logs = new CapturedLogs();
         var node = await LocusNode.StartAsync(new NodeSettings
         {
-            Options = new LocusOptions { Llama = Routing.HybridFixture.Llama },
-            Routing = RoutingConfigReader.ReadFile(file, _ => null),
+            Config = NodeConfigFiles.Read(file, new LocusOptions { Llama = Routing.HybridFixture.Llama }),
             Loggers = logs,
             Environment = name => environment?.GetValueOrDefault(name),
         });

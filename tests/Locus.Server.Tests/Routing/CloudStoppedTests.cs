@@ -1,6 +1,5 @@
 using System.Net;
 using Locus.Core.Configuration;
-using Locus.Routing.Options;
 using Locus.Node;
 using Locus.Server.Tests.Infrastructure;
 
@@ -40,8 +39,7 @@ public sealed class CloudStoppedTests
                 """);
             await using var node = await LocusNode.StartAsync(new NodeSettings
             {
-                Options = new LocusOptions { Llama = HybridFixture.Llama },
-                Routing = RoutingConfigReader.ReadFile(file, _ => null),
+                Config = NodeConfigFiles.Read(file, new LocusOptions { Llama = HybridFixture.Llama }),
             });
             await using var app = LocusServer.Build(new ServerOptions { Port = 0 }, node);
             await app.StartAsync();

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Locus.Core.Abstractions;
 using Locus.Core.Configuration;
 using Locus.Llama;
-using Locus.Routing.Options;
 using Locus.Node;
 using Locus.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -56,11 +55,9 @@ public sealed class HybridFixture : IAsyncLifetime
         _peer = await RunningServer.StartAsync(_peerModels);
 
         File.WriteAllText(ConfigFile, Config());
-        var routing = RoutingConfigReader.ReadFile(ConfigFile, Environment);
         Node = await LocusNode.StartAsync(new NodeSettings
         {
-            Options = new LocusOptions { Llama = Llama },
-            Routing = routing,
+            Config = NodeConfigFiles.Read(ConfigFile, new LocusOptions { Llama = Llama }, Environment),
             ConfigFile = ConfigFile,
             Environment = Environment,
             ReloadInterval = TimeSpan.FromMilliseconds(200),

@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Locus.Core.Abstractions;
 using Locus.Core.Configuration;
-using Locus.Routing.Options;
 using Locus.Node;
+using Locus.Server.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Locus.Server.Tests.Routing;
@@ -42,8 +42,7 @@ public sealed class LlamaMemoryTests(ITestOutputHelper output)
                 """);
             await using var node = await LocusNode.StartAsync(new NodeSettings
             {
-                Options = new LocusOptions { Llama = HybridFixture.Llama },
-                Routing = RoutingConfigReader.ReadFile(file, _ => null),
+                Config = NodeConfigFiles.Read(file, new LocusOptions { Llama = HybridFixture.Llama }),
                 Memory = memory,
             });
             var app = LocusServer.Build(new ServerOptions { Port = 0 }, node);

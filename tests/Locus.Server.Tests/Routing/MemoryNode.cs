@@ -3,8 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Locus.Core.Abstractions;
 using Locus.Core.Configuration;
-using Locus.Routing.Options;
 using Locus.Node;
+using Locus.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 
 namespace Locus.Server.Tests.Routing;
@@ -59,8 +59,7 @@ internal sealed class MemoryNode : IAsyncDisposable
             """);
         var node = await LocusNode.StartAsync(new NodeSettings
         {
-            Options = new LocusOptions(),
-            Routing = RoutingConfigReader.ReadFile(file, _ => null),
+            Config = NodeConfigFiles.Read(file, new LocusOptions()),
             Memory = memory,
         });
         var app = LocusServer.Build(new ServerOptions { Port = 0 }, node);

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using Locus.Core.Configuration;
-using Locus.Routing.Options;
 using Locus.Node;
+using Locus.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 
 namespace Locus.Server.Tests.Routing;
@@ -54,8 +54,7 @@ internal sealed class RoutingNode : IAsyncDisposable
             """);
         var node = await LocusNode.StartAsync(new NodeSettings
         {
-            Options = new LocusOptions { Llama = HybridFixture.Llama },
-            Routing = RoutingConfigReader.ReadFile(file, _ => null),
+            Config = NodeConfigFiles.Read(file, new LocusOptions { Llama = HybridFixture.Llama }),
             Environment = name => environment?.GetValueOrDefault(name),
         });
         var app = LocusServer.Build(new ServerOptions { Port = 0 }, node);

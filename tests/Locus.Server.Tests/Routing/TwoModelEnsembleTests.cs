@@ -1,7 +1,7 @@
 using System.Net;
 using Locus.Core.Configuration;
-using Locus.Routing.Options;
 using Locus.Node;
+using Locus.Server.Tests.Infrastructure;
 
 namespace Locus.Server.Tests.Routing;
 
@@ -19,8 +19,7 @@ public sealed class TwoModelEnsembleTests
     {
         await using var node = await LocusNode.StartAsync(new NodeSettings
         {
-            Options = new LocusOptions { Llama = HybridFixture.Llama },
-            Routing = RoutingConfigReader.ReadFile(configFile, _ => null),
+            Config = NodeConfigFiles.Read(configFile, new LocusOptions { Llama = HybridFixture.Llama }),
         });
         await using var app = LocusServer.Build(new ServerOptions { Port = 0 }, node);
         await app.StartAsync();

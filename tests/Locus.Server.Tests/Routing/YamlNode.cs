@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using Locus.Core.Configuration;
-using Locus.Routing.Options;
 using Locus.Node;
+using Locus.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 
 namespace Locus.Server.Tests.Routing;
@@ -41,8 +41,7 @@ internal sealed class YamlNode : IAsyncDisposable
         File.WriteAllText(file, yaml.Replace("{dir}", dir, StringComparison.Ordinal));
         var node = await LocusNode.StartAsync(new NodeSettings
         {
-            Options = new LocusOptions { Llama = HybridFixture.Llama },
-            Routing = RoutingConfigReader.ReadFile(file, _ => null),
+            Config = NodeConfigFiles.Read(file, new LocusOptions { Llama = HybridFixture.Llama }),
             NodeName = nodeName,
         });
         var app = LocusServer.Build(new ServerOptions { Port = 0 }, node);

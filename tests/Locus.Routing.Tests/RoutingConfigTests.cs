@@ -1,20 +1,24 @@
 using Locus.Core.Configuration;
+using Locus.Ledger.Configuration;
 using Locus.Routing.Ensembles;
 using Locus.Routing.Options;
 
 namespace Locus.Routing.Tests;
 
-public sealed class RoutingConfigReaderTests : IDisposable
+/// <summary>The routing sections (and the ledger beside them) bound from one file, every mistake named with its key.</summary>
+public sealed class RoutingConfigTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("locus-rcfg-").FullName;
     private readonly Dictionary<string, string> _env = new() { ["CLOUD_API_KEY"] = "sk-test", ["ALICE_KEY"] = "alice-1,alice-2" };
 
-    public RoutingConfigReaderTests() => File.WriteAllText(Path.Combine(_dir, "small.gguf"), "x");
+    public RoutingConfigTests() => File.WriteAllText(Path.Combine(_dir, "small.gguf"), "x");
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private RouterConfig Parse(string yaml) =>
-        RoutingConfigReader.Parse(yaml, Path.Combine(_dir, "locus.yaml"), name => _env.GetValueOrDefault(name));
+        ConfigText.Bind(RouterConfig.Section, yaml, Path.Combine(_dir, "locus.yaml"), name => _env.GetValueOrDefault(name));
+
+    private LedgerSettings Ledger(string yaml) => ConfigText.Bind(LedgerSettings.Section, yaml, Path.Combine(_dir, "locus.yaml"));
 
     private IReadOnlyList<ConfigurationError> Errors(string yaml) =>
         Assert.Throws<ConfigurationException>(() => Parse(yaml)).Errors;
@@ -79,8 +83,9 @@ public sealed class RoutingConfigReaderTests : IDisposable
         Assert.Equal(["alice-1", "alice-2"], alice.ApiKeys);
         Assert.Equal(1.50m, alice.DailyBudgetUsd);
         Assert.False(alice.AllowCloud);
-        Assert.Equal(Path.Combine(_dir, "usage.db"), config.Ledger.Path);
-        Assert.True(config.Ledger.StorePrompts);
+        var ledger = Ledger(Full);
+        Assert.Equal(Path.Combine(_dir, "usage.db"), ledger.Path);
+        Assert.True(ledger.StorePrompts);
     }
 
     [Fact]
@@ -88,12 +93,12 @@ public sealed class RoutingConfigReaderTests : IDisposable
     {
         var config = Parse("server:\n  port: 1\n");
         Assert.Empty(config.Targets);
-        Assert.EndsWith("usage.db", config.Ledger.Path, StringComparison.Ordinal);
+        Assert.EndsWith("usage.db", Ledger("server:\n  port: 1\n").Path, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_LedgerDisabled_HasNoPath() =>
-        Assert.Null(Parse("ledger:\n  enabled: false\n").Ledger.Path);
+        Assert.Null(Ledger("ledger:\n  enabled: false\n").Path);
 
     [Theory]
     [InlineData("targets:\n  - name: c\n    kind: openai\n    model: m\n", "targets[0].base_url", "is required")]
@@ -122,13 +127,4 @@ public sealed class RoutingConfigReaderTests : IDisposable
     [Fact]
     public void Parse_ManyProblems_ReportsAllAtOnce() =>
         Assert.True(Errors("targets:\n  - name: c\n    kind: openai\n  - kind: llama\n    model: nope.gguf\n").Count >= 3);
-
-    [Fact]
-    public void Load_CoreConfigWithRoutingSections_AcceptsThem()
-    {
-        var file = Path.Combine(_dir, "locus.yaml");
-        File.WriteAllText(file, Full);
-        var options = LocusConfiguration.Load(new ConfigurationSources { ConfigPath = file, Environment = _env, WorkingDirectory = _dir });
-        Assert.Equal(1234, options.Server.Port);
-    }
 }

@@ -1,7 +1,7 @@
 using Locus.Core.Configuration;
-using Locus.Routing.Options;
+using Locus.Mesh.Configuration;
 
-namespace Locus.Routing.Tests;
+namespace Locus.Mesh.Tests.Configuration;
 
 /// <summary>The <c>mesh:</c> section: read, defaulted, and mistakes reported with their key path.</summary>
 public sealed class MeshConfigTests : IDisposable
@@ -10,7 +10,7 @@ public sealed class MeshConfigTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private RouterConfig Parse(string yaml) => RoutingConfigReader.Parse(yaml, Path.Combine(_dir, "locus.yaml"), _ => null);
+    private MeshSettings Parse(string yaml) => ConfigText.Bind(MeshSettings.Section, yaml, Path.Combine(_dir, "locus.yaml"));
 
     [Fact]
     public void Parse_FullMesh_ReadsEveryKey()
@@ -24,7 +24,7 @@ public sealed class MeshConfigTests : IDisposable
               peers: [http://192.168.1.10:11481]
               sync_interval_ms: 250
               full_sync: true
-            """).Mesh;
+            """);
 
         Assert.True(mesh.Enabled);
         Assert.Equal("laptop", mesh.Name);
@@ -37,12 +37,12 @@ public sealed class MeshConfigTests : IDisposable
     }
 
     [Fact]
-    public void Parse_NoMesh_Disabled() => Assert.False(Parse("ledger:\n  enabled: false\n").Mesh.Enabled);
+    public void Parse_NoMesh_Disabled() => Assert.False(Parse("ledger:\n  enabled: false\n").Enabled);
 
     [Fact]
     public void Parse_EmptyMesh_EnabledWithDefaults()
     {
-        var mesh = Parse("mesh: {}\n").Mesh;
+        var mesh = Parse("mesh: {}\n");
 
         Assert.True(mesh.Enabled);
         Assert.Equal(MeshSettings.DefaultPort, mesh.ListenPort);

@@ -1,4 +1,6 @@
-namespace Locus.Routing.Options;
+using Locus.Core.Configuration;
+
+namespace Locus.Mesh.Configuration;
 
 /// <summary>The <c>mesh:</c> section: whether this node joins a person's mesh, and how peers reach it.</summary>
 public sealed record MeshSettings
@@ -8,6 +10,9 @@ public sealed record MeshSettings
 
     /// <summary>Default mesh port (HTTP/2, separate from the API so the API can stay on loopback).</summary>
     public const int DefaultPort = 11481;
+
+    /// <summary>The section's binder: an absent section means no mesh.</summary>
+    public static IConfigSection<MeshSettings> Section { get; } = new MeshSectionBinder();
 
     /// <summary>False when the section is absent or says <c>enabled: false</c>.</summary>
     public bool Enabled { get; init; }

@@ -3,12 +3,14 @@ using Locus.Hardware.Devices;
 
 namespace Locus.Hardware.Tests;
 
-public sealed class DeviceConfigReaderTests
+public sealed class DeviceConfigTests
 {
+    private static IReadOnlyList<DeviceProfile> Parse(string yaml, string file) => ConfigText.Bind(DeviceSettings.Section, yaml, file).Profiles;
+
     [Fact]
     public void Parse_FullProfile_ReadsEveryValueSourcedToTheFile()
     {
-        var profiles = DeviceConfigReader.Parse("""
+        var profiles = Parse("""
             server:
               port: 8080
             devices:
@@ -31,7 +33,7 @@ public sealed class DeviceConfigReaderTests
     }
 
     [Fact]
-    public void Parse_NoDevicesSection_GivesNone() => Assert.Empty(DeviceConfigReader.Parse("server:\n  port: 1\n", "f.yaml"));
+    public void Parse_NoDevicesSection_GivesNone() => Assert.Empty(Parse("server:\n  port: 1\n", "f.yaml"));
 
     [Theory]
     [InlineData("  - id: x\n    bandwidth_gbs: 100\n    tflops: 1\n", "devices[0].memory_gib", "is required")]
@@ -42,7 +44,7 @@ public sealed class DeviceConfigReaderTests
     [InlineData("  - just-a-name\n", "devices[0]", "expected a mapping")]
     public void Parse_BadEntry_ErrorNamesTheKey(string entries, string key, string message)
     {
-        var e = Assert.Throws<ConfigurationException>(() => DeviceConfigReader.Parse("devices:\n" + entries, "conf.yaml"));
+        var e = Assert.Throws<ConfigurationException>(() => Parse("devices:\n" + entries, "conf.yaml"));
         var error = Assert.Single(e.Errors, x => x.Key == key);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.Contains("conf.yaml, line", error.Source, StringComparison.Ordinal);
@@ -52,24 +54,14 @@ public sealed class DeviceConfigReaderTests
     public void Parse_DuplicateIds_Rejected()
     {
         const string entry = "  - id: box\n    memory_gib: 8\n    bandwidth_gbs: 100\n    tflops: 1\n";
-        var e = Assert.Throws<ConfigurationException>(() => DeviceConfigReader.Parse("devices:\n" + entry + entry, "c.yaml"));
+        var e = Assert.Throws<ConfigurationException>(() => Parse("devices:\n" + entry + entry, "c.yaml"));
         Assert.Contains(e.Errors, x => x.Message.Contains("more than once", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Parse_DevicesNotAList_Rejected()
     {
-        var e = Assert.Throws<ConfigurationException>(() => DeviceConfigReader.Parse("devices:\n  id: x\n", "c.yaml"));
+        var e = Assert.Throws<ConfigurationException>(() => Parse("devices:\n  id: x\n", "c.yaml"));
         Assert.Equal("devices", Assert.Single(e.Errors).Key);
-    }
-
-    [Fact]
-    public void CoreConfig_DevicesSection_IsNotAnUnknownKey()
-    {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("locus-devices-").FullName, "locus.yaml");
-        File.WriteAllText(file, "devices:\n  - id: box\n    memory_gib: 8\n    bandwidth_gbs: 100\n    tflops: 1\n");
-        var options = LocusConfiguration.Load(ConfigurationSources.FromProcess(file, new Dictionary<string, string>()));
-        Assert.NotNull(options);
-        Assert.Single(DeviceConfigReader.ReadFile(file));
     }
 }

@@ -1,13 +1,16 @@
 using Locus.Core.Configuration;
 
-namespace Locus.Routing.Options;
+namespace Locus.Mesh.Configuration;
 
-/// <summary>Reads the <c>mesh:</c> section.</summary>
-internal static class MeshReader
+/// <summary>Binds <c>mesh:</c>; each value (addresses, the listener, the sync interval) is checked as it is read.</summary>
+internal sealed class MeshSectionBinder : IConfigSection<MeshSettings>
 {
-    public static MeshSettings Read(YamlMap? map, string directory)
+    public IReadOnlyList<string> Keys { get; } = ["mesh"];
+
+    public MeshSettings Bind(ConfigDocument document)
     {
-        if (map is null)
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Root.Map("mesh") is not { } map)
         {
             return new MeshSettings();
         }
@@ -16,9 +19,9 @@ internal static class MeshReader
         {
             Enabled = map.Bool("enabled") ?? true,
             Name = map.Text("name"),
-            DataDirectory = LocusPaths.Resolve(map.Text("data_dir") ?? MeshSettings.DefaultDataDirectory, directory),
+            DataDirectory = document.ResolvePath(map.Text("data_dir") ?? MeshSettings.DefaultDataDirectory),
             SyncInterval = map.Millis("sync_interval_ms") is { } interval && interval >= TimeSpan.FromMilliseconds(100) ? interval
-                : map.Node("sync_interval_ms") is null ? TimeSpan.FromSeconds(5) : map.Fail<TimeSpan?>("sync_interval_ms", "must be at least 100") ?? default,
+                : !map.Has("sync_interval_ms") ? TimeSpan.FromSeconds(5) : map.Fail<TimeSpan?>("sync_interval_ms", "must be at least 100") ?? default,
             FullSync = map.Bool("full_sync") ?? false,
             Discovery = map.Bool("discovery") ?? false,
             DiscoveryPort = map.Int("discovery_port", 1, 65535) ?? MeshSettings.DefaultPort + 1,
@@ -42,7 +45,7 @@ internal static class MeshReader
         return settings;
     }
 
-    private static Uri? Url(YamlMap map, string key, string? text = null)
+    private static Uri? Url(ConfigMap map, string key, string? text = null)
     {
         text ??= map.Text(key);
         if (text is null)
