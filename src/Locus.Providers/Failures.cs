@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Locus.Core.Errors;
-using Locus.Providers.Wire;
+using Locus.Providers.Protocols;
 
-namespace Locus.Providers.Resilience;
+namespace Locus.Providers;
 
 /// <summary>
 /// Every way a call to one target fails, as a <see cref="LocusError"/> that names the target and says what to do.

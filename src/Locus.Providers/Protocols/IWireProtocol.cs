@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.AI;
 
-namespace Locus.Providers.Wire;
+namespace Locus.Providers.Protocols;
 
 /// <summary>One upstream protocol: how a request is written and addressed, and how answers are read back.</summary>
 internal interface IWireProtocol

@@ -1,6 +1,6 @@
 using Locus.Core.Errors;
 
-namespace Locus.Providers.Resilience;
+namespace Locus.Providers;
 
 /// <summary>
 /// One failed attempt, inside the retry loop: the error the caller gets if it is the last one, whether another

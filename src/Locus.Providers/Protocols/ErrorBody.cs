@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Locus.Providers.Wire;
+namespace Locus.Providers.Protocols;
 
 /// <summary>What an upstream said went wrong; any field may be missing.</summary>
 internal readonly record struct UpstreamErrorInfo(string? Message, string? Type, string? Code, string? Param);

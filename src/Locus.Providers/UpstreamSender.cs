@@ -1,13 +1,13 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Locus.Providers.Http;
-using Locus.Providers.Wire;
+using Locus.Providers.Protocols;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 
-namespace Locus.Providers.Resilience;
+namespace Locus.Providers;
 
 /// <summary>
 /// Sends one request body to the target with a per-attempt timeout and Polly retries. Retries happen only while

@@ -2,7 +2,7 @@ using Locus.Core.Abstractions;
 using Locus.Core.Errors;
 using Microsoft.Extensions.Logging;
 
-namespace Locus.Providers.Resilience;
+namespace Locus.Providers;
 
 /// <summary>
 /// Opens after N consecutive failed calls to one target, fails calls fast for the break duration, then lets one

@@ -1,7 +1,7 @@
 using Locus.Core.Abstractions;
 using Microsoft.Extensions.AI;
 
-namespace Locus.Providers.Wire;
+namespace Locus.Providers.Protocols;
 
 /// <summary>Reads settings that travel in <c>ChatOptions.AdditionalProperties</c> (see <see cref="LocusChatOptions"/>).</summary>
 internal static class OptionValues
