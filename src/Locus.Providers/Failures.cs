@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Locus.Core.Errors;
 using Locus.Providers.Protocols;
+using Locus.Wire.Anthropic;
 
 namespace Locus.Providers;
 
@@ -67,7 +68,7 @@ internal sealed class Failures(ProviderOptions options)
             return StreamCut(e);
         }
 
-        var error = e.ErrorType is "overloaded_error" or "rate_limit_error"
+        var error = e.ErrorType is AnthropicErrorTypes.Overloaded or AnthropicErrorTypes.RateLimit
             ? new LocusError(LocusErrorKind.Overloaded, $"Upstream {Target} is overloaded: {Clean(e.Message)}. Retry later.", Code: "upstream_overloaded")
             : new LocusError(LocusErrorKind.UpstreamFailed, $"Upstream {Target} failed: {Clean(e.Message)}.", Code: "upstream_error");
         return new UpstreamFailure(error, retryable: false, inner: e);
