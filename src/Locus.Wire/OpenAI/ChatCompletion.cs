@@ -18,7 +18,8 @@ public sealed class ChatCompletion
 
     public string? Model { get; init; }
 
-    public string? SystemFingerprint { get; init; }
+    /// <summary>Always null: written because strict clients expect the member; not read.</summary>
+    public string? SystemFingerprint { get; }
 
     public IReadOnlyList<ChatChoice>? Choices { get; init; }
 

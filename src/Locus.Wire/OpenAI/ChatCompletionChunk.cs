@@ -20,7 +20,8 @@ public sealed class ChatCompletionChunk
 
     public string? Model { get; init; }
 
-    public string? SystemFingerprint { get; init; }
+    /// <summary>Always null: written because strict clients expect the member; not read.</summary>
+    public string? SystemFingerprint { get; }
 
     public IReadOnlyList<ChunkChoice>? Choices { get; init; }
 

@@ -16,7 +16,8 @@ public sealed class TextCompletion
 
     public string? Model { get; init; }
 
-    public string? SystemFingerprint { get; init; }
+    /// <summary>Always null: written because strict clients expect the member; not read.</summary>
+    public string? SystemFingerprint { get; }
 
     public IReadOnlyList<TextChoice>? Choices { get; init; }
 
