@@ -1,7 +1,7 @@
 using System.Net;
 using Locus.Providers.Anthropic;
 using Locus.Providers.OpenAI;
-using Locus.Providers.Wire;
+using Locus.Providers.Protocols;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,8 +23,8 @@ public static class ChatProviders
         Validate(options);
         IWireProtocol protocol = options.Kind switch
         {
-            ProviderKind.OpenAI => new OpenAIProtocol(options),
-            ProviderKind.Anthropic => new AnthropicProtocol(options),
+            ProviderKind.OpenAI => new OpenAIProtocol(options.Model, options.ApiKey),
+            ProviderKind.Anthropic => new AnthropicProtocol(options.Model, options.ApiKey, options.AnthropicVersion, options.DefaultMaxTokens),
             _ => throw new ArgumentException($"Unknown provider kind {options.Kind}.", nameof(options)),
         };
         // Timeouts are ours (per attempt, and idle while reading); HttpClient's own would cut long streams.

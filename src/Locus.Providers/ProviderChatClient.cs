@@ -3,8 +3,7 @@ using System.Text.Json;
 using Locus.Core.Abstractions;
 using Locus.Core.Errors;
 using Locus.Providers.Http;
-using Locus.Providers.Resilience;
-using Locus.Providers.Wire;
+using Locus.Providers.Protocols;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 

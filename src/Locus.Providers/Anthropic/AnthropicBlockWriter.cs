@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Locus.Providers.Wire;
+using Locus.Wire;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Providers.Anthropic;
@@ -69,12 +69,12 @@ internal static class AnthropicBlockWriter
                 w.WriteString("id", call.CallId);
                 w.WriteString("name", call.Name);
                 w.WritePropertyName("input");
-                WireJson.WriteArguments(w, call.Arguments);
+                ToolArguments.Write(w, call.Arguments);
                 break;
             case FunctionResultContent result:
                 w.WriteString("type", "tool_result");
                 w.WriteString("tool_use_id", result.CallId);
-                w.WriteString("content", WireJson.ResultText(result));
+                w.WriteString("content", ToolResults.Text(result));
                 if (result.Exception is not null)
                 {
                     w.WriteBoolean("is_error", true);

@@ -1,11 +1,12 @@
 using System.Net.Http.Headers;
-using Locus.Providers.Wire;
+using Locus.Providers.Protocols;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Providers.Anthropic;
 
 /// <summary>Anthropic Messages: <c>POST {base}/messages</c> with <c>x-api-key</c> and <c>anthropic-version</c>.</summary>
-internal sealed class AnthropicProtocol(ProviderOptions options) : IWireProtocol
+/// <param name="defaultMaxTokens">The <c>max_tokens</c> sent when a request sets none (the API requires one).</param>
+internal sealed class AnthropicProtocol(string model, string? apiKey, string version, int defaultMaxTokens) : IWireProtocol
 {
     public string ProviderName => "anthropic";
 
@@ -13,16 +14,16 @@ internal sealed class AnthropicProtocol(ProviderOptions options) : IWireProtocol
 
     public void AddHeaders(HttpRequestHeaders headers)
     {
-        if (options.ApiKey is { Length: > 0 } key)
+        if (apiKey is { Length: > 0 } key)
         {
             headers.TryAddWithoutValidation("x-api-key", key);
         }
 
-        headers.TryAddWithoutValidation("anthropic-version", options.AnthropicVersion);
+        headers.TryAddWithoutValidation("anthropic-version", version);
     }
 
     public ReadOnlyMemory<byte> WriteRequest(IEnumerable<ChatMessage> messages, ChatOptions? chatOptions, bool stream) =>
-        AnthropicRequestWriter.Write(options, messages, chatOptions, stream);
+        AnthropicRequestWriter.Write(model, defaultMaxTokens, messages, chatOptions, stream);
 
     public ChatResponse ReadResponse(ReadOnlySpan<byte> body) => AnthropicResponseReader.Read(body);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Locus.Providers.OpenAI;
-using Locus.Providers.Wire;
+using Locus.Providers.Protocols;
+using Locus.Wire;
+using Locus.Wire.Anthropic;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Providers.Anthropic;
@@ -11,15 +12,16 @@ namespace Locus.Providers.Anthropic;
 /// </summary>
 internal static class AnthropicRequestWriter
 {
-    public static ReadOnlyMemory<byte> Write(ProviderOptions provider, IEnumerable<ChatMessage> messages, ChatOptions? options, bool stream)
+    /// <param name="defaultMaxTokens">Sent when <paramref name="options"/> set none: the API requires max_tokens.</param>
+    public static ReadOnlyMemory<byte> Write(string model, int defaultMaxTokens, IEnumerable<ChatMessage> messages, ChatOptions? options, bool stream)
     {
         var list = messages as IReadOnlyCollection<ChatMessage> ?? [.. messages];
         using var body = new JsonBody();
         var w = body.Writer;
         w.WriteStartObject();
-        w.WriteString("model", provider.Model);
+        w.WriteString("model", model);
         // Required by the API: a request without max_tokens is refused.
-        w.WriteNumber("max_tokens", options?.MaxOutputTokens ?? provider.DefaultMaxTokens);
+        w.WriteNumber("max_tokens", options?.MaxOutputTokens ?? defaultMaxTokens);
         if (OptionValues.SystemText(list, options) is { } system)
         {
             w.WriteString("system", system);
@@ -127,19 +129,12 @@ internal static class AnthropicRequestWriter
             }
 
             w.WritePropertyName("input_schema");
-            OpenAIRequestWriter.WriteSchema(w, function.JsonSchema);
+            ToolSchemas.Write(w, function.JsonSchema);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        var type = options!.ToolMode switch
-        {
-            NoneChatToolMode => "none",
-            RequiredChatToolMode { RequiredFunctionName: null } => "any",
-            RequiredChatToolMode => "tool",
-            AutoChatToolMode => "auto",
-            _ => null,
-        };
+        var type = AnthropicMapping.ToolChoiceType(options!.ToolMode);
         var serial = options.AllowMultipleToolCalls == false;
         if (type is null && !serial)
         {

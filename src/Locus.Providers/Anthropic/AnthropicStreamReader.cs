@@ -1,7 +1,8 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using Locus.Providers.Wire;
+using Locus.Providers.Protocols;
+using Locus.Wire;
+using Locus.Wire.Anthropic;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Providers.Anthropic;
@@ -19,32 +20,30 @@ internal static class AnthropicStreamReader
         string? model = null;
         AnthropicUsage? startUsage = null;
         var stopped = false;
-        await foreach (var item in SseParser.Create(body, static (_, data) => Parse(data)).EnumerateAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var item in SseParser.Create(body, static (_, data) => AnthropicJson.ReadEvent(data)).EnumerateAsync(cancellationToken).ConfigureAwait(false))
         {
-            var e = item.Data;
-            if (e.Type == "message_stop")
+            if (item.Data is MessageStopEvent)
             {
                 stopped = true;
                 break;
             }
 
-            var index = e.Index ?? 0;
             AIContent? content = null;
             ChatFinishReason? finish = null;
-            switch (e.Type)
+            switch (item.Data)
             {
-                case "message_start":
-                    id = e.Message?.Id;
-                    model = e.Message?.Model;
-                    startUsage = e.Message?.Usage;
+                case MessageStartEvent start:
+                    id = start.Message?.Id;
+                    model = start.Message?.Model;
+                    startUsage = start.Message?.Usage;
                     break;
-                case "content_block_start" when e.ContentBlock is { Type: "tool_use" } block:
-                    tools.Start(index, block.Id, block.Name);
+                case ContentBlockStartEvent { ContentBlock: { Type: "tool_use" } block } start:
+                    tools.Start(start.Index ?? 0, block.Id, block.Name);
                     break;
-                case "content_block_start" when e.ContentBlock is { Type: "text", Text: { Length: > 0 } text }:
+                case ContentBlockStartEvent { ContentBlock: { Type: "text", Text: { Length: > 0 } text } }:
                     content = new TextContent(text);
                     break;
-                case "content_block_delta" when e.Delta is { } delta:
+                case ContentBlockDeltaEvent { Delta: { } delta } e:
                     content = delta.Type switch
                     {
                         "text_delta" when delta.Text is { Length: > 0 } text => new TextContent(text),
@@ -53,23 +52,23 @@ internal static class AnthropicStreamReader
                     };
                     if (delta.Type == "input_json_delta")
                     {
-                        tools.Append(index, delta.PartialJson);
+                        tools.Append(e.Index ?? 0, delta.PartialJson);
                     }
 
                     break;
-                case "content_block_stop" when tools.Contains(index):
-                    content = tools.Complete(index);
+                case ContentBlockStopEvent e when tools.Contains(e.Index ?? 0):
+                    content = tools.Complete(e.Index ?? 0);
                     break;
-                case "message_delta":
-                    finish = AnthropicResponseReader.StopReason(e.Delta?.StopReason);
-                    if (AnthropicResponseReader.Usage(startUsage, e.Usage) is { } usage)
+                case MessageDeltaEvent e:
+                    finish = AnthropicMapping.ToFinishReason(e.Delta?.StopReason);
+                    if (AnthropicMapping.ToUsageDetails(startUsage, e.Usage) is { } usage)
                     {
                         content = new UsageContent(usage);
                     }
 
                     break;
-                case "error":
-                    throw new UpstreamProtocolException(e.Error?.Message ?? "the upstream reported an error without a message", e.Error?.Type);
+                case AnthropicErrorEnvelope { Error: var error }:
+                    throw new UpstreamProtocolException(error?.Message ?? "the upstream reported an error without a message", error?.Type);
             }
 
             if (content is not null || finish is not null)
@@ -89,7 +88,4 @@ internal static class AnthropicStreamReader
             throw UpstreamProtocolException.EndedBefore("message_stop");
         }
     }
-
-    private static AnthropicEvent Parse(ReadOnlySpan<byte> data) =>
-        JsonSerializer.Deserialize(data, ProviderJsonContext.Default.AnthropicEvent) ?? throw new JsonException("An event is JSON null.");
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Locus.Providers.Wire;
+using Locus.Wire;
+using Locus.Wire.OpenAI;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Providers.OpenAI;
@@ -61,15 +62,7 @@ internal static class OpenAIMessageWriter
             w.WriteStartArray("tool_calls");
             foreach (var call in calls)
             {
-                w.WriteStartObject();
-                w.WriteString("id", call.CallId);
-                w.WriteString("type", "function");
-                w.WriteStartObject("function");
-                w.WriteString("name", call.Name);
-                // OpenAI carries arguments as a JSON document inside a string.
-                w.WriteString("arguments", WireJson.ArgumentsText(call.Arguments));
-                w.WriteEndObject();
-                w.WriteEndObject();
+                JsonSerializer.Serialize(w, OpenAIMapping.UpstreamToolCall(call), OpenAIJson.ToolCall);
             }
 
             w.WriteEndArray();
@@ -83,7 +76,7 @@ internal static class OpenAIMessageWriter
         w.WriteStartObject();
         w.WriteString("role", "tool");
         w.WriteString("tool_call_id", result.CallId);
-        w.WriteString("content", WireJson.ResultText(result));
+        w.WriteString("content", ToolResults.Text(result));
         w.WriteEndObject();
     }
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Locus.Core.Abstractions;
-using Locus.Providers.Wire;
+using Locus.Providers.Protocols;
+using Locus.Wire;
+using Locus.Wire.OpenAI;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Providers.OpenAI;
@@ -111,31 +113,24 @@ internal static class OpenAIRequestWriter
             }
 
             w.WritePropertyName("parameters");
-            WriteSchema(w, function.JsonSchema);
+            ToolSchemas.Write(w, function.JsonSchema);
             w.WriteEndObject();
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        switch (options!.ToolMode)
+        if (OpenAIMapping.ToolChoice(options!.ToolMode) is { } choice)
         {
-            case NoneChatToolMode:
-                w.WriteString("tool_choice", "none");
-                break;
-            case AutoChatToolMode:
-                w.WriteString("tool_choice", "auto");
-                break;
-            case RequiredChatToolMode { RequiredFunctionName: null }:
-                w.WriteString("tool_choice", "required");
-                break;
-            case RequiredChatToolMode { RequiredFunctionName: { } name }:
-                w.WriteStartObject("tool_choice");
-                w.WriteString("type", "function");
-                w.WriteStartObject("function");
-                w.WriteString("name", name);
-                w.WriteEndObject();
-                w.WriteEndObject();
-                break;
+            w.WriteString("tool_choice", choice);
+        }
+        else if (options.ToolMode is RequiredChatToolMode { RequiredFunctionName: { } name })
+        {
+            w.WriteStartObject("tool_choice");
+            w.WriteString("type", "function");
+            w.WriteStartObject("function");
+            w.WriteString("name", name);
+            w.WriteEndObject();
+            w.WriteEndObject();
         }
 
         if (options.AllowMultipleToolCalls is { } parallel)
@@ -171,22 +166,6 @@ internal static class OpenAIRequestWriter
             w.WriteString("type", "json_object");
         }
 
-        w.WriteEndObject();
-    }
-
-    /// <summary>A function's parameter schema; one without parameters still needs an object schema.</summary>
-    internal static void WriteSchema(Utf8JsonWriter w, JsonElement schema)
-    {
-        if (schema.ValueKind == JsonValueKind.Object)
-        {
-            schema.WriteTo(w);
-            return;
-        }
-
-        w.WriteStartObject();
-        w.WriteString("type", "object");
-        w.WriteStartObject("properties");
-        w.WriteEndObject();
         w.WriteEndObject();
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Locus.Providers.Wire;
+using Locus.Providers.Protocols;
+using Locus.Wire.OpenAI;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Providers.OpenAI;
@@ -9,7 +10,7 @@ internal static class OpenAIResponseReader
 {
     public static ChatResponse Read(ReadOnlySpan<byte> body)
     {
-        var completion = JsonSerializer.Deserialize(body, ProviderJsonContext.Default.OpenAICompletion)
+        var completion = JsonSerializer.Deserialize(body, OpenAIJson.ChatCompletion)
             ?? throw new JsonException("The body is JSON null.");
         if (completion.Error is { } error)
         {
@@ -33,7 +34,7 @@ internal static class OpenAIResponseReader
 
             foreach (var call in message.ToolCalls ?? [])
             {
-                contents.Add(WireJson.ToolCall(call.Id ?? "", call.Function?.Name ?? "", call.Function?.Arguments));
+                contents.Add(OpenAIMapping.ToFunctionCall(call));
             }
         }
 
@@ -41,31 +42,9 @@ internal static class OpenAIResponseReader
         {
             ResponseId = completion.Id,
             ModelId = completion.Model,
-            CreatedAt = CreatedAt(completion.Created),
-            FinishReason = FinishReason(choice.FinishReason),
-            Usage = Usage(completion.Usage),
+            CreatedAt = OpenAIMapping.CreatedAt(completion.Created),
+            FinishReason = OpenAIMapping.ToFinishReason(choice.FinishReason),
+            Usage = OpenAIMapping.ToUsageDetails(completion.Usage),
         };
     }
-
-    public static ChatFinishReason? FinishReason(string? reason) => reason switch
-    {
-        null => null,
-        "stop" => ChatFinishReason.Stop,
-        "length" => ChatFinishReason.Length,
-        "tool_calls" or "function_call" => ChatFinishReason.ToolCalls,
-        "content_filter" => ChatFinishReason.ContentFilter,
-        _ => new ChatFinishReason(reason),
-    };
-
-    public static UsageDetails? Usage(OpenAIUsage? usage) => usage is null ? null : new UsageDetails
-    {
-        InputTokenCount = usage.PromptTokens,
-        OutputTokenCount = usage.CompletionTokens,
-        TotalTokenCount = usage.TotalTokens ?? usage.PromptTokens + usage.CompletionTokens,
-        CachedInputTokenCount = usage.PromptTokensDetails?.CachedTokens,
-        ReasoningTokenCount = usage.CompletionTokensDetails?.ReasoningTokens,
-    };
-
-    public static DateTimeOffset? CreatedAt(long? unixSeconds) =>
-        unixSeconds is > 0 and < 253_402_300_800 ? DateTimeOffset.FromUnixTimeSeconds(unixSeconds.Value) : null;
 }

@@ -1,7 +1,10 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Locus.Providers.Wire;
+using Locus.Providers.Protocols;
+using Locus.Wire;
+using Locus.Wire.OpenAI;
+using Locus.Wire.Sse;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Providers.OpenAI;
@@ -12,7 +15,8 @@ namespace Locus.Providers.OpenAI;
 /// </summary>
 internal static class OpenAIStreamReader
 {
-    private static readonly OpenAICompletion Done = new();
+    /// <summary>Stands for <c>data: [DONE]</c>, the stream's end marker.</summary>
+    private static readonly ChatCompletionChunk Done = new();
 
     public static async IAsyncEnumerable<ChatResponseUpdate> ReadAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -37,7 +41,7 @@ internal static class OpenAIStreamReader
 
             id ??= chunk.Id;
             model ??= chunk.Model;
-            created ??= OpenAIResponseReader.CreatedAt(chunk.Created);
+            created ??= OpenAIMapping.CreatedAt(chunk.Created);
 
             var contents = new List<AIContent>();
             var choice = chunk.Choices is { Count: > 0 } choices ? choices[0] : null;
@@ -46,7 +50,7 @@ internal static class OpenAIStreamReader
                 Collect(delta, tools, contents);
             }
 
-            var finish = OpenAIResponseReader.FinishReason(choice?.FinishReason);
+            var finish = OpenAIMapping.ToFinishReason(choice?.FinishReason);
             if (finish is not null)
             {
                 contents.AddRange(tools.CompleteAll());
@@ -54,7 +58,7 @@ internal static class OpenAIStreamReader
 
             if (chunk.Usage is { } usage)
             {
-                contents.Add(new UsageContent(OpenAIResponseReader.Usage(usage)!));
+                contents.Add(new UsageContent(OpenAIMapping.ToUsageDetails(usage)!));
             }
 
             if (contents.Count > 0 || finish is not null)
@@ -74,7 +78,7 @@ internal static class OpenAIStreamReader
         }
     }
 
-    private static void Collect(OpenAIMessage delta, ToolCallAssembler tools, List<AIContent> contents)
+    private static void Collect(ChatDelta delta, ToolCallAssembler tools, List<AIContent> contents)
     {
         if ((delta.ReasoningContent ?? delta.Reasoning) is { Length: > 0 } reasoning)
         {
@@ -108,8 +112,8 @@ internal static class OpenAIStreamReader
             FinishReason = finish,
         };
 
-    private static OpenAICompletion Parse(ReadOnlySpan<byte> data) =>
-        data.SequenceEqual("[DONE]"u8)
+    private static ChatCompletionChunk Parse(ReadOnlySpan<byte> data) =>
+        SseFrames.IsDone(data)
             ? Done
-            : JsonSerializer.Deserialize(data, ProviderJsonContext.Default.OpenAICompletion) ?? throw new JsonException("A chunk is JSON null.");
+            : JsonSerializer.Deserialize(data, OpenAIJson.ChatCompletionChunk) ?? throw new JsonException("A chunk is JSON null.");
 }

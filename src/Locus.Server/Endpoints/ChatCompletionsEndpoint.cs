@@ -1,6 +1,7 @@
 using Locus.Server.Errors;
 using Locus.Server.Protocol;
 using Locus.Server.Sse;
+using Locus.Wire.OpenAI;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -39,18 +40,18 @@ internal sealed class ChatCompletionsEndpoint(ServerState state)
         }
 
         var response = await client.GetResponseAsync(request.Messages, request.Options, cancellationToken).ConfigureAwait(false);
-        var toolCalls = ToolCallWire.From(response);
-        var result = new StreamResult(ToolCallWire.FinishReason(response.FinishReason, toolCalls is not null), OpenAIMapping.Usage(response.Usage));
-        var message = new AssistantMessage { Content = toolCalls is not null && response.Text.Length == 0 ? null : response.Text, ToolCalls = toolCalls };
+        var toolCalls = OpenAIMapping.ToolCalls(response);
+        var result = new StreamResult(OpenAIMapping.FinishReason(response.FinishReason, toolCalls is not null), response.Usage);
+        var message = new ChatCompletionMessage { Content = toolCalls is not null && response.Text.Length == 0 ? null : response.Text, ToolCalls = toolCalls };
         var completion = new ChatCompletion
         {
             Id = meta.Id,
             Created = meta.Created,
             Model = meta.Model,
             Choices = [new ChatChoice { Message = message, FinishReason = result.FinishReason }],
-            Usage = result.Usage,
+            Usage = OpenAIMapping.Usage(response.Usage),
         };
-        await JsonResponse.WriteAsync(context, completion, ServerJsonContext.Wire.ChatCompletion).ConfigureAwait(false);
+        await JsonResponse.WriteAsync(context, completion, OpenAIJson.ChatCompletion).ConfigureAwait(false);
         state.LogFinished(Name, request.Model, result, started);
     }
 }

@@ -3,6 +3,7 @@ using Locus.Core.Errors;
 using Locus.Server.Errors;
 using Locus.Server.Protocol;
 using Locus.Server.Sse;
+using Locus.Wire.OpenAI;
 using Microsoft.AspNetCore.Http;
 
 namespace Locus.Server.Endpoints;
@@ -38,16 +39,16 @@ internal sealed class CompletionsEndpoint(ServerState state)
         }
 
         var response = await client.CompleteAsync(request.Prompt, request.Options, cancellationToken).ConfigureAwait(false);
-        var result = new StreamResult(OpenAIMapping.FinishReason(response.FinishReason), OpenAIMapping.Usage(response.Usage));
-        var completion = new TextCompletionWithUsage
+        var result = new StreamResult(OpenAIMapping.FinishReason(response.FinishReason), response.Usage);
+        var completion = new TextCompletion
         {
             Id = meta.Id,
             Created = meta.Created,
             Model = meta.Model,
             Choices = [new TextChoice { Text = response.Text, FinishReason = result.FinishReason }],
-            Usage = result.Usage,
+            Usage = OpenAIMapping.Usage(response.Usage),
         };
-        await JsonResponse.WriteAsync(context, completion, ServerJsonContext.Wire.TextCompletionWithUsage).ConfigureAwait(false);
+        await JsonResponse.WriteAsync(context, completion, OpenAIJson.TextCompletion).ConfigureAwait(false);
         state.LogFinished(Name, request.Model, result, started);
     }
 }

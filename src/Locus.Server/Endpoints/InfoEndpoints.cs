@@ -1,6 +1,6 @@
 using Locus.Core.Abstractions;
 using Locus.Server.Errors;
-using Locus.Server.Protocol;
+using Locus.Wire.OpenAI;
 using Microsoft.AspNetCore.Http;
 
 namespace Locus.Server.Endpoints;
@@ -12,13 +12,13 @@ internal sealed class InfoEndpoints(ServerState state)
         new HealthStatus("ok", [.. state.Catalog.Models.Select(m => m.Id)]), ServerJsonContext.Wire.HealthStatus);
 
     public Task ListAsync(HttpContext context) => JsonResponse.WriteAsync(context,
-        new ModelList { Data = [.. state.Catalog.Models.Select(Entry)] }, ServerJsonContext.Wire.ModelList);
+        new ModelList { Data = [.. state.Catalog.Models.Select(Entry)] }, OpenAIJson.ModelList);
 
     public Task GetAsync(HttpContext context)
     {
         var id = context.Request.RouteValues["id"] as string ?? "";
         var model = state.Catalog.Models.FirstOrDefault(m => m.Id == id) ?? throw ServerState.ModelNotFound(id);
-        return JsonResponse.WriteAsync(context, Entry(model), ServerJsonContext.Wire.ModelEntry);
+        return JsonResponse.WriteAsync(context, Entry(model), OpenAIJson.ModelEntry);
     }
 
     private static ModelEntry Entry(ModelInfo m) => new() { Id = m.Id, Created = m.Created.ToUnixTimeSeconds(), OwnedBy = m.OwnedBy };

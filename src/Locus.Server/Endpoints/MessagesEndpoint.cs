@@ -1,7 +1,8 @@
 using Locus.Server.Errors;
-using Locus.Server.Protocol;
 using Locus.Server.Protocol.Anthropic;
 using Locus.Server.Sse;
+using Locus.Wire;
+using Locus.Wire.Anthropic;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -55,7 +56,7 @@ internal sealed class MessagesEndpoint(ServerState state)
             StopSequence = stopReason == "stop_sequence" ? stopSequence : null,
             Usage = AnthropicMapping.Usage(response.Usage),
         };
-        await JsonResponse.WriteAsync(context, message, AnthropicJsonContext.Wire.AnthropicMessage).ConfigureAwait(false);
-        state.LogFinished(Name, request.Model, new StreamResult(stopReason, OpenAIMapping.Usage(response.Usage)), started);
+        await JsonResponse.WriteAsync(context, message, AnthropicJson.Message).ConfigureAwait(false);
+        state.LogFinished(Name, request.Model, new StreamResult(stopReason, response.Usage), started);
     }
 }

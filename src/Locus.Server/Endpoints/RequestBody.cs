@@ -19,7 +19,7 @@ internal static class RequestBody
         CheckContentType(request.ContentType);
         if (request.ContentLength > maxBytes)
         {
-            throw new ApiException(TooLarge(maxBytes));
+            throw new ApiException(ApiError.TooLarge(maxBytes));
         }
 
         using var buffer = new MemoryStream();
@@ -32,7 +32,7 @@ internal static class RequestBody
             {
                 if (buffer.Length + read > maxBytes)
                 {
-                    throw new ApiException(TooLarge(maxBytes));
+                    throw new ApiException(ApiError.TooLarge(maxBytes));
                 }
 
                 buffer.Write(chunk, 0, read);
@@ -84,10 +84,6 @@ internal static class RequestBody
         document.Dispose();
         throw Invalid("invalid_type", $"The request body must be a JSON object, but got {got}.");
     }
-
-    public static ApiError TooLarge(long? maxBytes = null) => new(413, ApiError.InvalidRequest,
-        maxBytes is { } max ? $"The request body is larger than this server accepts ({max} bytes; see server.max_request_body_bytes)." : "The request body is too large.",
-        null, "request_too_large");
 
     // No Content-Type is accepted (some minimal clients send none; the body is validated as JSON regardless).
     private static void CheckContentType(string? contentType)

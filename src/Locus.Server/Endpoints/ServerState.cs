@@ -1,6 +1,7 @@
 using Locus.Core.Abstractions;
 using Locus.Core.Configuration;
 using Locus.Core.Errors;
+using Locus.Server.Sse;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
@@ -63,12 +64,10 @@ internal sealed class ServerState(ServerOptions options, IModelCatalog catalog, 
         $"The model '{id}' does not exist here. GET /v1/models lists the models this server has loaded.", "model", "model_not_found"));
 
     /// <summary>Logs the end of a generation that began at <paramref name="started"/> (a <see cref="Time"/> timestamp).</summary>
-    public void LogFinished(string endpoint, string model, Sse.StreamResult result, long started) => Log.GenerationFinished(logger, endpoint, model,
-        result.Usage.PromptTokens, result.Usage.CompletionTokens, (long)time.GetElapsedTime(started).TotalMilliseconds, result.FinishReason);
+    public void LogFinished(string endpoint, string model, StreamResult result, long started) => Log.GenerationFinished(logger, endpoint, model,
+        result.PromptTokens, result.CompletionTokens, (long)time.GetElapsedTime(started).TotalMilliseconds, result.FinishReason);
 
     /// <summary>The id, timestamp and model every object (or chunk) of one response repeats.</summary>
     public ResponseMeta NewResponse(string idPrefix, string model) =>
         new(idPrefix + Guid.NewGuid().ToString("N"), time.GetUtcNow().ToUnixTimeSeconds(), model);
 }
-
-internal readonly record struct ResponseMeta(string Id, long Created, string Model);

@@ -1,5 +1,5 @@
 using Locus.Core.Errors;
-using Locus.Server.Protocol;
+using Locus.Wire.OpenAI;
 
 namespace Locus.Server.Errors;
 
@@ -29,7 +29,13 @@ internal sealed record ApiError(int Status, string Type, string Message, string?
         _ => Internal,
     };
 
-    public ErrorEnvelope ToEnvelope() => new(new ErrorBody(Message, Type, Param, Code));
+    /// <summary>A 413: the body is over <c>server.max_request_body_bytes</c> (Kestrel's own check does not say the limit).</summary>
+    public static ApiError TooLarge(long? maxBytes = null) => new(413, InvalidRequest,
+        maxBytes is { } max ? $"The request body is larger than this server accepts ({max} bytes; see server.max_request_body_bytes)." : "The request body is too large.",
+        null, "request_too_large");
+
+    /// <summary>OpenAI's error body: <c>{"error":{"message","type","param","code"}}</c>, nulls included.</summary>
+    public OpenAIErrorEnvelope ToEnvelope() => new() { Error = new() { Message = Message, Type = Type, Param = Param, Code = Code } };
 
     /// <summary>Whole seconds, rounded up: a client that waits exactly this long should not be early.</summary>
     public string? RetryAfterHeader =>

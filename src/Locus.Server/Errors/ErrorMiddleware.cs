@@ -1,5 +1,4 @@
 using Locus.Core.Errors;
-using Locus.Server.Endpoints;
 using Locus.Server.Sse;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -74,7 +73,7 @@ internal sealed class ErrorMiddleware(RequestDelegate next, ILogger logger)
     }
 
     private static ApiError FromKestrel(BadHttpRequestException e) => e.StatusCode == StatusCodes.Status413PayloadTooLarge
-        ? RequestBody.TooLarge()
+        ? ApiError.TooLarge()
         : new ApiError(e.StatusCode, ApiError.InvalidRequest, $"Bad request: {e.Message}");
 
     // Routing answers unknown paths and wrong methods with an empty body; OpenAI words them like this.

@@ -1,6 +1,6 @@
-using Locus.Server.Protocol;
-using Locus.Server.Protocol.Anthropic;
 using Locus.Server.Sse;
+using Locus.Wire.Anthropic;
+using Locus.Wire.OpenAI;
 using Microsoft.AspNetCore.Http;
 
 namespace Locus.Server.Errors;
@@ -26,11 +26,11 @@ internal static class ErrorWriter
 
         if (AnthropicErrors.Applies(context.Request))
         {
-            await JsonResponse.WriteAsync(context, AnthropicErrors.Envelope(error.Status, error.Message), AnthropicJsonContext.Wire.AnthropicErrorEnvelope, error.Status).ConfigureAwait(false);
+            await JsonResponse.WriteAsync(context, AnthropicErrors.Envelope(error.Status, error.Message), AnthropicJson.ErrorEnvelope, error.Status).ConfigureAwait(false);
         }
         else
         {
-            await JsonResponse.WriteAsync(context, error.ToEnvelope(), ServerJsonContext.Wire.ErrorEnvelope, error.Status).ConfigureAwait(false);
+            await JsonResponse.WriteAsync(context, error.ToEnvelope(), OpenAIJson.ErrorEnvelope, error.Status).ConfigureAwait(false);
         }
     }
 
@@ -44,11 +44,11 @@ internal static class ErrorWriter
         var sse = new SseWriter(context.Response);
         if (AnthropicErrors.Applies(context.Request))
         {
-            await sse.WriteEventAsync("error", AnthropicErrors.Envelope(error.Status, error.Message), AnthropicJsonContext.Wire.AnthropicErrorEnvelope, CancellationToken.None).ConfigureAwait(false);
+            await sse.WriteEventAsync("error", AnthropicErrors.Envelope(error.Status, error.Message), AnthropicJson.ErrorEnvelope, CancellationToken.None).ConfigureAwait(false);
         }
         else
         {
-            await sse.WriteAsync(error.ToEnvelope(), ServerJsonContext.Wire.ErrorEnvelope, CancellationToken.None).ConfigureAwait(false);
+            await sse.WriteAsync(error.ToEnvelope(), OpenAIJson.ErrorEnvelope, CancellationToken.None).ConfigureAwait(false);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Locus.Wire.OpenAI;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Server.Protocol;
@@ -64,16 +65,12 @@ internal static class MessagesParser
         };
     }
 
+    // "developer" is OpenAI's newer name for system instructions; local chat templates know only "system".
     private static ChatRole ParseRole(string role, string param) => role switch
     {
-        // "developer" is OpenAI's newer name for system instructions; local chat templates know only "system".
-        "system" or "developer" => ChatRole.System,
-        "user" => ChatRole.User,
-        "assistant" => ChatRole.Assistant,
-        "tool" => ChatRole.Tool,
         "function" => throw Fields.Invalid(param, "unsupported_value",
             "Role 'function' (legacy function calling) is not supported: answer tool calls with role 'tool'."),
-        _ => throw Fields.Invalid(param, "invalid_value",
+        _ => OpenAIMapping.ToChatRole(role) ?? throw Fields.Invalid(param, "invalid_value",
             $"Invalid value for '{param}': '{role}'. Supported values are 'system', 'developer', 'user', 'assistant' and 'tool'."),
     };
 }

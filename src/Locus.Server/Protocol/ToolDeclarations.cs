@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Locus.Wire;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Server.Protocol;
@@ -13,9 +14,6 @@ internal static class ToolDeclarations
     public const int MaxTools = 128;
 
     private const int MaxNameLength = 64;
-
-    /// <summary>What OpenAI assumes when a function has no <c>parameters</c>: no arguments.</summary>
-    private static readonly JsonElement NoParameters = JsonDocument.Parse("""{"type":"object","properties":{}}""").RootElement.Clone();
 
     public static void CheckCount(JsonElement array, string param)
     {
@@ -48,7 +46,7 @@ internal static class ToolDeclarations
     {
         if (!Fields.TryGet(obj, name, out var schema))
         {
-            return required ? throw Fields.Missing(param) : NoParameters;
+            return required ? throw Fields.Missing(param) : ToolSchemas.NoParameters;
         }
 
         if (schema.ValueKind != JsonValueKind.Object)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Locus.Wire;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Server.Protocol;
@@ -76,6 +77,21 @@ internal static class ToolMessagesParser
         }
 
         callIds.Add(id);
-        return new FunctionCallContent(id, name, ToolArguments.FromJsonText(arguments.GetString()!, $"{path}.function.arguments"));
+        return new FunctionCallContent(id, name, Arguments(arguments.GetString()!, $"{path}.function.arguments"));
+    }
+
+    /// <summary>OpenAI sends arguments as JSON text; an empty text (some models emit it for no arguments) means none.</summary>
+    private static Dictionary<string, object?> Arguments(string text, string param)
+    {
+        try
+        {
+            return ToolArguments.Parse(text);
+        }
+        catch (JsonException)
+        {
+            // Reported below, without the parser's message (which quotes the text).
+        }
+
+        throw Fields.Invalid(param, "invalid_value", $"Invalid '{param}': it must be the JSON text of an object, as the model produced it.");
     }
 }

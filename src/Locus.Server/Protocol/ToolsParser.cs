@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Locus.Core.Errors;
+using Locus.Wire.OpenAI;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Server.Protocol;
@@ -62,13 +63,12 @@ internal static class ToolsParser
 
         if (choice.ValueKind == JsonValueKind.String)
         {
-            return choice.GetString() switch
+            return OpenAIMapping.ToToolMode(choice.GetString()) switch
             {
-                "none" => ChatToolMode.None,
-                "auto" => ChatToolMode.Auto,
-                "required" => tools.Count > 0 ? ChatToolMode.RequireAny : throw NoTools(),
-                var other => throw Fields.Invalid("tool_choice", "invalid_value",
-                    $"Invalid value for 'tool_choice': '{other}'. Supported values are 'none', 'auto', 'required' or {{\"type\":\"function\",\"function\":{{\"name\":...}}}}."),
+                RequiredChatToolMode when tools.Count == 0 => throw NoTools(),
+                { } mode => mode,
+                null => throw Fields.Invalid("tool_choice", "invalid_value",
+                    $"Invalid value for 'tool_choice': '{choice.GetString()}'. Supported values are 'none', 'auto', 'required' or {{\"type\":\"function\",\"function\":{{\"name\":...}}}}."),
             };
         }
         if (choice.ValueKind != JsonValueKind.Object)

@@ -1,6 +1,6 @@
-using Locus.Server.Endpoints;
-using Locus.Server.Protocol;
-using Locus.Server.Protocol.Anthropic;
+using System.Text.Json.Serialization.Metadata;
+using Locus.Wire;
+using Locus.Wire.Anthropic;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Server.Sse;
@@ -23,7 +23,7 @@ internal sealed class AnthropicChunkFormat(ResponseMeta meta) : IChunkFormat
     /// </summary>
     public ValueTask StartAsync(SseWriter sse, ChatResponseUpdate? first, CancellationToken cancellationToken)
     {
-        var input = (first is null ? null : OpenAIMapping.FindUsage(first))?.InputTokenCount ?? 0;
+        var input = (first is null ? null : UpdateUsage.Find(first))?.InputTokenCount ?? 0;
         var message = new AnthropicMessage
         {
             Id = meta.Id,
@@ -31,9 +31,9 @@ internal sealed class AnthropicChunkFormat(ResponseMeta meta) : IChunkFormat
             Content = [],
             StopReason = null,
             StopSequence = null,
-            Usage = new AnthropicUsage(input, 0),
+            Usage = new() { InputTokens = input, OutputTokens = 0 },
         };
-        return sse.WriteEventAsync("message_start", new MessageStartEvent { Message = message }, AnthropicJsonContext.Wire.MessageStartEvent, cancellationToken);
+        return SendAsync(sse, new MessageStartEvent { Message = message }, AnthropicJson.MessageStart, cancellationToken);
     }
 
     public async ValueTask TextAsync(SseWriter sse, string text, CancellationToken cancellationToken)
@@ -62,27 +62,27 @@ internal sealed class AnthropicChunkFormat(ResponseMeta meta) : IChunkFormat
         var stopReason = AnthropicMapping.StopReason(end.Finish, end.ToolCalls > 0, end.StopSequence);
         var delta = new MessageDeltaEvent
         {
-            Delta = new MessageDelta(stopReason, stopReason == "stop_sequence" ? end.StopSequence : null),
+            Delta = new() { StopReason = stopReason, StopSequence = stopReason == "stop_sequence" ? end.StopSequence : null },
             Usage = AnthropicMapping.Usage(end.Usage),
         };
-        await sse.WriteEventAsync("message_delta", delta, AnthropicJsonContext.Wire.MessageDeltaEvent, cancellationToken).ConfigureAwait(false);
-        await sse.WriteEventAsync("message_stop", MessageStopEvent.Instance, AnthropicJsonContext.Wire.MessageStopEvent, cancellationToken).ConfigureAwait(false);
-        return new StreamResult(stopReason, OpenAIMapping.Usage(end.Usage));
+        await SendAsync(sse, delta, AnthropicJson.MessageDelta, cancellationToken).ConfigureAwait(false);
+        await SendAsync(sse, MessageStopEvent.Instance, AnthropicJson.MessageStop, cancellationToken).ConfigureAwait(false);
+        return new StreamResult(stopReason, end.Usage);
     }
 
     private async ValueTask StartBlockAsync(SseWriter sse, AnthropicContentBlock block, CancellationToken cancellationToken)
     {
         var start = new ContentBlockStartEvent { Index = _blocks, ContentBlock = block };
-        await sse.WriteEventAsync("content_block_start", start, AnthropicJsonContext.Wire.ContentBlockStartEvent, cancellationToken).ConfigureAwait(false);
+        await SendAsync(sse, start, AnthropicJson.ContentBlockStart, cancellationToken).ConfigureAwait(false);
         await PingOnceAsync(sse, cancellationToken).ConfigureAwait(false);
     }
 
-    private ValueTask DeltaAsync(SseWriter sse, BlockDelta delta, CancellationToken cancellationToken) => sse.WriteEventAsync(
-        "content_block_delta", new ContentBlockDeltaEvent { Index = _blocks, Delta = delta }, AnthropicJsonContext.Wire.ContentBlockDeltaEvent, cancellationToken);
+    private ValueTask DeltaAsync(SseWriter sse, BlockDelta delta, CancellationToken cancellationToken) =>
+        SendAsync(sse, new ContentBlockDeltaEvent { Index = _blocks, Delta = delta }, AnthropicJson.ContentBlockDelta, cancellationToken);
 
     private async ValueTask StopBlockAsync(SseWriter sse, CancellationToken cancellationToken)
     {
-        await sse.WriteEventAsync("content_block_stop", new ContentBlockStopEvent { Index = _blocks }, AnthropicJsonContext.Wire.ContentBlockStopEvent, cancellationToken).ConfigureAwait(false);
+        await SendAsync(sse, new ContentBlockStopEvent { Index = _blocks }, AnthropicJson.ContentBlockStop, cancellationToken).ConfigureAwait(false);
         _blocks++;
     }
 
@@ -97,6 +97,10 @@ internal sealed class AnthropicChunkFormat(ResponseMeta meta) : IChunkFormat
         await StopBlockAsync(sse, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>An event under its own type as the SSE event name, as Anthropic names them.</summary>
+    private static ValueTask SendAsync<T>(SseWriter sse, T e, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : IAnthropicEvent => sse.WriteEventAsync(e.Type, e, type, cancellationToken);
+
     // Anthropic sends one ping early in every stream; clients ignore it, but some proxies need bytes to keep a stream alive.
     private async ValueTask PingOnceAsync(SseWriter sse, CancellationToken cancellationToken)
     {
@@ -106,6 +110,6 @@ internal sealed class AnthropicChunkFormat(ResponseMeta meta) : IChunkFormat
         }
 
         _pinged = true;
-        await sse.WriteEventAsync("ping", PingEvent.Instance, AnthropicJsonContext.Wire.PingEvent, cancellationToken).ConfigureAwait(false);
+        await SendAsync(sse, PingEvent.Instance, AnthropicJson.Ping, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,5 @@
-using Locus.Server.Endpoints;
-using Locus.Server.Protocol;
+using System.Text.Json.Serialization.Metadata;
+using Locus.Wire.OpenAI;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Server.Sse;
@@ -20,30 +20,27 @@ internal sealed class ChatChunkFormat(ResponseMeta meta, bool includeUsage) : IC
         WriteAsync(sse, new ChatDelta { Content = text }, null, cancellationToken);
 
     public ValueTask ToolCallAsync(SseWriter sse, FunctionCallContent call, CancellationToken cancellationToken) =>
-        WriteAsync(sse, new ChatDelta { ToolCalls = [ToolCallWire.From(call, _toolCalls++)] }, null, cancellationToken);
+        WriteAsync(sse, new ChatDelta { ToolCalls = [OpenAIMapping.ToolCall(call, _toolCalls++)] }, null, cancellationToken);
 
     public async ValueTask<StreamResult> FinishAsync(SseWriter sse, StreamEnd end, CancellationToken cancellationToken)
     {
-        var result = new StreamResult(ToolCallWire.FinishReason(end.Finish, end.ToolCalls > 0), OpenAIMapping.Usage(end.Usage));
+        var result = new StreamResult(OpenAIMapping.FinishReason(end.Finish, end.ToolCalls > 0), end.Usage);
         await WriteAsync(sse, new ChatDelta(), result.FinishReason, cancellationToken).ConfigureAwait(false);
         if (includeUsage)
         {
-            await sse.WriteAsync(Chunk([], result.Usage), ServerJsonContext.Wire.ChatChunkWithUsage, cancellationToken).ConfigureAwait(false);
+            await sse.WriteAsync(Chunk([], OpenAIMapping.Usage(end.Usage)), OpenAIJson.ChatCompletionChunk, cancellationToken).ConfigureAwait(false);
         }
 
         await sse.WriteDoneAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }
 
-    private ValueTask WriteAsync(SseWriter sse, ChatDelta delta, string? finishReason, CancellationToken cancellationToken)
-    {
-        ChunkChoice[] choices = [new() { Delta = delta, FinishReason = finishReason }];
-        return includeUsage
-            ? sse.WriteAsync(Chunk(choices, null), ServerJsonContext.Wire.ChatChunkWithUsage, cancellationToken)
-            : sse.WriteAsync(new ChatChunk { Id = meta.Id, Created = meta.Created, Model = meta.Model, Choices = choices },
-                ServerJsonContext.Wire.ChatChunk, cancellationToken);
-    }
+    private ValueTask WriteAsync(SseWriter sse, ChatDelta delta, string? finishReason, CancellationToken cancellationToken) =>
+        sse.WriteAsync(Chunk([new() { Delta = delta, FinishReason = finishReason }], null), ChunkType, cancellationToken);
 
-    private ChatChunkWithUsage Chunk(ChunkChoice[] choices, Usage? usage) =>
+    // With include_usage every chunk has "usage": null, and the totals come last; without it, no usage member at all.
+    private JsonTypeInfo<ChatCompletionChunk> ChunkType => includeUsage ? OpenAIJson.ChatCompletionChunk : OpenAIJson.ChatCompletionChunkWithoutUsage;
+
+    private ChatCompletionChunk Chunk(ChunkChoice[] choices, CompletionUsage? usage) =>
         new() { Id = meta.Id, Created = meta.Created, Model = meta.Model, Choices = choices, Usage = usage };
 }

@@ -1,26 +1,18 @@
-using System.Buffers;
 using System.IO.Pipelines;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Locus.Server.Protocol;
+using Locus.Wire.Sse;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Locus.Server.Sse;
 
-/// <summary>Writes server-sent events as OpenAI does (<c>data: &lt;json&gt;\n\n</c>) or named, as Anthropic does; flushed one by one.</summary>
+/// <summary>
+/// Server-sent events on an ASP.NET response: OpenAI's <c>data:</c> events or Anthropic's named ones (framed by
+/// <see cref="SseFrames"/>), each flushed as it is written.
+/// </summary>
 internal sealed class SseWriter(HttpResponse response)
 {
     public const string ContentType = "text/event-stream; charset=utf-8";
-
-    private static readonly byte[] EventPrefix = "event: "u8.ToArray();
-    private static readonly byte[] DataPrefix = "data: "u8.ToArray();
-    private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
-    private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
-
-    // A writer handed to the serializer brings its own encoder; the context's is used only for streams it creates.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = ServerJsonContext.Encoder, SkipValidation = true };
 
     private readonly PipeWriter _pipe = response.BodyWriter;
 
@@ -42,28 +34,20 @@ internal sealed class SseWriter(HttpResponse response)
 
     public async ValueTask WriteAsync<T>(T value, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
-        _pipe.Write(DataPrefix);
-        using (var json = new Utf8JsonWriter(_pipe, WriterOptions))
-        {
-            JsonSerializer.Serialize(json, value, type);
-        }
-
-        _pipe.Write(EventEnd);
+        SseFrames.WriteData(_pipe, value, type);
         await _pipe.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A named event, <c>event: &lt;name&gt;\ndata: &lt;json&gt;\n\n</c>, as Anthropic's Messages API sends them.</summary>
-    public ValueTask WriteEventAsync<T>(string name, T value, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    /// <summary>A named event, as Anthropic's Messages API sends them.</summary>
+    public async ValueTask WriteEventAsync<T>(string name, T value, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
-        _pipe.Write(EventPrefix);
-        Encoding.UTF8.GetBytes(name, _pipe);
-        _pipe.Write("\n"u8);
-        return WriteAsync(value, type, cancellationToken);
+        SseFrames.WriteEvent(_pipe, name, value, type);
+        await _pipe.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask WriteDoneAsync(CancellationToken cancellationToken)
     {
-        _pipe.Write(Done);
+        SseFrames.WriteDone(_pipe);
         await _pipe.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 }

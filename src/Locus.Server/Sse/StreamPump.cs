@@ -1,12 +1,9 @@
 using System.Text;
-using Locus.Server.Endpoints;
-using Locus.Server.Protocol;
+using Locus.Wire;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Server.Sse;
-
-internal readonly record struct StreamResult(string FinishReason, Usage Usage);
 
 /// <summary>Turns a stream of <see cref="ChatResponseUpdate"/>s into one API's SSE events (see <see cref="IChunkFormat"/>).</summary>
 internal static class StreamPump
@@ -49,7 +46,7 @@ internal static class StreamPump
                 }
             }
             finish = update.FinishReason ?? finish;
-            usage = OpenAIMapping.FindUsage(update) ?? usage;
+            usage = UpdateUsage.Find(update) ?? usage;
             stopSequence = ResponseProperties.StopSequence(update.AdditionalProperties) ?? stopSequence;
 
             // Updates already waiting (generation outran the socket) go out as one event and one flush: per-token

@@ -1,5 +1,4 @@
-using Locus.Server.Endpoints;
-using Locus.Server.Protocol;
+using Locus.Wire.OpenAI;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Server.Sse;
@@ -17,22 +16,20 @@ internal sealed class TextChunkFormat(ResponseMeta meta, bool includeUsage) : IC
 
     public async ValueTask<StreamResult> FinishAsync(SseWriter sse, StreamEnd end, CancellationToken cancellationToken)
     {
-        var result = new StreamResult(OpenAIMapping.FinishReason(end.Finish), OpenAIMapping.Usage(end.Usage));
+        var result = new StreamResult(OpenAIMapping.FinishReason(end.Finish), end.Usage);
         await WriteAsync(sse, new TextChoice { Text = "", FinishReason = result.FinishReason }, cancellationToken).ConfigureAwait(false);
         if (includeUsage)
         {
-            await sse.WriteAsync(Chunk([], result.Usage), ServerJsonContext.Wire.TextCompletionWithUsage, cancellationToken).ConfigureAwait(false);
+            await sse.WriteAsync(Chunk([], OpenAIMapping.Usage(end.Usage)), OpenAIJson.TextCompletion, cancellationToken).ConfigureAwait(false);
         }
 
         await sse.WriteDoneAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }
 
-    private ValueTask WriteAsync(SseWriter sse, TextChoice choice, CancellationToken cancellationToken) => includeUsage
-        ? sse.WriteAsync(Chunk([choice], null), ServerJsonContext.Wire.TextCompletionWithUsage, cancellationToken)
-        : sse.WriteAsync(new TextCompletion { Id = meta.Id, Created = meta.Created, Model = meta.Model, Choices = [choice] },
-            ServerJsonContext.Wire.TextCompletion, cancellationToken);
+    private ValueTask WriteAsync(SseWriter sse, TextChoice choice, CancellationToken cancellationToken) =>
+        sse.WriteAsync(Chunk([choice], null), includeUsage ? OpenAIJson.TextCompletion : OpenAIJson.TextCompletionWithoutUsage, cancellationToken);
 
-    private TextCompletionWithUsage Chunk(TextChoice[] choices, Usage? usage) =>
+    private TextCompletion Chunk(TextChoice[] choices, CompletionUsage? usage) =>
         new() { Id = meta.Id, Created = meta.Created, Model = meta.Model, Choices = choices, Usage = usage };
 }

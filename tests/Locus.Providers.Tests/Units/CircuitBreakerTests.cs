@@ -1,5 +1,4 @@
 using Locus.Core.Errors;
-using Locus.Providers.Resilience;
 using Locus.Providers.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text;
 using Locus.Core.Errors;
-using Locus.Providers.Resilience;
-using Locus.Providers.Wire;
+using Locus.Providers.Protocols;
 
 namespace Locus.Providers.Tests.Units;
 

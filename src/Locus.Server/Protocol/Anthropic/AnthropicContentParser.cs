@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Locus.Core.Errors;
+using Locus.Wire;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Server.Protocol.Anthropic;

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace Locus.Server.Endpoints;
+
+/// <summary>The generation endpoints' log lines (event ids 2001-2003); prompt text only at Trace.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(2001, LogLevel.Debug, "{Endpoint} for model {Model} (stream: {Stream})")]
+    public static partial void GenerationStarted(ILogger logger, string endpoint, string model, bool stream);
+
+    [LoggerMessage(2002, LogLevel.Information,
+        "{Endpoint} {Model}: {PromptTokens} prompt + {CompletionTokens} completion tokens in {ElapsedMs} ms, finish {FinishReason}")]
+    public static partial void GenerationFinished(
+        ILogger logger, string endpoint, string model, long promptTokens, long completionTokens, long elapsedMs, string finishReason);
+
+    [LoggerMessage(2003, LogLevel.Trace, "{Endpoint} {Model} input: {Input}")]
+    public static partial void GenerationInput(ILogger logger, string endpoint, string model, string input);
+}
