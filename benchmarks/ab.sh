@@ -29,8 +29,9 @@ awk '
   $3 == "decision" && $4 == "(heuristic" { for (i = 1; i <= NF; i++) { if ($i == "p50") add($1, "decision p50 us", $(i+1)); if ($i == "p99") add($1, "decision p99 us", $(i+1)) } }
   $3 == "decision:" { add($1, "decision bytes", $4) }
   $3 == "gateway" && $4 ~ /^c=/ { c = $4; sub(":", "", c)
-    for (i = 1; i <= NF; i++) if ($i == "added") { add($1, "gateway " c " added p50 ms", $(i+2)); add($1, "gateway " c " added p99 ms", $(i+5)) }
-    for (i = 1; i <= NF; i++) if ($i == "Locus") { add($1, "gateway " c " via req/s", $(i+7)) } }
+    for (i = 1; i <= NF; i++) if ($i == "added" && $(i+1) == "p50") { add($1, "gateway " c " added p50 ms", $(i+2)); add($1, "gateway " c " added p99 ms", $(i+5)) }
+    for (i = 1; i <= NF; i++) if ($i == "Locus") { add($1, "gateway " c " via req/s", $(i+7)) }
+    for (i = 1; i <= NF; i++) if ($i == "cpu") { add($1, "gateway " c " added cpu us/req", $(i+1)); add($1, "gateway " c " added KB/req", $(i+4)) } }
   END { for (n in names) { ka = "A" SUBSEP n; kb = "B" SUBSEP n; ma = med(ka); mb = med(kb)
     printf "  %-28s A %10.3f   B %10.3f   [%.3f]\n", n, ma, mb, ma ? mb / ma : 0 } }' "$out" | sort
 rm -f "$out"

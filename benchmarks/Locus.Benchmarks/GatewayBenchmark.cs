@@ -71,6 +71,10 @@ internal static class GatewayBenchmark
         var stop = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
         var latencies = new List<double>[concurrency];
         var failures = 0;
+        // CPU and allocations of the whole process (client, upstream, and Locus when via): via − direct is Locus's own
+        // work per request, a figure that machine noise moves far less than latency.
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
         var workers = Enumerable.Range(0, concurrency).Select(async w =>
         {
             var mine = latencies[w] = new List<double>(4096);
@@ -106,9 +110,11 @@ internal static class GatewayBenchmark
         var began = Stopwatch.GetTimestamp();
         await Task.WhenAll(workers);
         var elapsed = Stopwatch.GetElapsedTime(began).TotalSeconds;
+        var cpuUs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds;
+        var bytes = GC.GetTotalAllocatedBytes() - allocated;
         var all = latencies.SelectMany(l => l).ToArray();
         Array.Sort(all);
-        return new RunResult(Percentiles.Of(all, 50), Percentiles.Of(all, 99), all.Length / elapsed, failures);
+        return new RunResult(Percentiles.Of(all, 50), Percentiles.Of(all, 99), all.Length / elapsed, failures, cpuUs / all.Length, bytes / (double)all.Length);
     }
 
     private static void Report(int concurrency, List<RunResult> direct, List<RunResult> via)
@@ -122,9 +128,10 @@ internal static class GatewayBenchmark
         var line = string.Create(CultureInfo.InvariantCulture,
             $"gateway c={concurrency}: direct p50 {Median(direct.Select(d => d.P50)):0.000} ms p99 {Median(direct.Select(d => d.P99)):0.000} ms {Median(direct.Select(d => d.Rps)):0} req/s | " +
             $"via Locus p50 {Median(via.Select(d => d.P50)):0.000} ms p99 {Median(via.Select(d => d.P99)):0.000} ms {Median(via.Select(d => d.Rps)):0} req/s | " +
-            $"added p50 {Median(via.Zip(direct, (v, d) => v.P50 - d.P50)):0.000} ms p99 {Median(via.Zip(direct, (v, d) => v.P99 - d.P99)):0.000} ms | failures {via.Sum(v => v.Failures) + direct.Sum(d => d.Failures)}");
+            $"added p50 {Median(via.Zip(direct, (v, d) => v.P50 - d.P50)):0.000} ms p99 {Median(via.Zip(direct, (v, d) => v.P99 - d.P99)):0.000} ms | " +
+            $"added cpu {Median(via.Zip(direct, (v, d) => v.CpuUs - d.CpuUs)):0} us/req alloc {Median(via.Zip(direct, (v, d) => v.Bytes - d.Bytes)) / 1024:0.0} KB/req | failures {via.Sum(v => v.Failures) + direct.Sum(d => d.Failures)}");
         Console.WriteLine(line);
     }
 
-    private readonly record struct RunResult(double P50, double P99, double Rps, int Failures);
+    private readonly record struct RunResult(double P50, double P99, double Rps, int Failures, double CpuUs, double Bytes);
 }

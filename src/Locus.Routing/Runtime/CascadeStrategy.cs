@@ -48,7 +48,7 @@ internal sealed class CascadeStrategy(RouteTarget local, CascadeOptions cascade,
 
         run.Note("cascade", detail);
         run.ChargeHeld(tokens);
-        return new StepOutcome.Answered(updates.ToAsyncEnumerable());
+        return new StepOutcome.Answered(updates);
     }
 
     /// <summary>Confident enough (or nothing to judge by): keep it; reached the local cap unfinished, or unsure: escalate.</summary>

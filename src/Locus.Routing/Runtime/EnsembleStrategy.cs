@@ -19,27 +19,8 @@ internal sealed class EnsembleStrategy(RouteStep step, RouteStep? next) : IStepS
     public async Task<StepOutcome> RunAsync(RouteRun run, bool streaming, CancellationToken cancellationToken)
     {
         var ensemble = run.Snapshot.Routing.Ensemble!;
-        var calls = new List<TargetCall>();
-        var answers = new List<Task<ChatResponse>>();
         var started = run.Time.GetTimestamp();
-        var index = 0;
-        foreach (var member in ensemble.Targets.Select(name => run.Snapshot.Find(name)!))
-        {
-            for (var s = 0; s < ensemble.Samples; s++)
-            {
-                // Every member's memory note names the whole ensemble, so the route shows it once.
-                var call = run.CallFor(member, label: step.Target);
-                var sample = new TargetChatOptions(run.Options, call) { Seed = (run.Options?.Seed ?? 20_261_121) + (index++ * 7919) };
-                if (ensemble.Samples > 1)
-                {
-                    sample.Temperature ??= SamplingTemperature;
-                }
-
-                calls.Add(call);
-                answers.Add(run.Pipeline(member).GetResponseAsync(run.Messages, sample, cancellationToken));
-            }
-        }
-
+        var (calls, answers) = Ask(run, ensemble, cancellationToken);
         ChatResponse[] responses;
         try
         {
@@ -65,6 +46,32 @@ internal sealed class EnsembleStrategy(RouteStep step, RouteStep? next) : IStepS
             ? $"{measured.Count} answers agreed: {verdict}"
             : $"answers disagreed: {verdict}, and nothing can take it further; returning the {returned}");
         run.Charge(calls.Aggregate(default(TokenTotals), (sum, c) => sum + (c.Usage?.Tokens ?? default)), waited);
-        return new StepOutcome.Answered(responses[measured.Chosen].ToChatResponseUpdates().ToAsyncEnumerable());
+        return new StepOutcome.Answered(responses[measured.Chosen].ToChatResponseUpdates());
+    }
+
+    /// <summary>Starts every sample of every member at once, each through the member's pipeline.</summary>
+    private (List<TargetCall> Calls, List<Task<ChatResponse>> Answers) Ask(RouteRun run, EnsembleOptions ensemble, CancellationToken cancellationToken)
+    {
+        var calls = new List<TargetCall>();
+        var answers = new List<Task<ChatResponse>>();
+        var index = 0;
+        foreach (var member in ensemble.Targets.Select(name => run.Snapshot.Find(name)!))
+        {
+            for (var s = 0; s < ensemble.Samples; s++)
+            {
+                // Every member's memory note names the whole ensemble, so the route shows it once.
+                var call = run.CallFor(member, label: step.Target);
+                var sample = new TargetChatOptions(run.Options, call) { Seed = (run.Options?.Seed ?? 20_261_121) + (index++ * 7919) };
+                if (ensemble.Samples > 1)
+                {
+                    sample.Temperature ??= SamplingTemperature;
+                }
+
+                calls.Add(call);
+                answers.Add(run.Pipeline(member).GetResponseAsync(run.Messages, sample, cancellationToken));
+            }
+        }
+
+        return (calls, answers);
     }
 }

@@ -53,18 +53,38 @@ internal sealed partial class RouteRun
     public void Note(string signal, string detail)
     {
         var reason = new RouteReason(signal, detail);
-        // An ensemble's members each report the same memory note; the route shows it once.
-        Publish(r => r.Events.Contains(reason) ? r : r with { Events = [.. r.Events, reason] });
+        lock (_gate)
+        {
+            // An ensemble's members each report the same memory note; the route shows it once.
+            if (!_result!.Events.Contains(reason))
+            {
+                Publish(_result with { Events = [.. _result.Events, reason] });
+            }
+        }
     }
 
-    public void Redacted(int values) => Publish(r => r with { Redactions = values });
-
-    private void Publish(Func<RouteResult, RouteResult> change)
+    public void Redacted(int values)
     {
         lock (_gate)
         {
-            _result = change(_result!);
-            _call.Publish(_result);
+            if (_result!.Redactions != values)
+            {
+                Publish(_result with { Redactions = values });
+            }
+        }
+    }
+
+    /// <summary>
+    /// The route as it stands now, for the server to read at any moment. Changes come from the run's own flow (and
+    /// the steps it awaits) one at a time; the gate keeps an ensemble's members, reporting from their own
+    /// continuations, from losing each other's notes.
+    /// </summary>
+    private void Publish(RouteResult result)
+    {
+        lock (_gate)
+        {
+            _result = result;
+            _call.Publish(result);
         }
     }
 }

@@ -62,7 +62,7 @@ internal sealed partial class RouteRun : IAttemptObserver
     {
         var decision = await DecideAsync(cancellationToken).ConfigureAwait(false);
         var steps = (IReadOnlyList<RouteStep>)[new RouteStep(decision.Tier, decision.Target, "chosen"), .. decision.Fallbacks];
-        IAsyncEnumerable<ChatResponseUpdate>? answer = null;
+        StepOutcome? answer = null;
         for (var i = 0; answer is null; i++)
         {
             var step = steps[i];
@@ -72,29 +72,39 @@ internal sealed partial class RouteRun : IAttemptObserver
             answer = await SettleAsync(outcome, step, next, cancellationToken).ConfigureAwait(false);
         }
 
-        var updates = answer.GetAsyncEnumerator(cancellationToken);
-        await using (updates.ConfigureAwait(false))
+        if (answer is StepOutcome.Answered { Updates: var whole })
         {
-            while (true)
+            foreach (var update in whole)
             {
-                bool more;
-                try
+                yield return update;
+            }
+        }
+        else if (answer is StepOutcome.Streaming { Updates: var stream })
+        {
+            var updates = stream.GetAsyncEnumerator(cancellationToken);
+            await using (updates.ConfigureAwait(false))
+            {
+                while (true)
                 {
-                    more = await updates.MoveNextAsync().ConfigureAwait(false);
-                }
-                catch (Exception ex)
-                {
-                    // The answer was committed (streamed): nothing can take over now.
-                    await _ledger.FailedAsync(_result, ex).ConfigureAwait(false);
-                    throw;
-                }
+                    bool more;
+                    try
+                    {
+                        more = await updates.MoveNextAsync().ConfigureAwait(false);
+                    }
+                    catch (Exception ex)
+                    {
+                        // The answer was committed (streamed): nothing can take over now.
+                        await _ledger.FailedAsync(_result, ex).ConfigureAwait(false);
+                        throw;
+                    }
 
-                if (!more)
-                {
-                    break;
-                }
+                    if (!more)
+                    {
+                        break;
+                    }
 
-                yield return updates.Current;
+                    yield return updates.Current;
+                }
             }
         }
 
@@ -116,12 +126,12 @@ internal sealed partial class RouteRun : IAttemptObserver
     }
 
     /// <summary>The answer to send; or null to go on with the next step; or the step's failure, recorded and thrown.</summary>
-    private async Task<IAsyncEnumerable<ChatResponseUpdate>?> SettleAsync(StepOutcome outcome, RouteStep step, RouteStep? next, CancellationToken cancellationToken)
+    private async Task<StepOutcome?> SettleAsync(StepOutcome outcome, RouteStep step, RouteStep? next, CancellationToken cancellationToken)
     {
         switch (outcome)
         {
-            case StepOutcome.Answered answered:
-                return answered.Updates;
+            case StepOutcome.Answered or StepOutcome.Streaming:
+                return outcome;
             case StepOutcome.Escalated escalated:
                 Note(escalated.Signal, escalated.Detail);
                 _held = escalated.Held ?? _held;
@@ -132,9 +142,9 @@ internal sealed partial class RouteRun : IAttemptObserver
                 return null;
             case StepOutcome.Failed { Error: var error } when _held is { } held && !cancellationToken.IsCancellationRequested:
                 Note("cascade", $"{step.Target} failed ({Fallback.Why(error)}) → the local answer after all (degraded)");
-                Publish(r => r with { Tier = RouteTier.Local, Target = held.Target, Degraded = true });
+                Publish(_result! with { Tier = RouteTier.Local, Target = held.Target, Degraded = true });
                 ChargeHeld(held.Tokens);
-                return held.Updates.ToAsyncEnumerable();
+                return new StepOutcome.Answered(held.Updates);
             case StepOutcome.Failed { Error: var error }:
                 await _ledger.FailedAsync(_result, error).ConfigureAwait(false);
                 ExceptionDispatchInfo.Throw(error);
@@ -157,7 +167,7 @@ internal sealed partial class RouteRun : IAttemptObserver
             throw;
         }
 
-        Publish(_ => RouteResult.Decided(decision));
+        Publish(RouteResult.Decided(decision));
         if (Logger.IsEnabled(LogLevel.Information))
         {
             var reasons = _result!.ReasonHeader();
@@ -177,7 +187,10 @@ internal sealed partial class RouteRun : IAttemptObserver
     private void Begin(RouteStep step)
     {
         var decision = Decision;
-        var degraded = step.Tier < decision.Tier && (decision.Tier == RouteTier.Cloud || Snapshot.IsPeer(decision.Target));
-        Publish(r => r with { Tier = step.Tier, Target = step.Target, Degraded = r.Degraded || degraded });
+        var degraded = _result!.Degraded || (step.Tier < decision.Tier && (decision.Tier == RouteTier.Cloud || Snapshot.IsPeer(decision.Target)));
+        if (_result.Tier != step.Tier || _result.Target != step.Target || _result.Degraded != degraded)
+        {
+            Publish(_result with { Tier = step.Tier, Target = step.Target, Degraded = degraded });
+        }
     }
 }

@@ -19,10 +19,13 @@ internal sealed class SingleTargetStrategy(RouteTarget target) : IStepStrategy
         var updates = run.Pipeline(target).GetStreamingResponseAsync(run.Messages, new TargetChatOptions(run.Options, call), cancellationToken);
         if (!streaming)
         {
-            List<ChatResponseUpdate> answer;
+            var answer = new List<ChatResponseUpdate>();
             try
             {
-                answer = await updates.ToListAsync(cancellationToken).ConfigureAwait(false);
+                await foreach (var update in updates.ConfigureAwait(false))
+                {
+                    answer.Add(update);
+                }
             }
             catch (Exception ex)
             {
@@ -30,7 +33,7 @@ internal sealed class SingleTargetStrategy(RouteTarget target) : IStepStrategy
             }
 
             run.Charge(call);
-            return new StepOutcome.Answered(answer.ToAsyncEnumerable());
+            return new StepOutcome.Answered(answer);
         }
 
         var stream = updates.GetAsyncEnumerator(cancellationToken);
@@ -45,7 +48,7 @@ internal sealed class SingleTargetStrategy(RouteTarget target) : IStepStrategy
             return new StepOutcome.Failed(ex);
         }
 
-        return new StepOutcome.Answered(ContinueAsync(stream, any, run, call));
+        return new StepOutcome.Streaming(ContinueAsync(stream, any, run, call));
     }
 
     /// <summary>The committed stream from its first update on; the attempt is charged once it completes.</summary>

@@ -6,11 +6,13 @@ namespace Locus.Routing.Runtime;
 /// <summary>How one step of a route (a target, an ensemble, a cascade's local half) ended.</summary>
 internal abstract record StepOutcome
 {
+    /// <summary>A complete answer, read whole before anything is sent.</summary>
+    public sealed record Answered(IReadOnlyList<ChatResponseUpdate> Updates) : StepOutcome;
+
     /// <summary>
-    /// The answer to send. Streamed answers are committed from their first update (a later failure can only end the
-    /// stream); the others are complete.
+    /// An answer streaming to the client, committed from its first update: a later failure can only end the stream.
     /// </summary>
-    public sealed record Answered(IAsyncEnumerable<ChatResponseUpdate> Updates) : StepOutcome;
+    public sealed record Streaming(IAsyncEnumerable<ChatResponseUpdate> Updates) : StepOutcome;
 
     /// <summary>The step answered but handed the request on (the ensemble disagreed; the local answer was not confident).</summary>
     /// <param name="Held">An answer kept back in case every later step fails.</param>
