@@ -31,4 +31,7 @@ internal static partial class MeshLog
 
     [LoggerMessage(6209, LogLevel.Debug, "Mesh state collected {Dropped} deleted code points and tombstones seen by all {Peers} peers")]
     public static partial void Collected(ILogger logger, int dropped, int peers);
+
+    [LoggerMessage(6210, LogLevel.Error, "Mesh sync round failed; the next round runs as usual")]
+    public static partial void RoundFailed(ILogger logger, Exception exception);
 }

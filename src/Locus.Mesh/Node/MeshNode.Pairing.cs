@@ -93,7 +93,7 @@ public sealed partial class MeshNode
         {
             return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IsUnreachable(ex, cancellationToken))
         {
             throw new MeshException("peer_unreachable", $"Cannot reach the mesh node at {url.GetLeftPart(UriPartial.Authority)}: {ex.Message}", ex);
         }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using Locus.Mesh.Security;
 
 namespace Locus.Mesh.Node;
@@ -63,9 +64,26 @@ public sealed partial class MeshNode
         using var timer = new PeriodicTimer(Options.SyncInterval, _time);
         do
         {
-            await SyncAllAsync(cancellationToken).ConfigureAwait(false);
+            await SyncRoundAsync(cancellationToken).ConfigureAwait(false);
         }
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// One background round. A failure nobody foresaw (a peer's connection breaking in a way the HTTP stack reports
+    /// differently) is logged and costs this round only: a background loop that let it escape would stop syncing for
+    /// good, silently, while the node keeps serving.
+    /// </summary>
+    public async Task SyncRoundAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SyncAllAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            MeshLog.RoundFailed(_logger, ex);
+        }
     }
 
     private async Task<SyncOutcome> SyncAsync(NodeId peer, CancellationToken cancellationToken)
@@ -94,8 +112,7 @@ public sealed partial class MeshNode
             MeshLog.Synced(_logger, peer.ToString(), request.Length, body.Length);
             return new SyncOutcome(peer.ToString(), true, null, request.Length, body.Length);
         }
-        catch (Exception ex) when (ex is MeshException or HttpRequestException or FormatException
-                                   || (ex is TaskCanceledException or OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is MeshException or FormatException || IsUnreachable(ex, cancellationToken))
         {
             var reason = ex is TaskCanceledException or OperationCanceledException ? "timed out" : ex.Message;
             link.LastError = reason;
@@ -151,7 +168,7 @@ public sealed partial class MeshNode
                 _links.SetAddress(id, url.ToString(), hello.Name, configured: true);
                 _identifiedStatic[url] = true;
             }
-            catch (Exception ex) when (ex is HttpRequestException or FormatException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is FormatException || IsUnreachable(ex, cancellationToken))
             {
                 MeshLog.HelloFailed(_logger, url.ToString(), ex.Message);
             }
@@ -159,6 +176,15 @@ public sealed partial class MeshNode
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, bool> _identifiedStatic = new();
+
+    /// <summary>
+    /// The peer cannot be reached, or the connection broke. The HTTP stack reports that as more than one type: a
+    /// connection reset just after connecting surfaces from SocketsHttpHandler as a bare <see cref="SocketException"/>,
+    /// a body cut off as an <see cref="IOException"/>; a timeout is a cancellation nobody here asked for.
+    /// </summary>
+    private static bool IsUnreachable(Exception ex, CancellationToken cancellationToken) =>
+        ex is HttpRequestException or IOException or SocketException
+        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     /// <summary>The public hello this node answers with.</summary>
     public MeshHello Hello() => new(Id, Name);

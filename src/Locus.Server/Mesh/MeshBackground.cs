@@ -44,7 +44,7 @@ internal sealed class MeshBackground(LocusNode node, MeshNode mesh, MeshListener
             do
             {
                 Report(time.GetUtcNow());
-                await mesh.SyncAllAsync(stopping).ConfigureAwait(false);
+                await mesh.SyncRoundAsync(stopping).ConfigureAwait(false);
             }
             while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false));
         }
