@@ -18,6 +18,33 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Help_EachCommandByName_ParsesWithOnlyThatCommandBuilt()
+    {
+        // A named command is parsed with only itself built (start-up time): each name must be the one it is built with.
+        var (_, help, _) = await LocusProcess.RunAsync(null, "--help");
+        var names = help[help.IndexOf("Commands:", StringComparison.Ordinal)..].Split('\n').Skip(1)
+            .Select(l => l.Trim().Split(' ')[0]).Where(n => n.Length > 0).ToList();
+        Assert.Equal(12, names.Count);
+
+        foreach (var name in names)
+        {
+            var (code, stdout, stderr) = await LocusProcess.RunAsync(null, name, "--help");
+            Assert.True(code == 0, $"locus {name} --help: exit {code}\n{stdout}{stderr}");
+            Assert.Contains($"locus {name}", stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task MistypedCommand_SuggestsTheClosest()
+    {
+        var (code, stdout, stderr) = await LocusProcess.RunAsync(null, "plam");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("Did you mean", stdout + stderr, StringComparison.Ordinal);
+        Assert.Contains("plan", stdout + stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ServeHelp_DocumentsModelPortAndHost()
     {
         var (code, stdout, _) = await LocusProcess.RunAsync(null, "serve", "--help");

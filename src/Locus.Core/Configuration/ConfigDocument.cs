@@ -68,6 +68,17 @@ public sealed class ConfigDocument
         return Parse(text, file, sources, errors);
     }
 
+    /// <summary>
+    /// Whether <see cref="Load"/> would read a file: one is named (a path, or <c>LOCUS_CONFIG</c>; a missing one is an
+    /// error <see cref="Load"/> reports) or exists at a default place. Without one every section binds to its defaults
+    /// and environment layers, so a command needing only a section that has none can skip reading config at all.
+    /// </summary>
+    public static bool HasFile(ConfigurationSources sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        return ConfigFileLocator.Any(sources);
+    }
+
     /// <summary>Parses config text as if read from <paramref name="file"/> (relative paths are relative to its folder).</summary>
     public static ConfigDocument Parse(string yaml, string file, ConfigurationSources? sources = null)
     {

@@ -30,6 +30,12 @@ internal static class ConfigFileLocator
         return File.Exists(user) ? user : null;
     }
 
+    /// <summary>Whether <see cref="Locate"/> would name a file: one is given (existing or not) or found at a default place.</summary>
+    public static bool Any(ConfigurationSources sources) =>
+        !string.IsNullOrWhiteSpace(sources.ConfigPath)
+        || (sources.Environment.TryGetValue(ConfigKeys.ConfigFileVariable, out var fromEnvironment) && !string.IsNullOrWhiteSpace(fromEnvironment))
+        || Locate(sources, []) is not null;
+
     private static string? Required(string path, ConfigurationSources sources, string origin, List<ConfigurationError> errors)
     {
         var full = LocusPaths.Resolve(path, sources.WorkingDirectory, sources.HomeDirectory);

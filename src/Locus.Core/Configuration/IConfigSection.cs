@@ -6,7 +6,11 @@ namespace Locus.Core.Configuration;
 /// </summary>
 public interface IConfigSection
 {
-    /// <summary>The top-level keys this section reads (e.g. <c>mesh</c>), in the order suggestions prefer them.</summary>
+    /// <summary>
+    /// The top-level keys this section reads (e.g. <c>mesh</c>), in the order suggestions prefer them. Implementations
+    /// return a plain <c>string[]</c>: a collection expression typed as a list makes the compiler add a list type to
+    /// the assembly, whose methods every command would then JIT at start-up just to check a config's top level.
+    /// </summary>
     IReadOnlyList<string> Keys { get; }
 }
 

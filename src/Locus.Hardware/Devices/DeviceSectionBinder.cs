@@ -10,7 +10,7 @@ internal sealed class DeviceSectionBinder : IConfigSection<DeviceSettings>
 {
     private const string ExpectedEntry = "expected a mapping (id, bandwidth_gbs, memory_gib, tflops, ...)";
 
-    public IReadOnlyList<string> Keys { get; } = ["devices"];
+    public IReadOnlyList<string> Keys { get; } = new string[] { "devices" };
 
     public DeviceSettings Bind(ConfigDocument document)
     {

@@ -5,7 +5,7 @@ namespace Locus.Ledger.Configuration;
 /// <summary>Binds <c>ledger:</c> (<c>{ enabled, path, store_prompts, full_sync }</c>); each value is checked as it is read.</summary>
 internal sealed class LedgerSectionBinder : IConfigSection<LedgerSettings>
 {
-    public IReadOnlyList<string> Keys { get; } = ["ledger"];
+    public IReadOnlyList<string> Keys { get; } = new string[] { "ledger" };
 
     public LedgerSettings Bind(ConfigDocument document)
     {

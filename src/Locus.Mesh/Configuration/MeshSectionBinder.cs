@@ -5,7 +5,7 @@ namespace Locus.Mesh.Configuration;
 /// <summary>Binds <c>mesh:</c>; each value (addresses, the listener, the sync interval) is checked as it is read.</summary>
 internal sealed class MeshSectionBinder : IConfigSection<MeshSettings>
 {
-    public IReadOnlyList<string> Keys { get; } = ["mesh"];
+    public IReadOnlyList<string> Keys { get; } = new string[] { "mesh" };
 
     public MeshSettings Bind(ConfigDocument document)
     {

@@ -8,7 +8,7 @@ namespace Locus.Routing.Options;
 /// </summary>
 internal sealed class RouterConfigBinder : IConfigSection<RouterConfig>
 {
-    public IReadOnlyList<string> Keys { get; } = ["targets", "routing", "clients", "memory"];
+    public IReadOnlyList<string> Keys { get; } = new string[] { "targets", "routing", "clients", "memory" };
 
     public RouterConfig Bind(ConfigDocument document)
     {

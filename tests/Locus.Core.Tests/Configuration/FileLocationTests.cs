@@ -13,6 +13,36 @@ public sealed class FileLocationTests : IDisposable
         Assert.Null(fixture.FindConfigFile());
 
     [Fact]
+    public void HasFile_NoFilesAnywhere_False() =>
+        Assert.False(ConfigDocument.HasFile(fixture.Sources));
+
+    [Theory]
+    [InlineData("explicit path, missing")]
+    [InlineData("LOCUS_CONFIG, missing")]
+    [InlineData("./locus.yaml")]
+    [InlineData("~/.config/locus/config.yaml")]
+    public void HasFile_NamedOrFound_True(string where)
+    {
+        switch (where)
+        {
+            case "explicit path, missing":
+                fixture.ConfigPath = "missing.yaml"; // a load reports it: the caller must not skip the config
+                break;
+            case "LOCUS_CONFIG, missing":
+                fixture.Environment["LOCUS_CONFIG"] = "missing.yaml";
+                break;
+            case "./locus.yaml":
+                fixture.WriteLocal("server:\n  port: 1003\n");
+                break;
+            default:
+                fixture.Write("home/.config/locus/config.yaml", "server:\n  port: 1004\n");
+                break;
+        }
+
+        Assert.True(ConfigDocument.HasFile(fixture.Sources));
+    }
+
+    [Fact]
     public void Load_ExplicitPathMissing_ErrorNamesThePath()
     {
         fixture.ConfigPath = "missing.yaml";
