@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A/B comparison of two builds of benchmarks/Locus.Benchmarks on the routing decision and gateway benchmarks,
-# run alternately (A B A B ...) so that a shared machine's noise hits both; prints every run's lines, then the
+# run alternately (A B B A A B ...) so that a shared machine's noise hits both; prints every run's lines, then the
 # median of each figure per build and the ratio B/A.
 #
 #   benchmarks/ab.sh A_ROOT B_ROOT [ROUNDS] [GATEWAY_ARGS]
@@ -13,7 +13,10 @@ dll=benchmarks/Locus.Benchmarks/bin/Release/net10.0/Locus.Benchmarks.dll
 for root in "$a" "$b"; do [ -f "$root/$dll" ] || { echo "no Release build at $root/$dll" >&2; exit 2; }; done
 out=$(mktemp)
 for ((r = 1; r <= rounds; r++)); do
-  for side in A B; do
+  # The order flips every round (A B, B A, ...), so neither build always runs second, after the other has warmed
+  # or heated the machine.
+  order="A B"; ((r % 2 == 0)) && order="B A"
+  for side in $order; do
     root=$a; [ $side = B ] && root=$b
     # shellcheck disable=SC2086
     { (cd "$root" && dotnet $dll decision --iterations 200000 && dotnet $dll gateway $gateway) | sed "s/^/$side $r /"; } | tee -a "$out"
