@@ -1,7 +1,6 @@
 using Locus.Core.Abstractions;
 using Locus.Core.Errors;
 using Locus.Ledger;
-using Locus.Ledger.Sqlite;
 using Locus.Routing.Options;
 using Locus.Routing.Policy;
 using Locus.Routing.Requests;
@@ -14,19 +13,10 @@ namespace Locus.Routing.Tests;
 public sealed class CascadeExecutionTests : IAsyncLifetime
 {
     private readonly RouterFixture _fixture = new();
-    private readonly string _dir = Directory.CreateTempSubdirectory("locus-cascade-").FullName;
 
-    public Task InitializeAsync()
-    {
-        _fixture.Ledger = UsageLedger.Open(Path.Combine(_dir, "usage.db"));
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => _fixture.OpenLedgerAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _fixture.Ledger!.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public Task DisposeAsync() => _fixture.CloseLedgerAsync();
 
     private static GenerationConfidence Sure(double probability, int tokens = 12) =>
         new(tokens, Math.Log(probability), Math.Log(probability) - 1, 1.0);

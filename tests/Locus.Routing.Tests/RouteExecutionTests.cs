@@ -1,6 +1,5 @@
 using Locus.Core.Errors;
 using Locus.Ledger;
-using Locus.Ledger.Sqlite;
 using Locus.Routing.Options;
 using Locus.Routing.Policy;
 using Locus.Routing.Requests;
@@ -13,19 +12,10 @@ namespace Locus.Routing.Tests;
 public sealed class RouteExecutionTests : IAsyncLifetime
 {
     private readonly RouterFixture _fixture = new();
-    private readonly string _dir = Directory.CreateTempSubdirectory("locus-route-").FullName;
 
-    public Task InitializeAsync()
-    {
-        _fixture.Ledger = UsageLedger.Open(Path.Combine(_dir, "usage.db"));
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => _fixture.OpenLedgerAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _fixture.Ledger!.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public Task DisposeAsync() => _fixture.CloseLedgerAsync();
 
     [Fact]
     public async Task Run_CloudFailsBeforeAnswer_FallsBackToLocalMarkedDegraded()

@@ -1,4 +1,5 @@
 using Locus.Ledger;
+using Locus.Ledger.Sqlite;
 using Locus.Privacy;
 using Locus.Privacy.Detectors;
 using Locus.Routing.Options;
@@ -12,6 +13,8 @@ namespace Locus.Routing.Tests;
 /// <summary>A router over scripted backends: "local" (tier 1), "local2" (ensemble member), "cloud" and "cloud2".</summary>
 internal sealed class RouterFixture
 {
+    private string? _ledgerFolder;
+
     public ScriptedClient Local { get; } = new() { ContextLength = 2048 };
 
     public ScriptedClient Local2 { get; } = new() { ContextLength = 2048 };
@@ -56,6 +59,28 @@ internal sealed class RouterFixture
     };
 
     public IUsageLedger? Ledger { get; set; }
+
+    /// <summary>Gives the router a real SQLite ledger in a throwaway folder (tests that read the rows a run leaves).</summary>
+    public Task OpenLedgerAsync()
+    {
+        _ledgerFolder = Directory.CreateTempSubdirectory("locus-routing-ledger-").FullName;
+        Ledger = UsageLedger.Open(Path.Combine(_ledgerFolder, "usage.db"));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Closes the ledger <see cref="OpenLedgerAsync"/> opened and deletes its folder.</summary>
+    public async Task CloseLedgerAsync()
+    {
+        if (Ledger is not null)
+        {
+            await Ledger.DisposeAsync();
+        }
+
+        if (_ledgerFolder is not null)
+        {
+            Directory.Delete(_ledgerFolder, recursive: true);
+        }
+    }
 
     public Core.Abstractions.IThermalOutlook? Thermal { get; set; }
 

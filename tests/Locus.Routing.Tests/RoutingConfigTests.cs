@@ -23,44 +23,10 @@ public sealed class RoutingConfigTests : IDisposable
     private IReadOnlyList<ConfigurationError> Errors(string yaml) =>
         Assert.Throws<ConfigurationException>(() => Parse(yaml)).Errors;
 
-    private const string Full = """
-        server:
-          port: 1234
-        targets:
-          - name: local
-            kind: llama
-            model: small.gguf
-          - name: cloud
-            kind: openai
-            base_url: https://example.invalid/v1
-            model: frontier-model
-            api_key_env: CLOUD_API_KEY
-            price: { input: 3, output: 15, cached_input: 0.3 }
-            timeout_ms: 20000
-          - name: claude
-            kind: anthropic
-            base_url: https://example.invalid/anthropic/v1
-            model: claude-x
-        routing:
-          ensemble: { targets: [local], samples: 3, agreement: 0.5, measure: vote }
-          complexity: { fast_below: 0.3, cloud_from: 0.7 }
-          privacy: local
-          latency_budget_ms: 400
-          over_budget: refuse
-        clients:
-          - name: alice
-            api_key_env: ALICE_KEY
-            daily_budget_usd: 1.50
-            allow_cloud: false
-        ledger:
-          path: usage.db
-          store_prompts: true
-        """;
-
     [Fact]
     public void Parse_FullExample_ReadsEverySection()
     {
-        var config = Parse(Full);
+        var config = Parse(ConfigSamples.Full);
         Assert.Equal(["local", "cloud", "claude"], config.Targets.Select(t => t.Name));
         var local = config.Targets[0];
         Assert.Equal(Path.Combine(_dir, "small.gguf"), local.Model);
@@ -83,7 +49,7 @@ public sealed class RoutingConfigTests : IDisposable
         Assert.Equal(["alice-1", "alice-2"], alice.ApiKeys);
         Assert.Equal(1.50m, alice.DailyBudgetUsd);
         Assert.False(alice.AllowCloud);
-        var ledger = Ledger(Full);
+        var ledger = Ledger(ConfigSamples.Full);
         Assert.Equal(Path.Combine(_dir, "usage.db"), ledger.Path);
         Assert.True(ledger.StorePrompts);
     }

@@ -14,40 +14,6 @@ public sealed class SectionCompanionTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private const string Full = """
-        server:
-          port: 1234
-        targets:
-          - name: local
-            kind: llama
-            model: small.gguf
-          - name: cloud
-            kind: openai
-            base_url: https://example.invalid/v1
-            model: frontier-model
-            api_key_env: CLOUD_API_KEY
-            price: { input: 3, output: 15, cached_input: 0.3 }
-            timeout_ms: 20000
-          - name: claude
-            kind: anthropic
-            base_url: https://example.invalid/anthropic/v1
-            model: claude-x
-        routing:
-          ensemble: { targets: [local], samples: 3, agreement: 0.5, measure: vote }
-          complexity: { fast_below: 0.3, cloud_from: 0.7 }
-          privacy: local
-          latency_budget_ms: 400
-          over_budget: refuse
-        clients:
-          - name: alice
-            api_key_env: ALICE_KEY
-            daily_budget_usd: 1.50
-            allow_cloud: false
-        ledger:
-          path: usage.db
-          store_prompts: true
-        """;
-
     private const string CloudTarget = """
         targets:
           - name: cloud
@@ -60,7 +26,7 @@ public sealed class SectionCompanionTests : IDisposable
     [Fact]
     public void Load_CoreConfigWithRoutingSections_AcceptsThem()
     {
-        var file = _folder.Write(Full);
+        var file = _folder.Write(ConfigSamples.Full);
         var options = NodeConfig.Load(_folder.Sources(file), LocusOptions.Section);
         Assert.Equal(1234, options.Server.Port);
     }

@@ -1,7 +1,6 @@
 using Locus.Core.Abstractions;
 using Locus.Core.Errors;
 using Locus.Ledger;
-using Locus.Ledger.Sqlite;
 using Locus.Routing.Memory;
 using Locus.Routing.Options;
 using Locus.Routing.Policy;
@@ -18,21 +17,15 @@ namespace Locus.Routing.Tests.Memory;
 public sealed class MemoryRoutingTests : IAsyncLifetime
 {
     private readonly RouterFixture _fixture = new();
-    private readonly string _dir = Directory.CreateTempSubdirectory("locus-memory-").FullName;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        _fixture.Ledger = UsageLedger.Open(Path.Combine(_dir, "usage.db"));
+        await _fixture.OpenLedgerAsync();
         _fixture.Memory = MemoryDocs.Source(MemoryDocs.Secret, MemoryDocs.Notes);
         _fixture.Config = _fixture.Config with { Memory = new MemoryOptions { Inject = MemoryInjectMode.Always } };
-        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _fixture.Ledger!.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public Task DisposeAsync() => _fixture.CloseLedgerAsync();
 
     private static string Sent(IReadOnlyList<ChatMessage> call) => string.Join("\n", call.Select(m => m.Text));
 

@@ -1,6 +1,5 @@
 using Locus.Core.Errors;
 using Locus.Ledger;
-using Locus.Ledger.Sqlite;
 using Locus.Routing.Policy;
 using Locus.Routing.Requests;
 using Locus.Routing.Runtime;
@@ -12,19 +11,10 @@ namespace Locus.Routing.Tests.Runtime;
 public sealed class RouteCallTests : IAsyncLifetime
 {
     private readonly RouterFixture _fixture = new();
-    private readonly string _dir = Directory.CreateTempSubdirectory("locus-call-").FullName;
 
-    public Task InitializeAsync()
-    {
-        _fixture.Ledger = UsageLedger.Open(Path.Combine(_dir, "usage.db"));
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => _fixture.OpenLedgerAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _fixture.Ledger!.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public Task DisposeAsync() => _fixture.CloseLedgerAsync();
 
     [Fact]
     public async Task Route_SecondRequestOnOneCall_Refused()
