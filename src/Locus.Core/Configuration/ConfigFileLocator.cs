@@ -31,10 +31,12 @@ internal static class ConfigFileLocator
     }
 
     /// <summary>Whether <see cref="Locate"/> would name a file: one is given (existing or not) or found at a default place.</summary>
-    public static bool Any(ConfigurationSources sources) =>
-        !string.IsNullOrWhiteSpace(sources.ConfigPath)
-        || (sources.Environment.TryGetValue(ConfigKeys.ConfigFileVariable, out var fromEnvironment) && !string.IsNullOrWhiteSpace(fromEnvironment))
-        || Locate(sources, []) is not null;
+    public static bool Any(ConfigurationSources sources)
+    {
+        // A named file that is missing is reported, not found: it still counts, so the caller reads config and fails.
+        var missing = new List<ConfigurationError>();
+        return Locate(sources, missing) is not null || missing.Count > 0;
+    }
 
     private static string? Required(string path, ConfigurationSources sources, string origin, List<ConfigurationError> errors)
     {
