@@ -58,21 +58,10 @@ public sealed partial class MeshNode
         return outcomes;
     }
 
-    /// <summary>Background sync until cancelled: a round every <see cref="MeshNodeOptions.SyncInterval"/>.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(Options.SyncInterval, _time);
-        do
-        {
-            await SyncRoundAsync(cancellationToken).ConfigureAwait(false);
-        }
-        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
-    }
-
     /// <summary>
-    /// One background round. A failure nobody foresaw (a peer's connection breaking in a way the HTTP stack reports
-    /// differently) is logged and costs this round only: a background loop that let it escape would stop syncing for
-    /// good, silently, while the node keeps serving.
+    /// One background round; the host runs one every <see cref="MeshNodeOptions.SyncInterval"/>. A failure nobody
+    /// foresaw (a peer's connection breaking in a way the HTTP stack reports differently) is logged and costs this
+    /// round only: a background loop that let it escape would stop syncing for good, silently, while the node serves.
     /// </summary>
     public async Task SyncRoundAsync(CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace Locus.Mesh.Node;
 /// <summary>
 /// A running mesh node: identity and pair keys (<c>keys.db</c>), the durable replicated state (<c>state.db</c>),
 /// pairing over HTTP, and sync rounds with paired peers — served (<see cref="ServeSync"/>) and initiated
-/// (<see cref="SyncAllAsync"/>, <see cref="RunAsync"/>). The HTTP endpoints themselves live in the server.
+/// (<see cref="SyncAllAsync"/>, and <see cref="SyncRoundAsync"/> in the background). The HTTP endpoints themselves live in the server.
 /// </summary>
 public sealed partial class MeshNode : IDisposable
 {
