@@ -3,6 +3,7 @@ using Locus.Core.Configuration;
 using Locus.Core.Errors;
 using Locus.Gguf;
 using Locus.Llama.Engine;
+using Locus.Llama.Native;
 using Microsoft.Extensions.Logging;
 
 namespace Locus.Llama;
@@ -10,6 +11,9 @@ namespace Locus.Llama;
 /// <summary>Loads GGUF files into llama.cpp and serves each as an <c>IChatClient</c> (with <see cref="ITextCompletionClient"/>).</summary>
 public static class LlamaModels
 {
+    /// <summary>The llama.cpp build and devices this process runs on; null until the first load.</summary>
+    public static NativeBackend? Backend => LlamaRuntime.Backend;
+
     /// <summary>
     /// Loads every model in <paramref name="models"/>. Failures are <see cref="LocusException"/>s whose message says what
     /// is missing and how to fix it (native library not found, file missing or not GGUF, unknown chat template, ...).

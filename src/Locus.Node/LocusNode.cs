@@ -1,4 +1,5 @@
 using Locus.Core.Abstractions;
+using Locus.Hardware.Fit;
 using Locus.Hardware.Thermal.Live;
 using Locus.Ledger;
 using Locus.Ledger.Sqlite;
@@ -66,6 +67,12 @@ public sealed class LocusNode : IAsyncDisposable
         IModelCatalog? local = null;
         if (llamaTargets.Count > 0)
         {
+            var llama = settings.Config.Options.Llama;
+            if (llama.Backend is "auto" or "cpu" && ServingMemory.AvailableHostBytes() is { } available)
+            {
+                ServingMemoryGate.Check(llamaTargets.Select(t => t.Model), llama, available);
+            }
+
             local = await LlamaModels.LoadAsync([.. llamaTargets.Select(t => new LocalModelSpec(t.Model, t.Name))], settings.Config.Options.Llama,
                 settings.Loggers, settings.LoadProgress, settings.Time, cancellationToken).ConfigureAwait(false);
         }

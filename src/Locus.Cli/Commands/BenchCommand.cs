@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Locus.Cli.Terminal;
 using Locus.Hardware.Synthetic;
+using Locus.Llama;
 using Locus.Llama.Benchmarking;
 
 using Locus.Node.Benchmarking;
@@ -24,12 +25,19 @@ internal static class BenchCommand
         var batch = new Option<int>("--batch", "-b") { Description = "Prompt batch size", DefaultValueFactory = _ => 512 };
         var http = new Option<bool>("--http") { Description = "Instead: streamed generation in-process vs through the HTTP server (interleaved)" };
         var logprobs = new Option<bool>("--logprobs") { Description = "Also measure every token's log probability and entropy (the confidence cascade's cost)" };
+        var backend = new Option<string>("--backend")
+        {
+            Description = "llama.cpp build to run on: auto, cpu, cuda or vulkan (as llama.backend)",
+            DefaultValueFactory = _ => "auto",
+        };
+        backend.AcceptOnlyFromAmong([.. Core.Configuration.LlamaOptions.Backends]);
+        var gpuLayers = new Option<int>("--gpu-layers") { Description = "Layers to offload to a GPU (-1 = all, 0 = none)", DefaultValueFactory = _ => -1 };
 
         var synthetic = new SyntheticOptions();
 
         var command = new Command("bench", "Measure prompt and generation tokens/s of a model in this process (JSON lines)")
         {
-            model, prompt, generate, threads, reps, batch, http, logprobs, synthetic.Spec, synthetic.Tokenizer, synthetic.Keep, synthetic.Json,
+            model, prompt, generate, threads, reps, batch, http, logprobs, backend, gpuLayers, synthetic.Spec, synthetic.Tokenizer, synthetic.Keep, synthetic.Json,
             synthetic.SaveCalibration, synthetic.Calibration, MakeModelCommand.Create(), CrdtBenchCommand.Create(),
         };
         command.SetAction((parse, cancellationToken) => CliErrors.Run(async () =>
@@ -64,9 +72,20 @@ internal static class BenchCommand
                 return 0;
             }
 
-            var options = new Core.Configuration.LlamaOptions { Threads = parse.GetValue(threads), BatchSize = parse.GetValue(batch) };
+            var options = new Core.Configuration.LlamaOptions
+            {
+                Threads = parse.GetValue(threads),
+                BatchSize = parse.GetValue(batch),
+                Backend = parse.GetValue(backend)!,
+                GpuLayers = parse.GetValue(gpuLayers),
+            };
             var runs = await LlamaBench.RunAsync(path, options, parse.GetValue(prompt), parse.GetValue(generate), parse.GetValue(reps),
                 parse.GetValue(logprobs), cancellationToken).ConfigureAwait(false);
+            if (LlamaModels.Backend?.Fallback is { } fallback)
+            {
+                await Console.Error.WriteLineAsync(fallback).ConfigureAwait(false);
+            }
+
             foreach (var run in runs)
             {
                 Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
@@ -79,6 +98,8 @@ internal static class BenchCommand
                     ["pp_tps"] = Math.Round(run.PromptTokensPerSecond, 2),
                     ["tg_tokens"] = run.GeneratedTokens,
                     ["tg_tps"] = Math.Round(run.GenerationTokensPerSecond, 2),
+                    ["build"] = LlamaModels.Backend?.Build ?? "?",
+                    ["devices"] = LlamaModels.Backend?.Devices ?? "?",
                 }));
             }
 

@@ -15,7 +15,7 @@ internal static class CommonOptions
 
     public static Option<int?> Threads() => new("--threads", "-t") { Description = "llama.cpp threads (default: one per core)" };
 
-    public static Option<int?> ContextSize() => new("--ctx") { Description = "Context window in tokens (default: the model's, capped at 8192)" };
+    public static Option<int?> ContextSize() => new("--ctx") { Description = "Context window per slot in tokens (default: the model's, capped at 8192)" };
 
     public static Option<string?> TemplateFallback() => new("--chat-template")
     {

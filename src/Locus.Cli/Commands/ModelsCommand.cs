@@ -15,9 +15,24 @@ internal static class ModelsCommand
         var paths = new Argument<string[]>("PATH") { Description = "GGUF files or folders (default: the models directory)", Arity = ArgumentArity.ZeroOrMore };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per file" };
         var config = CommonOptions.Config();
-        var command = new Command("models", "Inspect GGUF model files: architecture, size, quantization, context, chat template") { paths, json, config };
+        var server = new Option<string>("--server")
+        {
+            Description = "Instead: show what a running Locus server's engines are doing (slots, queue, KV cells, prefix-cache hit rate)",
+        };
+        var command = new Command("models", "Inspect GGUF model files: architecture, size, quantization, context, chat template")
+        {
+            paths, json, config, server,
+        };
         command.SetAction(parse => CliErrors.Run(() =>
         {
+            if (parse.GetValue(server) is { } text)
+            {
+                var url = Uri.TryCreate(text, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"
+                    ? parsed
+                    : throw new LocusException(LocusError.Invalid($"--server wants the server's http(s) URL, e.g. http://127.0.0.1:11480; got '{text}'"));
+                return RunningModels.ShowAsync(url, parse.GetValue(json), CancellationToken.None);
+            }
+
             var given = parse.GetValue(paths) ?? [];
             var roots = given.Length > 0 ? given : [CommonOptions.Load(parse.GetValue(config), new Dictionary<string, string?>()).Models.Directory];
             var files = roots.SelectMany(Expand).ToList();

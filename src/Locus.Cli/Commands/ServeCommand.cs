@@ -26,7 +26,7 @@ internal static class ServeCommand
         var config = CommonOptions.Config();
         var threads = CommonOptions.Threads();
         var ctx = CommonOptions.ContextSize();
-        var parallel = new Option<int?>("--parallel") { Description = "Requests generated at once per model (default 1)" };
+        var parallel = new Option<int?>("--parallel") { Description = "Requests generated at once per model, batched together (default 1; at most 64)" };
         var template = CommonOptions.TemplateFallback();
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log debug details (never prompt text)" };
 

@@ -16,4 +16,10 @@ public interface ILoadInfo
 
     /// <summary>Tokens of context per request.</summary>
     int ContextLength { get; }
+
+    /// <summary>
+    /// What the engine measured on its own recent steps (slots, KV cells, prompt cache, batched speed); null for a
+    /// backend that does not measure itself.
+    /// </summary>
+    EngineSnapshot? Engine => null;
 }

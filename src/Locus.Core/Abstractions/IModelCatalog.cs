@@ -9,6 +9,12 @@ public interface IModelCatalog : IDisposable
 
     /// <summary>The client for <paramref name="modelId"/>, or null when no such model is served.</summary>
     IChatClient? Find(string modelId);
+
+    /// <summary>
+    /// How busy the backend serving <paramref name="modelId"/> is, when it reports it (local engines do). Asking must
+    /// not touch the model itself: <c>/health</c> answers from it.
+    /// </summary>
+    ILoadInfo? LoadOf(string modelId) => null;
 }
 
 /// <param name="Id">The id clients send as <c>model</c> (the GGUF file name without extension, or a configured alias).</param>

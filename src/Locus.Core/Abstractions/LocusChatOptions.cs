@@ -14,6 +14,13 @@ public static class LocusChatOptions
     public const string RepetitionPenalty = "repetition_penalty";
 
     /// <summary>
+    /// ignore_eos, as llama.cpp's server and vLLM accept it: <c>true</c> (a <see cref="bool"/>) keeps generating past
+    /// end-of-generation tokens until max_tokens or a stop sequence (benchmarks that need an exact token count).
+    /// Local models only.
+    /// </summary>
+    public const string IgnoreEos = "ignore_eos";
+
+    /// <summary>
     /// <c>true</c> (a <see cref="bool"/>): measure each generated token's log probability and the entropy of its
     /// distribution, and attach a <see cref="GenerationConfidence"/> to the answer. Off by default: it costs a pass over
     /// the vocabulary per token.

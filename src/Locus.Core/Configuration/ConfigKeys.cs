@@ -23,6 +23,9 @@ internal static class ConfigKeys
     public const string LlamaQueueLimit = "llama.queue_limit";
     public const string LlamaChatTemplateFallback = "llama.chat_template_fallback";
     public const string LlamaGpuLayers = "llama.gpu_layers";
+    public const string LlamaPromptCache = "llama.prompt_cache";
+    public const string LlamaKvCacheType = "llama.kv_cache_type";
+    public const string LlamaBackend = "llama.backend";
     public const string ModelsDirectory = "models.directory";
     public const string DefaultFileName = "models.default.file_name";
     public const string DefaultUrl = "models.default.url";
@@ -45,6 +48,9 @@ internal static class ConfigKeys
         Standard(LlamaQueueLimit),
         Standard(LlamaChatTemplateFallback),
         Standard(LlamaGpuLayers),
+        Standard(LlamaPromptCache),
+        Standard(LlamaKvCacheType),
+        Standard(LlamaBackend),
         Standard(ModelsDirectory),
         Standard(DefaultFileName),
         Standard(DefaultUrl),

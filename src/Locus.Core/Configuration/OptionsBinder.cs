@@ -28,11 +28,14 @@ internal static class OptionsBinder
         Threads = reader.Int(ConfigKeys.LlamaThreads, d.Threads, 0),
         ContextSize = reader.Int(ConfigKeys.LlamaContextSize, d.ContextSize, 0),
         BatchSize = reader.Int(ConfigKeys.LlamaBatchSize, d.BatchSize, 1),
-        Parallel = reader.Int(ConfigKeys.LlamaParallel, d.Parallel, 1),
+        Parallel = reader.Int(ConfigKeys.LlamaParallel, d.Parallel, 1, LlamaOptions.MaxParallel),
         QueueLimit = reader.Int(ConfigKeys.LlamaQueueLimit, d.QueueLimit, 0),
         ChatTemplateFallback = reader.OptionalText(
             ConfigKeys.LlamaChatTemplateFallback, d.ChatTemplateFallback, "a llama.cpp template name"),
         GpuLayers = reader.Int(ConfigKeys.LlamaGpuLayers, d.GpuLayers, -1),
+        PromptCache = reader.Bool(ConfigKeys.LlamaPromptCache, d.PromptCache),
+        KvCacheType = reader.Choice(ConfigKeys.LlamaKvCacheType, d.KvCacheType, LlamaOptions.KvCacheTypes),
+        Backend = reader.Choice(ConfigKeys.LlamaBackend, d.Backend, LlamaOptions.Backends),
     };
 
     private static ModelStoreOptions BindModels(SettingReader reader, ModelStoreOptions d) => new()

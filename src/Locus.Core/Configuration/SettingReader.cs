@@ -42,6 +42,35 @@ internal sealed class SettingReader(
     public int Int(string key, int fallback, int min, int max = int.MaxValue) =>
         (int?)Integer(key, min, max) ?? fallback;
 
+    /// <summary>true/false (also yes/no, on/off, 1/0), as YAML and environment variables write them.</summary>
+    public bool Bool(string key, bool fallback)
+    {
+        if (!settings.TryGetValue(key, out var raw))
+        {
+            return fallback;
+        }
+
+        return raw.Shape == RawShape.Scalar && raw.Text?.Trim().ToLowerInvariant() is { } text
+            ? text switch
+            {
+                "true" or "yes" or "on" or "1" => true,
+                "false" or "no" or "off" or "0" => false,
+                _ => Fail<bool?>(raw, $"expected true or false, got {raw.Describe(secret: false)}") ?? fallback,
+            }
+            : Fail<bool?>(raw, $"expected true or false, got {raw.Describe(secret: false)}") ?? fallback;
+    }
+
+    /// <summary>One of <paramref name="allowed"/> (case-insensitive), returned as written there.</summary>
+    public string Choice(string key, string fallback, IReadOnlyList<string> allowed)
+    {
+        var text = Text(key, fallback, "one of " + string.Join(", ", allowed), value =>
+            Match(allowed, value) is null ? $"expected one of {string.Join(", ", allowed)}, got '{value}'" : null);
+        return Match(allowed, text) ?? fallback;
+    }
+
+    private static string? Match(IReadOnlyList<string> allowed, string value) =>
+        allowed.FirstOrDefault(a => a.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase));
+
     /// <summary>A required string: null and non-scalars are errors, unset yields <paramref name="fallback"/>.</summary>
     public string Text(string key, string fallback, string expected, Func<string, string?>? check = null)
     {

@@ -7,7 +7,7 @@ namespace Locus.Llama.Benchmarking;
 public sealed record BenchRun(int PromptTokens, double PromptTokensPerSecond, int GeneratedTokens, double GenerationTokensPerSecond);
 
 /// <summary>
-/// Measures the engine's own code path (the slot's prompt evaluation and sample-decode loop, as a request runs it) on
+/// Measures the engine's own code path (the batch engine's prompt evaluation and sample-decode steps, as a request runs them) on
 /// random prompt tokens with greedy sampling, like llama-bench's pp/tg tests: the prompt is evaluated from an empty
 /// cache, then exactly <c>generate</c> tokens are generated on top of it (end-of-generation ignored).
 /// </summary>
@@ -44,9 +44,9 @@ public static class LlamaBench
 
             var prompt = Enumerable.Range(0, promptTokens).Select(_ => random.Next(vocab)).ToArray();
             var request = new GenerationRequest(prompt, new SamplingSettings(Temperature: 0), generate, [], static _ => { }, IgnoreEndOfGeneration: true,
-                MeasureConfidence: measureConfidence);
+                MeasureConfidence: measureConfidence, ReusePrefix: false);
             using var lease = await model.Scheduler.AcquireAsync(cancellationToken).ConfigureAwait(false);
-            var result = await lease.Slot.RunAsync(request, cancellationToken).ConfigureAwait(false);
+            var result = await model.Engine.RunAsync(request, cancellationToken).ConfigureAwait(false);
             if (i >= 0)
             {
                 // Generation time covers generate-1 decodes plus generate samples: the first token comes from the prompt's logits.

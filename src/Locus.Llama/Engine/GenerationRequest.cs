@@ -11,6 +11,7 @@ namespace Locus.Llama.Engine;
 /// <param name="OnText">Receives each piece of visible text as soon as it is safe to emit; called on the generation thread.</param>
 /// <param name="IgnoreEndOfGeneration">Keep going past end-of-generation tokens (benchmarks need exactly MaxTokens).</param>
 /// <param name="MeasureConfidence">Measure each generated token's log probability and entropy (a pass over the vocabulary per token).</param>
+/// <param name="ReusePrefix">Start from the longest prefix a slot's KV cache already holds (false: evaluate the whole prompt).</param>
 internal sealed record GenerationRequest(
     int[] PromptTokens,
     SamplingSettings Sampling,
@@ -18,11 +19,13 @@ internal sealed record GenerationRequest(
     IReadOnlyList<string> StopSequences,
     Action<string> OnText,
     bool IgnoreEndOfGeneration = false,
-    bool MeasureConfidence = false);
+    bool MeasureConfidence = false,
+    bool ReusePrefix = true);
 
 /// <summary>How a generation ended, with token counts and timings (for usage and benchmarks).</summary>
 /// <param name="StopSequence">The stop sequence that ended it, if one did.</param>
 /// <param name="Confidence">The model's confidence in what it generated, when the request asked for it.</param>
+/// <param name="CachedPromptTokens">Prompt tokens found already in the KV cache and not evaluated again.</param>
 internal sealed record GenerationResult(
     ChatFinishReason FinishReason,
     int PromptTokens,
@@ -30,4 +33,5 @@ internal sealed record GenerationResult(
     TimeSpan PromptEvalTime,
     TimeSpan GenerationTime,
     string? StopSequence = null,
-    GenerationConfidence? Confidence = null);
+    GenerationConfidence? Confidence = null,
+    int CachedPromptTokens = 0);

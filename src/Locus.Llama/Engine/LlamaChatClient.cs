@@ -9,8 +9,8 @@ namespace Locus.Llama.Engine;
 
 /// <summary>
 /// A local GGUF model as an <see cref="IChatClient"/> (chat, through the model's template) and an
-/// <see cref="ITextCompletionClient"/> (raw prompts). Generation runs on the slot's own thread, because llama.cpp
-/// computes synchronously; text reaches the caller through a channel as soon as each token decodes.
+/// <see cref="ITextCompletionClient"/> (raw prompts). Generation runs on the model's engine thread, batched with the
+/// model's other requests; text reaches the caller through a channel as soon as each token decodes.
 /// </summary>
 internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) : IChatClient, ITextCompletionClient, ILoadInfo
 {
@@ -84,16 +84,23 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
         }
     }
 
-    /// <summary>Tokenizes, checks the context fits, waits for a slot, then generates on the slot's thread.</summary>
+    /// <summary>Tokenizes, checks the context fits, waits for a slot, then generates on the engine's thread.</summary>
     private async Task<GenerationResult> RunAsync(string prompt, ChatOptions? options, Action<string> onText, CancellationToken cancellationToken)
     {
         var tokens = Model.Tokenize(prompt);
+        if (tokens.Length == 0)
+        {
+            // Nothing to evaluate means no logits to pick a first token from (a model that adds no BOS, an empty prompt).
+            throw new LocusException(LocusError.Invalid("The prompt is empty: send at least one token of text.", "prompt", "empty_prompt"));
+        }
+
         CheckFits(tokens.Length, options?.MaxOutputTokens);
         var request = new GenerationRequest(tokens, SamplingSettings.From(options), options?.MaxOutputTokens,
-            options?.StopSequences?.ToArray() ?? [], onText, MeasureConfidence: WantsConfidence(options));
+            options?.StopSequences?.ToArray() ?? [], onText, IgnoreEndOfGeneration: Flag(options, LocusChatOptions.IgnoreEos),
+            MeasureConfidence: Flag(options, LocusChatOptions.MeasureConfidence));
 
         using var lease = await Model.Scheduler.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        return await lease.Slot.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        return await Model.Engine.RunAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -134,10 +141,11 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
         InputTokenCount = result.PromptTokens,
         OutputTokenCount = result.CompletionTokens,
         TotalTokenCount = result.PromptTokens + result.CompletionTokens,
+        CachedInputTokenCount = result.CachedPromptTokens,
     };
 
-    private static bool WantsConfidence(ChatOptions? options) =>
-        options?.AdditionalProperties?.TryGetValue(LocusChatOptions.MeasureConfidence, out var value) == true && value is true;
+    private static bool Flag(ChatOptions? options, string key) =>
+        options?.AdditionalProperties?.TryGetValue(key, out var value) == true && value is true;
 
     /// <summary>
     /// Which stop sequence ended generation, for APIs that report it (the server's Anthropic "stop_sequence"), and the
@@ -180,6 +188,8 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
     public int Parallel => Model.Scheduler.SlotCount;
 
     public int ContextLength => Model.ContextLength;
+
+    public EngineSnapshot Engine => Model.Engine.Snapshot();
 
     public void Dispose()
     {

@@ -10,19 +10,18 @@ namespace Locus.Llama.Engine;
 internal sealed unsafe class LlamaLocalModel : IDisposable
 {
     private readonly SafeModelHandle _model;
-    private readonly List<LlamaSlot> _slots;
 
-    private LlamaLocalModel(string id, string path, SafeModelHandle model, List<LlamaSlot> slots, ChatPromptFormatter formatter,
+    private LlamaLocalModel(string id, string path, SafeModelHandle model, BatchEngine engine, ChatPromptFormatter formatter,
         int queueLimit, TimeProvider time)
     {
         Id = id;
         Path = path;
         _model = model;
-        _slots = slots;
+        Engine = engine;
         Vocab = LlamaApi.Vocab(model);
         Formatter = formatter;
-        ContextLength = slots[0].ContextLength;
-        Scheduler = new SlotScheduler(slots, queueLimit, time);
+        ContextLength = engine.ContextPerSlot;
+        Scheduler = new SlotScheduler(engine.SlotCount, queueLimit, time);
         Description = LlamaApi.Description(model);
     }
 
@@ -42,6 +41,9 @@ internal sealed unsafe class LlamaLocalModel : IDisposable
     public ChatPromptFormatter Formatter { get; }
 
     public SlotScheduler Scheduler { get; }
+
+    /// <summary>Runs every admitted request of this model, batched into one decode per step.</summary>
+    public BatchEngine Engine { get; }
 
     public static LlamaLocalModel Load(string id, string path, LlamaOptions options, TimeProvider time, Action<float>? progress)
     {
@@ -77,18 +79,10 @@ internal sealed unsafe class LlamaLocalModel : IDisposable
 
         try
         {
-            var trained = LlamaApi.TrainedContextLength(model);
-            var contextLength = options.ContextSize > 0 ? options.ContextSize : Math.Min(trained, 8192);
-            var batch = Math.Min(options.BatchSize, contextLength);
-            var threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+            var contextLength = options.ContextPerSlot(LlamaApi.TrainedContextLength(model));
             var formatter = ChatPromptFormatter.Create(id, LlamaApi.ChatTemplate(model), options.ChatTemplateFallback);
-            var slots = new List<LlamaSlot>();
-            for (var i = 0; i < options.Parallel; i++)
-            {
-                slots.Add(LlamaSlot.Create(model, LlamaApi.Vocab(model), contextLength, batch, threads));
-            }
-
-            return new LlamaLocalModel(id, path, model, slots, formatter, options.QueueLimit, time);
+            var engine = EngineContext.Create(model, options, contextLength, id);
+            return new LlamaLocalModel(id, path, model, engine, formatter, options.QueueLimit, time);
         }
         catch
         {
@@ -109,22 +103,9 @@ internal sealed unsafe class LlamaLocalModel : IDisposable
 
     public void Dispose()
     {
-        foreach (var slot in _slots)
-        {
-            slot.RequestAbort();
-        }
-
-        // Free native memory only once running generations have let go of their slots; if one hangs, leak instead of crashing.
-        if (!Scheduler.Drain(TimeSpan.FromSeconds(10)))
-        {
-            return;
-        }
-
-        foreach (var slot in _slots)
-        {
-            slot.Dispose();
-        }
-
+        // The engine stops its thread (aborting a decode in flight) and fails what is still running; the context keeps
+        // the model's handle alive until it is freed, so the order here cannot free weights under a running decode.
+        Engine.Dispose();
         Scheduler.Dispose();
         _model.Dispose();
     }

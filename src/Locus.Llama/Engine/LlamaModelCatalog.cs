@@ -13,6 +13,8 @@ internal sealed class LlamaModelCatalog(IReadOnlyList<LlamaChatClient> clients, 
 
     public IChatClient? Find(string modelId) => _byId.GetValueOrDefault(modelId);
 
+    public ILoadInfo? LoadOf(string modelId) => _byId.GetValueOrDefault(modelId);
+
     public void Dispose()
     {
         foreach (var client in clients)

@@ -17,6 +17,10 @@ internal static partial class LlamaRuntime
     private static NativeLibrarySet? s_libraries;
     private static ILogger? s_nativeLogger;
     private static string? s_lastNativeError;
+    private static NativeBackend? s_backend;
+
+    /// <summary>Which build and devices llama.cpp runs on, once initialized.</summary>
+    public static NativeBackend? Backend => Volatile.Read(ref s_backend);
 
     /// <summary>The last error llama.cpp logged, to explain a failed model load.</summary>
     public static string? LastNativeError => Volatile.Read(ref s_lastNativeError);
@@ -30,7 +34,8 @@ internal static partial class LlamaRuntime
                 return s_libraries;
             }
 
-            var libraries = NativeLibraryResolver.Install(options.NativeDir, Environment.GetEnvironmentVariable(NativeLibraryResolver.EnvironmentVariable));
+            var libraries = NativeLibraryResolver.Install(options.NativeDir, Environment.GetEnvironmentVariable(NativeLibraryResolver.EnvironmentVariable),
+                options.Backend);
             s_nativeLogger = loggerFactory?.CreateLogger("Locus.Llama.Native");
             unsafe
             {
@@ -48,15 +53,47 @@ internal static partial class LlamaRuntime
             }
 
             LlamaApi.BackendInit();
+            var found = GgmlApi.Devices();
+            var gpus = found.Where(d => d.IsGpu).ToList();
+            var fallback = BackendSelection.FallbackReason(options.Backend, libraries.Build, gpus.Count,
+                gpus.Count == 0 && libraries.Build is BackendSelection.Cuda or BackendSelection.Vulkan ? PluginError(libraries) : null);
+            s_backend = new NativeBackend(options.Backend, libraries.Build, libraries.Folder,
+                gpus.Count > 0 ? string.Join(", ", gpus.Select(g => $"{g.Name} ({g.Description})")) : GgmlApi.CpuDescription() ?? "CPU", fallback);
             var logger = loggerFactory?.CreateLogger(typeof(LlamaRuntime));
-            if (logger is not null && logger.IsEnabled(LogLevel.Information))
+            if (logger is not null)
             {
-                var cpu = GgmlApi.CpuDescription() ?? "none";
-                Log.Initialized(logger, LlamaApi.Version, libraries.Folder, cpu, devices);
+                Log.Initialized(logger, LlamaApi.Version, libraries.Folder, libraries.Build, s_backend.Devices, devices);
+                if (fallback is not null)
+                {
+                    Log.FellBack(logger, fallback);
+                }
             }
 
             s_libraries = libraries;
             return libraries;
+        }
+    }
+
+    /// <summary>Why a GPU build's plugin did not load: ggml skips it silently, so load it once more to hear the loader.</summary>
+    private static string? PluginError(NativeLibrarySet libraries)
+    {
+        var plugin = Directory.EnumerateFiles(libraries.Folder, $"*ggml-{libraries.Build}.*").FirstOrDefault();
+        if (plugin is null)
+        {
+            return $"there is no ggml-{libraries.Build} plugin in {libraries.Folder}";
+        }
+
+        try
+        {
+            NativeLibrary.Free(NativeLibrary.Load(plugin));
+            return null;
+        }
+        catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
+        {
+            // .NET's message wraps the loader's own line ("libvulkan.so.1: cannot open shared object file ..."): keep that.
+            var lines = e.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            return lines.FirstOrDefault(l => l.Contains("cannot open", StringComparison.Ordinal) || l.Contains("not found", StringComparison.Ordinal))
+                ?? lines[0];
         }
     }
 
@@ -93,8 +130,11 @@ internal static partial class LlamaRuntime
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "llama.cpp {Version} loaded from {Folder}; CPU backend: {Cpu}; {Devices} device(s)")]
-        public static partial void Initialized(ILogger logger, string version, string folder, string cpu, int devices);
+        [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "llama.cpp {Version} loaded from {Folder} ({Build} build); computing on {Compute}; {Devices} device(s)")]
+        public static partial void Initialized(ILogger logger, string version, string folder, string build, string compute, int devices);
+
+        [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "{Reason}")]
+        public static partial void FellBack(ILogger logger, string reason);
 
         [LoggerMessage(EventId = 1001, Message = "llama.cpp: {Message}")]
         public static partial void Native(ILogger logger, LogLevel level, string message);

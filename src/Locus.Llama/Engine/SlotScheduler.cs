@@ -1,15 +1,14 @@
-using System.Collections.Concurrent;
 using Locus.Core.Errors;
 
 namespace Locus.Llama.Engine;
 
 /// <summary>
-/// A bounded queue in front of a model's slots: up to <c>slots</c> requests run, up to <c>queueLimit</c> wait, and one
-/// more is refused at once with a Retry-After estimated from recent request durations.
+/// A bounded queue in front of a model's batch engine: up to <c>slots</c> requests run, up to <c>queueLimit</c> wait
+/// (first come, first served), and one more is refused at once with a Retry-After estimated from recent request
+/// durations. The engine picks which sequence a request runs on.
 /// </summary>
 internal sealed class SlotScheduler : IDisposable
 {
-    private readonly ConcurrentStack<LlamaSlot> _idle;
     private readonly SemaphoreSlim _available;
     private readonly int _queueLimit;
     private readonly TimeProvider _time;
@@ -17,13 +16,12 @@ internal sealed class SlotScheduler : IDisposable
     private int _waiting;
     private long _averageTicks = TimeSpan.FromSeconds(1).Ticks;
 
-    public SlotScheduler(IReadOnlyList<LlamaSlot> slots, int queueLimit, TimeProvider time)
+    public SlotScheduler(int slots, int queueLimit, TimeProvider time)
     {
-        _idle = new ConcurrentStack<LlamaSlot>(slots);
-        _available = new SemaphoreSlim(slots.Count, slots.Count);
+        _available = new SemaphoreSlim(slots, slots);
         _queueLimit = queueLimit;
         _time = time;
-        _slotCount = slots.Count;
+        _slotCount = slots;
     }
 
     /// <summary>Requests waiting for a slot right now.</summary>
@@ -56,8 +54,7 @@ internal sealed class SlotScheduler : IDisposable
             }
         }
 
-        _idle.TryPop(out var slot);
-        return new Lease(this, slot!, _time.GetTimestamp());
+        return new Lease(this, _time.GetTimestamp());
     }
 
     private TimeSpan EstimateWait()
@@ -67,43 +64,26 @@ internal sealed class SlotScheduler : IDisposable
         return TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(perRequest.TotalSeconds * ahead)));
     }
 
-    private void Release(LlamaSlot slot, long startedAt)
+    private void Release(long startedAt)
     {
         var took = _time.GetElapsedTime(startedAt).Ticks;
         var average = Interlocked.Read(ref _averageTicks);
         Interlocked.Exchange(ref _averageTicks, (average * 7 + took) / 8);
-        _idle.Push(slot);
         _available.Release();
-    }
-
-    /// <summary>Takes every slot (waiting for running requests to finish), so nothing runs on them any more.</summary>
-    public bool Drain(TimeSpan timeout)
-    {
-        for (var i = 0; i < _slotCount; i++)
-        {
-            if (!_available.Wait(timeout))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     public void Dispose() => _available.Dispose();
 
-    /// <summary>Holds one slot; disposing gives it back.</summary>
-    internal sealed class Lease(SlotScheduler owner, LlamaSlot slot, long startedAt) : IDisposable
+    /// <summary>Holds one slot's admission; disposing gives it back.</summary>
+    internal sealed class Lease(SlotScheduler owner, long startedAt) : IDisposable
     {
         private int _released;
-
-        public LlamaSlot Slot { get; } = slot;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                owner.Release(Slot, startedAt);
+                owner.Release(startedAt);
             }
         }
     }

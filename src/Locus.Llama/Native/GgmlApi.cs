@@ -6,6 +6,8 @@ namespace Locus.Llama.Native;
 internal static unsafe partial class GgmlApi
 {
     private const int DeviceTypeCpu = 0;
+    private const int DeviceTypeGpu = 1;
+    private const int DeviceTypeIntegratedGpu = 2;
 
     [LibraryImport(NativeLibraryNames.Ggml, StringMarshalling = StringMarshalling.Utf8)]
     private static partial void ggml_backend_load_all_from_path(string dirPath);
@@ -15,6 +17,15 @@ internal static unsafe partial class GgmlApi
 
     [LibraryImport(NativeLibraryNames.Ggml)]
     private static partial IntPtr ggml_backend_dev_by_type(int type);
+
+    [LibraryImport(NativeLibraryNames.Ggml)]
+    private static partial IntPtr ggml_backend_dev_get(nuint index);
+
+    [LibraryImport(NativeLibraryNames.GgmlBase)]
+    private static partial int ggml_backend_dev_type(IntPtr device);
+
+    [LibraryImport(NativeLibraryNames.GgmlBase)]
+    private static partial IntPtr ggml_backend_dev_name(IntPtr device);
 
     [LibraryImport(NativeLibraryNames.GgmlBase)]
     private static partial IntPtr ggml_backend_dev_backend_reg(IntPtr device);
@@ -34,6 +45,22 @@ internal static unsafe partial class GgmlApi
         // ggml_backend_load_all() would search beside /proc/self/exe, i.e. the dotnet host: name the folder.
         ggml_backend_load_all_from_path(folder);
         return (int)ggml_backend_dev_count();
+    }
+
+    /// <summary>Every device the loaded backend plugins registered.</summary>
+    public static IReadOnlyList<GgmlDevice> Devices()
+    {
+        var devices = new List<GgmlDevice>();
+        var count = ggml_backend_dev_count();
+        for (nuint i = 0; i < count; i++)
+        {
+            var device = ggml_backend_dev_get(i);
+            var type = ggml_backend_dev_type(device);
+            devices.Add(new GgmlDevice(Marshal.PtrToStringUTF8(ggml_backend_dev_name(device)) ?? "?",
+                Marshal.PtrToStringUTF8(ggml_backend_dev_description(device)) ?? "", type is DeviceTypeGpu or DeviceTypeIntegratedGpu));
+        }
+
+        return devices;
     }
 
     public static string? CpuDescription()
@@ -67,3 +94,6 @@ internal static unsafe partial class GgmlApi
         return pool == IntPtr.Zero ? null : new SafeThreadpoolHandle(pool, free);
     }
 }
+
+/// <summary>A compute device a ggml backend plugin registered.</summary>
+internal sealed record GgmlDevice(string Name, string Description, bool IsGpu);

@@ -14,6 +14,9 @@ internal static unsafe partial class LlamaApi
     private static partial uint llama_n_ctx(SafeContextHandle context);
 
     [LibraryImport(NativeLibraryNames.Llama)]
+    private static partial uint llama_n_ctx_seq(SafeContextHandle context);
+
+    [LibraryImport(NativeLibraryNames.Llama)]
     private static partial IntPtr llama_get_memory(IntPtr context);
 
     [LibraryImport(NativeLibraryNames.Llama)]
@@ -55,6 +58,9 @@ internal static unsafe partial class LlamaApi
 
     public static int ContextLength(SafeContextHandle context) => (int)llama_n_ctx(context);
 
+    /// <summary>Tokens one sequence may hold (the context divided between sequences, each share rounded up to 256).</summary>
+    public static int SequenceContextLength(SafeContextHandle context) => (int)llama_n_ctx_seq(context);
+
     public static void AttachThreadpool(SafeContextHandle context, SafeThreadpoolHandle pool) =>
         llama_attach_threadpool(context, pool, IntPtr.Zero);
 
@@ -74,6 +80,21 @@ internal static unsafe partial class LlamaApi
         if (result is < 0 or > 2)
         {
             throw new LlamaNativeException($"llama_decode failed with code {result} for a batch of {count} tokens");
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Evaluates a prepared multi-sequence batch. Returns llama_decode's code: 0 ok, 1 no KV slot, 2 aborted; anything
+    /// else is a bug.
+    /// </summary>
+    public static int Decode(IntPtr context, in LlamaBatch batch)
+    {
+        var result = llama_decode(context, batch);
+        if (result is < 0 or > 2)
+        {
+            throw new LlamaNativeException($"llama_decode failed with code {result} for a batch of {batch.NTokens} tokens");
         }
 
         return result;

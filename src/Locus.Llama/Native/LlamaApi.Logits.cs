@@ -18,4 +18,13 @@ internal static unsafe partial class LlamaApi
             ? throw new LlamaNativeException("llama_get_logits_ith(-1) returned null: the last decode produced no logits")
             : new ReadOnlySpan<float>(logits, vocabSize);
     }
+
+    /// <summary>The raw logits of the batch entry at <paramref name="batchIndex"/> (it must have asked for them).</summary>
+    public static ReadOnlySpan<float> LogitsAt(IntPtr context, int batchIndex, int vocabSize)
+    {
+        var logits = llama_get_logits_ith(context, batchIndex);
+        return logits is null
+            ? throw new LlamaNativeException($"llama_get_logits_ith({batchIndex}) returned null: that batch entry produced no logits")
+            : new ReadOnlySpan<float>(logits, vocabSize);
+    }
 }

@@ -5,12 +5,14 @@ using Locus.Core.Errors;
 namespace Locus.Llama.Native;
 
 /// <summary>The folder llama.cpp was loaded from and the full path of each bound library.</summary>
-internal sealed record NativeLibrarySet(string Folder, IReadOnlyDictionary<string, string> Paths);
+/// <param name="Build">The backend the build was made for (cpu, cuda, vulkan), or "custom" for a configured folder.</param>
+internal sealed record NativeLibrarySet(string Folder, IReadOnlyDictionary<string, string> Paths, string Build = BackendSelection.Cpu);
 
 /// <summary>
 /// Finds llama.cpp's libraries and maps <c>[LibraryImport("llama")]</c> and friends to them. The search order is
-/// the configured folder (llama.native_dir or LOCUS_LLAMA_NATIVE_DIR), then native/&lt;rid&gt; beside the app (where
-/// the build puts the pinned prebuilt one), then the build's download cache. Failures explain what is missing.
+/// the configured folder (llama.native_dir or LOCUS_LLAMA_NATIVE_DIR); else, for each backend llama.backend allows
+/// (<see cref="BackendSelection"/>), native/&lt;rid&gt;[-backend] beside the app (where the build puts the pinned
+/// prebuilt one), then the download cache. Failures explain what is missing.
 /// </summary>
 internal static class NativeLibraryResolver
 {
@@ -19,34 +21,52 @@ internal static class NativeLibraryResolver
     private static readonly Lock Gate = new();
     private static NativeLibrarySet? s_installed;
 
-    /// <summary>Candidate folders in search order, each with where it came from.</summary>
-    public static IReadOnlyList<(string Folder, string Source)> SearchFolders(string? configured, string? environment)
+    /// <summary>Candidate folders in search order, each with where it came from and the backend it was built for.</summary>
+    public static IReadOnlyList<NativeCandidate> SearchFolders(string? configured, string? environment, string backend = BackendSelection.Cpu,
+        Func<string, bool>? driverPresent = null)
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return [(configured, "llama.native_dir")];
+            return [new(configured, "llama.native_dir", "custom")];
         }
 
         if (!string.IsNullOrWhiteSpace(environment))
         {
-            return [(environment, EnvironmentVariable)];
+            return [new(environment, EnvironmentVariable, "custom")];
         }
 
         var rid = RuntimeInformation.RuntimeIdentifier;
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         return
         [
-            (Path.Combine(AppContext.BaseDirectory, "native", rid), "beside the app"),
-            (Path.Combine(home, ".cache", "locus", "native", $"{rid}-{NativePackages.Version}"), "build cache"),
+            .. BackendSelection.Order(backend, driverPresent ?? DriverPresent)
+                .SelectMany(b => BackendSelection.Folders(b, rid, AppContext.BaseDirectory, home)),
         ];
     }
 
+    /// <summary>Whether a GPU backend's driver library can be loaded on this machine.</summary>
+    public static bool DriverPresent(string backend)
+    {
+        if (!NativeLibrary.TryLoad(BackendSelection.DriverLibrary(backend), out var handle))
+        {
+            return false;
+        }
+
+        NativeLibrary.Free(handle);
+        return true;
+    }
+
     /// <summary>Locates the libraries without loading them.</summary>
-    public static NativeLibrarySet Locate(string? configured, string? environment)
+    public static NativeLibrarySet Locate(string? configured, string? environment, string backend = BackendSelection.Cpu)
     {
         var problems = new List<string>();
-        foreach (var (folder, source) in SearchFolders(configured, environment))
+        foreach (var (folder, source, build) in SearchFolders(configured, environment, backend))
         {
+            if (build is not (BackendSelection.Cpu or "custom") && !Directory.Exists(folder))
+            {
+                continue; // an optional GPU build that is not installed is not a problem to report
+            }
+
             var paths = new Dictionary<string, string>();
             var missing = new List<string>();
             foreach (var name in NativeLibraryNames.All)
@@ -64,7 +84,7 @@ internal static class NativeLibraryResolver
 
             if (missing.Count == 0)
             {
-                return new NativeLibrarySet(Path.GetFullPath(folder), paths);
+                return new NativeLibrarySet(Path.GetFullPath(folder), paths, build);
             }
 
             problems.Add(Directory.Exists(folder)
@@ -77,7 +97,7 @@ internal static class NativeLibraryResolver
     }
 
     /// <summary>Locates the libraries, loads them, and routes this assembly's imports to them. Idempotent.</summary>
-    public static NativeLibrarySet Install(string? configured, string? environment)
+    public static NativeLibrarySet Install(string? configured, string? environment, string backend = BackendSelection.Cpu)
     {
         lock (Gate)
         {
@@ -86,7 +106,7 @@ internal static class NativeLibraryResolver
                 return s_installed;
             }
 
-            var set = Locate(configured, environment);
+            var set = Locate(configured, environment, backend);
             var handles = new Dictionary<string, IntPtr>();
             foreach (var name in new[] { NativeLibraryNames.GgmlBase, NativeLibraryNames.Ggml, NativeLibraryNames.Llama })
             {

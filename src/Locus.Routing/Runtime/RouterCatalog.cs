@@ -31,6 +31,9 @@ internal sealed class RouterCatalog(LocusRouter router) : IModelCatalog
             : null;
     }
 
+    /// <summary>The target's own backend: the routing client in front of it reports no load of its own.</summary>
+    public ILoadInfo? LoadOf(string modelId) => router.Snapshot.Find(modelId)?.Load;
+
     // The targets' backends belong to whoever built the snapshot.
     public void Dispose()
     {

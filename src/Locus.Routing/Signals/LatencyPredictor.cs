@@ -25,7 +25,10 @@ public static class LatencyPredictor
             }
         }
 
-        var generation = outputTokens / Math.Max(stats.TokensPerSecond * speedFactor, 0.1) * 1000;
+        // A request that joins a running batch gets what each stream of that batch gets, which the engine measures on
+        // its own decode steps; alone, it gets the target's single-request speed.
+        var speed = load is { Running: > 0, Engine.StreamTokensPerSecond: > 0 } ? load.Engine.StreamTokensPerSecond : stats.TokensPerSecond;
+        var generation = outputTokens / Math.Max(speed * speedFactor, 0.1) * 1000;
         return new LatencyPrediction(ttft, ttft + generation, queued);
     }
 }

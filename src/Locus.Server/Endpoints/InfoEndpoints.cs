@@ -9,7 +9,21 @@ namespace Locus.Server.Endpoints;
 internal sealed class InfoEndpoints(ServerState state)
 {
     public Task HealthAsync(HttpContext context) => JsonResponse.WriteAsync(context,
-        new HealthStatus("ok", [.. state.Catalog.Models.Select(m => m.Id)]), ServerJsonContext.Wire.HealthStatus);
+        new HealthStatus("ok", [.. state.Catalog.Models.Select(m => m.Id)], Engines()), ServerJsonContext.Wire.HealthStatus);
+
+    private List<EngineHealth>? Engines()
+    {
+        var engines = new List<EngineHealth>();
+        foreach (var model in state.Catalog.Models)
+        {
+            if (state.Catalog.LoadOf(model.Id) is { Engine: { } engine } load)
+            {
+                engines.Add(EngineHealth.From(model.Id, load, engine));
+            }
+        }
+
+        return engines.Count > 0 ? engines : null;
+    }
 
     public Task ListAsync(HttpContext context) => JsonResponse.WriteAsync(context,
         new ModelList { Data = [.. state.Catalog.Models.Select(Entry)] }, OpenAIJson.ModelList);

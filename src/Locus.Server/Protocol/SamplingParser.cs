@@ -32,6 +32,11 @@ internal static class SamplingParser
         AddExtra(options, LocusChatOptions.MinP, Fields.Number(root, "min_p", 0, 1));
         AddExtra(options, LocusChatOptions.RepetitionPenalty,
             Fields.Number(root, "repetition_penalty", 0, double.MaxValue, minExclusive: true));
+        if (Fields.Boolean(root, "ignore_eos") is true)
+        {
+            (options.AdditionalProperties ??= [])[LocusChatOptions.IgnoreEos] = true;
+        }
+
         return options;
     }
 

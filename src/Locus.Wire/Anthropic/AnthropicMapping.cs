@@ -48,8 +48,21 @@ public static class AnthropicMapping
     };
 
     /// <summary>Usage as the server reports it: input and output tokens, 0 when unknown.</summary>
-    public static AnthropicUsage Usage(UsageDetails? usage) =>
-        new() { InputTokens = usage?.InputTokenCount ?? 0, OutputTokens = usage?.OutputTokenCount ?? 0 };
+    /// <summary>
+    /// The reverse of <see cref="ToUsageDetails"/>: Anthropic's <c>input_tokens</c> excludes the tokens read from the
+    /// cache, which it reports as <c>cache_read_input_tokens</c>.
+    /// </summary>
+    public static AnthropicUsage Usage(UsageDetails? usage)
+    {
+        var cached = usage?.CachedInputTokenCount;
+        var input = usage?.InputTokenCount ?? 0;
+        return new()
+        {
+            InputTokens = cached is { } read ? Math.Max(0, input - read) : input,
+            OutputTokens = usage?.OutputTokenCount ?? 0,
+            CacheReadInputTokens = cached,
+        };
+    }
 
     /// <summary>
     /// Anthropic counts cached prompt tokens apart from <c>input_tokens</c>; M.E.AI's input count is the whole prompt,

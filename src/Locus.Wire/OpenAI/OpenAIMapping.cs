@@ -36,7 +36,13 @@ public static class OpenAIMapping
     {
         var prompt = usage?.InputTokenCount ?? 0;
         var completion = usage?.OutputTokenCount ?? 0;
-        return new() { PromptTokens = prompt, CompletionTokens = completion, TotalTokens = usage?.TotalTokenCount ?? prompt + completion };
+        return new()
+        {
+            PromptTokens = prompt,
+            CompletionTokens = completion,
+            TotalTokens = usage?.TotalTokenCount ?? prompt + completion,
+            PromptTokensDetails = usage?.CachedInputTokenCount is { } cached ? new() { CachedTokens = cached } : null,
+        };
     }
 
     public static UsageDetails? ToUsageDetails(CompletionUsage? usage) => usage is null ? null : new UsageDetails

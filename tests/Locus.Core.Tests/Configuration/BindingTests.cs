@@ -133,6 +133,6 @@ public sealed class BindingTests : IDisposable
 
         Assert.All(names, n => Assert.StartsWith("LOCUS_", n, StringComparison.Ordinal));
         Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(17, names.Count);
+        Assert.Equal(20, names.Count);
     }
 }

@@ -20,7 +20,7 @@ public sealed class ValidationTests : IDisposable
         { "llama.threads", "-1", "must be at least 0, got -1" },
         { "llama.context_size", "-5", "must be at least 0, got -5" },
         { "llama.batch_size", "0", "must be at least 1, got 0" },
-        { "llama.parallel", "0", "must be at least 1, got 0" },
+        { "llama.parallel", "0", "must be between 1 and 64, got 0" },
         { "llama.queue_limit", "-1", "must be at least 0, got -1" },
         { "llama.gpu_layers", "-2", "must be at least -1, got -2" },
         { "models.directory", "", "expected a folder path, got an empty value" },

@@ -49,7 +49,21 @@ public sealed class GenerationConfidenceTests
         // Greedy picks the most likely token, whose log probability is never below −entropy (min-entropy ≤ entropy).
         Assert.True(c.MeanLogProb >= -c.MeanEntropy - 1e-6, $"{c}");
         Assert.InRange(c.Confidence, double.Epsilon, 1);
-        Assert.Equal(c, GenerationConfidence.From(second.AdditionalProperties));
+        Assert.Equal(first.Text, second.Text);
+        AssertSame(c, GenerationConfidence.From(second.AdditionalProperties)!);
+    }
+
+    /// <summary>
+    /// Equal up to float rounding. A repeated prompt is served from the prompt cache: its last token is evaluated alone
+    /// instead of in the prompt's batch, and llama.cpp's kernels round a one-row batch differently in the last digits
+    /// (measured here: ~1e-9 in the mean log probability, the same tokens).
+    /// </summary>
+    private static void AssertSame(GenerationConfidence expected, GenerationConfidence actual)
+    {
+        Assert.Equal(expected.Tokens, actual.Tokens);
+        Assert.Equal(expected.MeanLogProb, actual.MeanLogProb, 1e-6);
+        Assert.Equal(expected.MinLogProb, actual.MinLogProb, 1e-6);
+        Assert.Equal(expected.MeanEntropy, actual.MeanEntropy, 1e-6);
     }
 
     [ModelFact]
@@ -74,7 +88,7 @@ public sealed class GenerationConfidenceTests
         }
 
         Assert.All(updates.SkipLast(1), u => Assert.Null(GenerationConfidence.From(u.AdditionalProperties)));
-        Assert.Equal(GenerationConfidence.From(whole.AdditionalProperties), GenerationConfidence.From(updates[^1].AdditionalProperties));
+        AssertSame(GenerationConfidence.From(whole.AdditionalProperties)!, GenerationConfidence.From(updates[^1].AdditionalProperties)!);
     }
 
     /// <summary>The next-token logits after the prompt, from a context of the test's own (not the engine's slot).</summary>

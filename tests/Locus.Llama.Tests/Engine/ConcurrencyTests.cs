@@ -52,18 +52,20 @@ public sealed class ConcurrencyTests
     public async Task PromptEvaluation_Cancelled_StopsBeforeTheWholePromptIsEvaluated()
     {
         using var loaded = await LoadedModel.LoadAsync(SharedModels.Qwen, new LlamaOptions { Threads = 2, ContextSize = 8192, BatchSize = 64 });
-        var prompt = string.Join(" ", Enumerable.Range(0, 2600).Select(i => $"w{i % 97}"));
+        // Each prompt starts differently, so none is served from the prompt cache.
+        string Prompt(string start) => start + " " + string.Join(" ", Enumerable.Range(0, 2600).Select(i => $"w{i % 97}"));
         var oneToken = new ChatOptions { Temperature = 0, MaxOutputTokens = 1 };
 
-        await loaded.Text.CompleteAsync(prompt, oneToken); // warm-up: first evaluation allocates compute buffers
+        await loaded.Text.CompleteAsync(Prompt("warm"), oneToken); // warm-up: first evaluation allocates compute buffers
         var clock = Stopwatch.StartNew();
-        var result = await loaded.Text.CompleteAsync(prompt, oneToken);
+        var result = await loaded.Text.CompleteAsync(Prompt("full"), oneToken);
         var full = clock.Elapsed;
         Assert.True(result.Usage!.InputTokenCount > 4000, $"prompt has only {result.Usage.InputTokenCount} tokens");
+        Assert.Equal(0, result.Usage.CachedInputTokenCount);
 
         using var cts = new CancellationTokenSource(full / 5);
         clock.Restart();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => loaded.Text.CompleteAsync(prompt, oneToken, cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => loaded.Text.CompleteAsync(Prompt("cancelled"), oneToken, cts.Token));
         var cancelled = clock.Elapsed;
 
         Assert.True(cancelled < full * 0.7, $"cancelled after {cancelled.TotalMilliseconds:F0} ms; the full prompt takes {full.TotalMilliseconds:F0} ms");

@@ -1,0 +1,56 @@
+using Locus.Core.Configuration;
+using Locus.Core.Errors;
+using Locus.Llama.Native;
+
+namespace Locus.Llama.Engine;
+
+/// <summary>Creates the one llama context a model's batch engine runs on, sized for every slot.</summary>
+internal static class EngineContext
+{
+    // ggml_type values of the KV cache element types LlamaOptions allows.
+    private const int GgmlTypeF16 = 1;
+    private const int GgmlTypeQ4_0 = 2;
+    private const int GgmlTypeQ8_0 = 8;
+
+    public static int KvType(string name) => name switch
+    {
+        "q8_0" => GgmlTypeQ8_0,
+        "q4_0" => GgmlTypeQ4_0,
+        _ => GgmlTypeF16,
+    };
+
+    /// <summary>The compute threads to use: as configured, but never more than the cores this process may run on.</summary>
+    public static int Threads(LlamaOptions options) =>
+        options.Threads > 0 ? Math.Min(options.Threads, Environment.ProcessorCount) : Environment.ProcessorCount;
+
+    public static BatchEngine Create(SafeModelHandle model, LlamaOptions options, int contextPerSlot, string name)
+    {
+        var parallel = Math.Max(1, options.Parallel);
+        var threads = Threads(options);
+        var parameters = LlamaApi.llama_context_default_params();
+        parameters.NCtx = (uint)(contextPerSlot * parallel);
+        // A step carries up to batch_size tokens, and at least one per slot.
+        parameters.NBatch = (uint)Math.Max(Math.Min(options.BatchSize, contextPerSlot * parallel), parallel);
+        parameters.NUbatch = parameters.NBatch;
+        parameters.NSeqMax = (uint)parallel;
+        // One KV stream per sequence: a slot's context is its own, and attention never reads other slots' cells.
+        parameters.KvUnified = 0;
+        parameters.NThreads = threads;
+        parameters.NThreadsBatch = threads;
+        parameters.TypeK = KvType(options.KvCacheType);
+        parameters.TypeV = KvType(options.KvCacheType);
+
+        var context = LlamaApi.CreateContext(model, parameters)
+            ?? throw new LocusException(new LocusError(LocusErrorKind.Unavailable,
+                $"llama.cpp could not create a context of {parallel} slot(s) × {contextPerSlot} tokens with a {options.KvCacheType} KV cache " +
+                $"(it said: {LlamaRuntime.LastNativeError ?? "nothing"}). Lower llama.parallel or llama.context_size, or use a smaller llama.kv_cache_type.",
+                Code: "model_load_failed"));
+        var threadpool = GgmlApi.CreateThreadpool(threads);
+        if (threadpool is not null)
+        {
+            LlamaApi.AttachThreadpool(context, threadpool);
+        }
+
+        return new BatchEngine(context, threadpool, LlamaApi.Vocab(model), parallel, (int)parameters.NBatch, options.PromptCache, name);
+    }
+}
