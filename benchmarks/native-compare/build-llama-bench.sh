@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds llama.cpp's own `llama-bench` from the exact source of the prebuilt llama.cpp that Locus loads
+# Builds llama.cpp's own `llama-bench` and `llama-server` from the exact source of the prebuilt llama.cpp that Locus loads
 # (node-llama-cpp 3.22.1's llama/gitRelease.bundle) and sets it up to run against the PREBUILT libraries of
 # @node-llama-cpp/linux-x64@3.22.1, so its compute kernels are byte-identical to Locus's. See README.md.
 #
@@ -51,23 +51,25 @@ if [[ -z "$BUILD" ]]; then
         (cd "$WORK/nlc-pack" && npm pack --silent "node-llama-cpp@$NLC_VERSION" >/dev/null && tar xzf node-llama-cpp-"$NLC_VERSION".tgz package/llama/gitRelease.bundle)
         git -c advice.detachedHead=false clone --quiet "$WORK/nlc-pack/package/llama/gitRelease.bundle" "$SRC"
     fi
-    if [[ ! -x "$BUILD/bin/llama-bench" ]]; then
-        log "cmake configure + build llama-bench (-j$JOBS; about 4 minutes on 2 cores)"
-        cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-            -DLLAMA_CURL=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_SERVER=OFF -DGGML_NATIVE=OFF >"$WORK/cmake-configure.log" 2>&1 \
+    if [[ ! -x "$BUILD/bin/llama-bench" || ! -x "$BUILD/bin/llama-server" ]]; then
+        log "cmake configure + build llama-bench and llama-server (-j$JOBS; about 12 minutes on 2 cores)"
+        cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLLAMA_CURL=OFF -DLLAMA_OPENSSL=OFF \
+            -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=ON -DGGML_NATIVE=OFF >"$WORK/cmake-configure.log" 2>&1 \
             || { tail -30 "$WORK/cmake-configure.log" >&2; exit 1; }
-        cmake --build "$BUILD" --target llama-bench -j"$JOBS" >"$WORK/cmake-build.log" 2>&1 \
+        cmake --build "$BUILD" --target llama-bench llama-server -j"$JOBS" >"$WORK/cmake-build.log" 2>&1 \
             || { tail -30 "$WORK/cmake-build.log" >&2; exit 1; }
     fi
 fi
 BUILD=$(cd "$BUILD" && pwd)
-[[ -x "$BUILD/bin/llama-bench" ]] || { log "no $BUILD/bin/llama-bench"; exit 1; }
+for tool in llama-bench llama-server; do
+    [[ -x "$BUILD/bin/$tool" ]] || { log "no $BUILD/bin/$tool"; exit 1; }
+done
 
 # --- 3. run folder: binary copy + prebuilt libs under the names it expects -----------------------------
 RUN="$WORK/run"
 rm -rf "$RUN"
 mkdir -p "$RUN"
-cp "$BUILD/bin/llama-bench" "$RUN/llama-bench"
+cp "$BUILD/bin/llama-bench" "$BUILD/bin/llama-server" "$RUN/"
 # the prebuilt libraries under their own names (they NEED libggml.v0.5.0.so / libggml-base.so) and the CPU plugins
 for f in "$PREBUILT"/libllama.v0.5.0.so "$PREBUILT"/libggml.v0.5.0.so "$PREBUILT"/libggml-base.so "$PREBUILT"/libggml-cpu-*.so; do
     ln -s "$f" "$RUN/$(basename "$f")"
@@ -76,7 +78,7 @@ done
 # libllama / libggml / libggml-base -> the prebuilt files; other libraries of the build (libllama-bench-impl,
 # libllama-common: argument parsing, printing, CPU info; no compute kernels) -> copied from the build, so that
 # they too call into the prebuilt libllama/libggml; system libraries are left to the loader.
-queue=("$RUN/llama-bench")
+queue=("$RUN/llama-bench" "$RUN/llama-server")
 while ((${#queue[@]})); do
     obj=${queue[0]}; queue=("${queue[@]:1}")
     while read -r needed; do
@@ -104,14 +106,16 @@ SRC=${SRC:-$(sed -n 's/^CMAKE_HOME_DIRECTORY:INTERNAL=//p' "$BUILD/CMakeCache.tx
     (cd "$PREBUILT" && sha256sum libllama.v0.5.0.so libggml.v0.5.0.so libggml-base.so libggml-cpu-*.so)
 } >"$RUN/PROVENANCE"
 
-cat >"$RUN/llama-bench.sh" <<'EOF'
+for tool in llama-bench llama-server; do
+    cat >"$RUN/$tool.sh" <<EOF
 #!/usr/bin/env bash
-# llama-bench against the prebuilt node-llama-cpp 3.22.1 libraries in this folder (made by build-llama-bench.sh)
-HERE=$(cd "$(dirname "$0")" && pwd)
-export LD_LIBRARY_PATH="$HERE${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-exec "$HERE/llama-bench" "$@"
+# $tool against the prebuilt node-llama-cpp 3.22.1 libraries in this folder (made by build-llama-bench.sh)
+HERE=\$(cd "\$(dirname "\$0")" && pwd)
+export LD_LIBRARY_PATH="\$HERE\${LD_LIBRARY_PATH:+:\$LD_LIBRARY_PATH}"
+exec "\$HERE/$tool" "\$@"
 EOF
-chmod +x "$RUN/llama-bench.sh"
+    chmod +x "$RUN/$tool.sh"
+done
 
 # --- 4. verify that the prebuilt libraries are what gets loaded ----------------------------------------
 fail=0
@@ -123,7 +127,7 @@ while read -r name arrow path rest; do
         "$RUN"/*) log "ldd: $name -> $real (host-side helper built from the same source)" ;;
         *) log "ldd: $name -> $real  (NOT the prebuilt library)"; fail=1 ;;
     esac
-done < <(LD_LIBRARY_PATH="$RUN" ldd "$RUN/llama-bench")
+done < <(LD_LIBRARY_PATH="$RUN" ldd "$RUN/llama-bench"; LD_LIBRARY_PATH="$RUN" ldd "$RUN/llama-server")
 [[ $fail == 0 ]] || exit 1
 
 # Which CPU variant ggml's loader keeps (it dlopens every libggml-cpu-*.so, asks each for its score and keeps
