@@ -27,6 +27,9 @@ internal sealed class ScriptedClient : IChatClient, ITargetHealth, ILoadInfo
 
     public int ContextLength { get; set; } = 4096;
 
+    /// <summary>What a local engine measured of itself; null as a backend that does not measure.</summary>
+    public EngineSnapshot? Engine { get; set; }
+
     public bool ReportsLoad { get; set; } = true;
 
     /// <summary>Reported on the last update when the request asks for <see cref="LocusChatOptions.MeasureConfidence"/>, as llama targets do.</summary>

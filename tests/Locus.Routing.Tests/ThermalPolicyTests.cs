@@ -88,6 +88,21 @@ public sealed class ThermalPolicyTests
         Assert.Equal((20, 5.0), (outlook.LastTokensPerSecond, outlook.LastDuration.TotalSeconds));
     }
 
+    [Fact]
+    public void Decide_LocalEngineBatching_ForecastReadsTheEnginesMeasuredPerStreamSpeed()
+    {
+        var outlook = new FixedOutlook(1.0);
+        _fixture.Thermal = outlook;
+        _fixture.Local.Running = 3;
+        _fixture.Local.Parallel = 4;
+        _fixture.Local.Engine = new EngineSnapshot(4, 3, 900, 8192, 3000, 0, 1200, 24, 8, 300, 3);
+
+        _fixture.Build().Explain(RouterFixture.Ask(Prompts.Simple), new Microsoft.Extensions.AI.ChatOptions { MaxOutputTokens = 100 }, new RequestContext());
+
+        // Joining three running streams, a request gets the 8 tokens/s each stream was measured at, not a lone 20.
+        Assert.Equal((8, 12.5), (outlook.LastTokensPerSecond, outlook.LastDuration.TotalSeconds));
+    }
+
     private sealed class FixedOutlook(double factor) : IThermalOutlook
     {
         public double LastTokensPerSecond { get; private set; }

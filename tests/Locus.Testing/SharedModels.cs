@@ -50,3 +50,16 @@ public sealed class ModelFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that needs the shared models; skipped with <see cref="SharedModels.MissingReason"/> without them.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ModelTheoryAttribute : TheoryAttribute
+{
+    public ModelTheoryAttribute()
+    {
+        if (!SharedModels.Available)
+        {
+            Skip = SharedModels.MissingReason;
+        }
+    }
+}

@@ -40,11 +40,7 @@ internal static class EngineContext
         parameters.TypeK = KvType(options.KvCacheType);
         parameters.TypeV = KvType(options.KvCacheType);
 
-        var context = LlamaApi.CreateContext(model, parameters)
-            ?? throw new LocusException(new LocusError(LocusErrorKind.Unavailable,
-                $"llama.cpp could not create a context of {parallel} slot(s) × {contextPerSlot} tokens with a {options.KvCacheType} KV cache " +
-                $"(it said: {LlamaRuntime.LastNativeError ?? "nothing"}). Lower llama.parallel or llama.context_size, or use a smaller llama.kv_cache_type.",
-                Code: "model_load_failed"));
+        var context = LlamaApi.CreateContext(model, parameters) ?? throw ContextFailed(options, parallel, contextPerSlot);
         var threadpool = GgmlApi.CreateThreadpool(threads);
         if (threadpool is not null)
         {
@@ -52,5 +48,17 @@ internal static class EngineContext
         }
 
         return new BatchEngine(context, threadpool, LlamaApi.Vocab(model), parallel, (int)parameters.NBatch, options.PromptCache, name);
+    }
+
+    private static LocusException ContextFailed(LlamaOptions options, int parallel, int contextPerSlot)
+    {
+        var said = LlamaRuntime.LastNativeError ?? "nothing";
+        // Quantized KV blocks are 32 values wide: a model whose attention heads are narrower cannot store them.
+        var fix = said.Contains("block size", StringComparison.Ordinal)
+            ? "This model's attention heads are too narrow for a quantized KV cache: use llama.kv_cache_type: f16."
+            : "Lower llama.parallel or llama.context_size, or use a smaller llama.kv_cache_type.";
+        return new LocusException(new LocusError(LocusErrorKind.Unavailable,
+            $"llama.cpp could not create a context of {parallel} slot(s) × {contextPerSlot} tokens with a {options.KvCacheType} KV cache " +
+            $"(it said: {said}). {fix}", Code: "model_load_failed"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Locus.Core.Abstractions;
+using Locus.Routing.Signals;
 
 namespace Locus.Routing.Policy;
 
@@ -21,7 +22,8 @@ internal static class ThermalSignal
             return;
         }
 
-        var tokensPerSecond = Math.Max(fast.Stats.TokensPerSecond, 0.1);
+        // Under batching the speed a new request gets is the engine's measured per-stream speed, not a lone request's.
+        var tokensPerSecond = Math.Max(ExpectedSpeed.TokensPerSecond(fast.Stats, fast.Load), 0.1);
         var duration = TimeSpan.FromSeconds(state.ExpectedOutputTokens / tokensPerSecond);
         var forecast = outlook.Forecast(tokensPerSecond, duration);
         state.LocalSpeedFactor = Math.Clamp(forecast.SpeedFactor, 0.01, 1);

@@ -25,10 +25,7 @@ public static class LatencyPredictor
             }
         }
 
-        // A request that joins a running batch gets what each stream of that batch gets, which the engine measures on
-        // its own decode steps; alone, it gets the target's single-request speed.
-        var speed = load is { Running: > 0, Engine.StreamTokensPerSecond: > 0 } ? load.Engine.StreamTokensPerSecond : stats.TokensPerSecond;
-        var generation = outputTokens / Math.Max(speed * speedFactor, 0.1) * 1000;
+        var generation = outputTokens / Math.Max(ExpectedSpeed.TokensPerSecond(stats, load) * speedFactor, 0.1) * 1000;
         return new LatencyPrediction(ttft, ttft + generation, queued);
     }
 }

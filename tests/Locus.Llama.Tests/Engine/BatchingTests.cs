@@ -141,6 +141,41 @@ public sealed class BatchingTests
         Assert.Equal(0, loaded.Model.Engine.Snapshot().SlotsBusy);
     }
 
+    [ModelTheory]
+    [InlineData("q8_0")]
+    [InlineData("q4_0")]
+    public async Task Complete_QuantizedKvCache_GeneratesAndReusesThePrefix(string kvType)
+    {
+        // Quantized KV blocks are 32 wide, so the head size must be a multiple of 32: a random model with 64-wide heads.
+        var folder = Directory.CreateTempSubdirectory("locus-kv-");
+        var path = Path.Combine(folder.FullName, "heads64.gguf");
+        Gguf.RandomModelWriter.Write(path, new Gguf.RandomModelOptions
+        {
+            EmbeddingLength = 256, LayerCount = 1, HeadCount = 4, FeedForwardLength = 256, ContextLength = 1024, WeightType = Gguf.GgmlType.Q8_0, Seed = 3,
+        }, Gguf.GgufReader.Read(SharedModels.Stories));
+        var options = new ChatOptions { Temperature = 0, MaxOutputTokens = 32, AdditionalProperties = new() { [Core.Abstractions.LocusChatOptions.IgnoreEos] = true } };
+        ChatResponse first, again;
+        using (var loaded = await LoadedModel.LoadAsync(path, Parallel(2) with { KvCacheType = kvType }))
+        {
+            first = await loaded.Text.CompleteAsync(Prompts[0], options);
+            again = await loaded.Text.CompleteAsync(Prompts[0], options);
+        }
+
+        folder.Delete(recursive: true);
+        Assert.Equal(32, first.Usage!.OutputTokenCount);
+        Assert.Equal(first.Text, again.Text);
+        Assert.Equal(again.Usage!.InputTokenCount - 1, again.Usage.CachedInputTokenCount);
+    }
+
+    [ModelFact]
+    public async Task Load_QuantizedKvCacheOnNarrowHeads_RefusesAndSaysToUseF16()
+    {
+        // stories260K's attention heads are 8 wide: no 32-wide quantized block fits.
+        var error = await Assert.ThrowsAsync<Core.Errors.LocusException>(() => LoadedModel.LoadAsync(SharedModels.Stories, Parallel(1) with { KvCacheType = "q8_0" }));
+
+        Assert.Contains("llama.kv_cache_type: f16", error.Message);
+    }
+
     [ModelFact]
     public async Task Complete_EmptyPromptOnAModelWithoutBos_IsInvalidAndTheEngineServesOn()
     {
