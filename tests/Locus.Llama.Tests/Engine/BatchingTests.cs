@@ -151,7 +151,13 @@ public sealed class BatchingTests
         var path = Path.Combine(folder.FullName, "heads64.gguf");
         Gguf.RandomModelWriter.Write(path, new Gguf.RandomModelOptions
         {
-            EmbeddingLength = 256, LayerCount = 1, HeadCount = 4, FeedForwardLength = 256, ContextLength = 1024, WeightType = Gguf.GgmlType.Q8_0, Seed = 3,
+            EmbeddingLength = 256,
+            LayerCount = 1,
+            HeadCount = 4,
+            FeedForwardLength = 256,
+            ContextLength = 1024,
+            WeightType = Gguf.GgmlType.Q8_0,
+            Seed = 3,
         }, Gguf.GgufReader.Read(SharedModels.Stories));
         var options = new ChatOptions { Temperature = 0, MaxOutputTokens = 32, AdditionalProperties = new() { [Core.Abstractions.LocusChatOptions.IgnoreEos] = true } };
         ChatResponse first, again;
