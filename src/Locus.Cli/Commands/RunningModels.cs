@@ -39,7 +39,7 @@ internal static class RunningModels
             return 0;
         }
 
-        var table = new Table().AddColumns("model", "slots busy", "queued", "KV cells used", "prefix-cache hit rate", "decode tok/s (all streams)");
+        var table = new Table().AddColumns("model", "slots busy", "queued", "KV cells", "prefix hits", "tok/s");
         foreach (var e in engines)
         {
             table.AddRow(
