@@ -52,7 +52,7 @@ internal sealed class Generation : IDisposable
     /// <summary>The last sampled token, not yet decoded; -1 while the prompt is being evaluated.</summary>
     public int PendingToken { get; private set; } = -1;
 
-    /// <summary>Prompt tokens of this generation in the batch being decoded.</summary>
+    /// <summary>Tokens of this generation in the batch being decoded: a prompt chunk, or 1 for its pending token.</summary>
     public int Scheduled { get; set; }
 
     /// <summary>Where this generation's logits are in the batch being decoded; -1 when it asked for none.</summary>

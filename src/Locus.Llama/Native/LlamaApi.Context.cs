@@ -20,9 +20,6 @@ internal static unsafe partial class LlamaApi
     private static partial IntPtr llama_get_memory(IntPtr context);
 
     [LibraryImport(NativeLibraryNames.Llama)]
-    private static partial void llama_memory_clear(IntPtr memory, [MarshalAs(UnmanagedType.U1)] bool data);
-
-    [LibraryImport(NativeLibraryNames.Llama)]
     private static partial int llama_decode(IntPtr context, LlamaBatch batch);
 
     [LibraryImport(NativeLibraryNames.Llama)]
@@ -65,9 +62,6 @@ internal static unsafe partial class LlamaApi
         llama_attach_threadpool(context, pool, IntPtr.Zero);
 
     public static LlamaPerfContextData Perf(SafeContextHandle context) => llama_perf_context(context);
-
-    /// <summary>Forgets every sequence in the context's KV cache, so the next request starts at position 0.</summary>
-    public static void ClearMemory(IntPtr context) => llama_memory_clear(llama_get_memory(context), data: false);
 
     /// <summary>
     /// Evaluates <paramref name="count"/> tokens at the end of sequence 0 (llama_batch_get_one semantics: logits for

@@ -56,9 +56,6 @@ internal static unsafe partial class LlamaApi
 
     internal static void FreeSampler(IntPtr sampler) => llama_sampler_free(sampler);
 
-    /// <summary>Samples (and accepts) a token from the last decoded position's logits.</summary>
-    public static int Sample(IntPtr sampler, IntPtr context) => llama_sampler_sample(sampler, context, -1);
-
     /// <summary>Samples (and accepts) a token from the logits of the batch entry at <paramref name="batchIndex"/>.</summary>
     public static int SampleAt(IntPtr sampler, IntPtr context, int batchIndex) => llama_sampler_sample(sampler, context, batchIndex);
 }
