@@ -135,13 +135,7 @@ public sealed class ConfigMap
     public bool? Bool(string key)
     {
         var text = Text(key);
-        return text switch
-        {
-            null => null,
-            "true" or "True" or "yes" or "on" => true,
-            "false" or "False" or "no" or "off" => false,
-            _ => Fail<bool?>(key, $"expected true or false, got \"{text}\""),
-        };
+        return text is null ? null : ConfigBooleans.Parse(text) ?? Fail<bool?>(key, $"expected true or false, got \"{text}\"");
     }
 
     /// <summary>A duration written in milliseconds (at most a day).</summary>

@@ -42,7 +42,7 @@ internal sealed class SettingReader(
     public int Int(string key, int fallback, int min, int max = int.MaxValue) =>
         (int?)Integer(key, min, max) ?? fallback;
 
-    /// <summary>true/false (also yes/no, on/off, 1/0), as YAML and environment variables write them.</summary>
+    /// <summary>true or false in the words every config section accepts (<see cref="ConfigBooleans"/>).</summary>
     public bool Bool(string key, bool fallback)
     {
         if (!settings.TryGetValue(key, out var raw))
@@ -50,13 +50,8 @@ internal sealed class SettingReader(
             return fallback;
         }
 
-        return raw.Shape == RawShape.Scalar && raw.Text?.Trim().ToLowerInvariant() is { } text
-            ? text switch
-            {
-                "true" or "yes" or "on" or "1" => true,
-                "false" or "no" or "off" or "0" => false,
-                _ => Fail<bool?>(raw, $"expected true or false, got {raw.Describe(secret: false)}") ?? fallback,
-            }
+        return raw is { Shape: RawShape.Scalar, Text: { } text } && ConfigBooleans.Parse(text.Trim()) is { } value
+            ? value
             : Fail<bool?>(raw, $"expected true or false, got {raw.Describe(secret: false)}") ?? fallback;
     }
 

@@ -16,7 +16,7 @@ public static class MachineDetector
         var physical = PhysicalCores(fields) is > 0 and var p ? p : cores;
         double? mhz = double.TryParse(First("cpu MHz"), NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : null;
         var flags = (First("flags") ?? First("Features") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        return new MachineInfo(model, cores, physical, First("vendor_id") ?? "", mhz, MemTotal(Path.Combine(root, "proc/meminfo")), Gpus(Path.Combine(root, "sys/class/drm")), flags);
+        return new MachineInfo(model, cores, physical, First("vendor_id") ?? "", mhz, MemInfo.Bytes(root, "MemTotal") ?? 0, Gpus(Path.Combine(root, "sys/class/drm")), flags);
     }
 
     /// <summary>Distinct (physical id, core id) pairs, in the order /proc/cpuinfo lists each processor's fields; 0 when absent.</summary>
@@ -37,21 +37,6 @@ public static class MachineDetector
         }
 
         return pairs.Count;
-    }
-
-    private static long MemTotal(string path)
-    {
-        foreach (var line in ReadOrEmpty(path).Split('\n'))
-        {
-            // "MemTotal:       24579116 kB"
-            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length >= 2 && parts[0] == "MemTotal:" && long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var kb))
-            {
-                return kb * 1024;
-            }
-        }
-
-        return 0;
     }
 
     /// <summary>card0, card1 … (not their connectors card0-HDMI-A-1), described by PCI vendor and driver.</summary>

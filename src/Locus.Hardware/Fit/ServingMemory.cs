@@ -1,4 +1,5 @@
 using System.Globalization;
+using Locus.Hardware.Detection;
 using Locus.Hardware.Models;
 
 namespace Locus.Hardware.Fit;
@@ -42,23 +43,5 @@ public sealed record ServingMemory(string Model, int Slots, int ContextPerSlot, 
     }
 
     /// <summary>MemAvailable from <c>/proc/meminfo</c> under <paramref name="root"/>; null where there is none (not Linux).</summary>
-    public static long? AvailableHostBytes(string root = "/")
-    {
-        var path = Path.Combine(root, "proc/meminfo");
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        foreach (var line in File.ReadLines(path))
-        {
-            if (line.StartsWith("MemAvailable:", StringComparison.Ordinal)
-                && long.TryParse(line["MemAvailable:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture, out var kib))
-            {
-                return kib * 1024;
-            }
-        }
-
-        return null;
-    }
+    public static long? AvailableHostBytes(string root = "/") => MemInfo.Bytes(root, "MemAvailable");
 }
