@@ -10,6 +10,12 @@ internal static class Args
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
+    public static string String(string[] args, string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+
     public static int[] Ints(string[] args, string name, int[] fallback)
     {
         var i = Array.IndexOf(args, name);

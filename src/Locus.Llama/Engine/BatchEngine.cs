@@ -171,8 +171,19 @@ internal sealed unsafe partial class BatchEngine : IDisposable
             _counters.Resize(slot.Cached.Count, reused);
             slot.Cached.RemoveRange(reused, slot.Cached.Count - reused);
             Interlocked.And(ref _abort->Cancelled, ~(1UL << slot.Id));
+            try
+            {
+                generation.Admit(slot.Id, reused, _vocab, _vocabSize, Stopwatch.GetTimestamp());
+            }
+            catch (LlamaNativeException e)
+            {
+                // Its sampler could not be built (a grammar llama.cpp refused): this request fails, the slot stays free.
+                generation.Fail(e);
+                generation.Dispose();
+                continue;
+            }
+
             slot.Active = generation;
-            generation.Admit(slot.Id, reused, _vocabSize, Stopwatch.GetTimestamp());
             _counters.Admitted(prompt.Length, reused);
             _admissionOrder.Add(generation);
             if (generation.IsCancelled)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Locus.Llama.Native;
 using Microsoft.Extensions.AI;
@@ -19,11 +20,12 @@ internal sealed class Generation : IDisposable
     private readonly StopSequenceFilter _filter;
     private readonly ConfidenceMeter? _meter;
     private CancellationTokenRegistration _registration;
-    private SafeSamplerHandle? _sampler;
+    private TokenSampler? _sampler;
     private int _cancelled;
     private int _slot = -1;
     private long _admittedAt;
     private long _firstTokenAt;
+    private long _samplingTicks;
 
     public Generation(GenerationRequest request, int contextPerSlot)
     {
@@ -82,13 +84,13 @@ internal sealed class Generation : IDisposable
     public void Cancel() => Interlocked.Exchange(ref _cancelled, 1);
 
     /// <summary>Binds the generation to a slot whose cache already holds its first <paramref name="reused"/> tokens.</summary>
-    public void Admit(int slot, int reused, int vocabSize, long now)
+    public void Admit(int slot, int reused, IntPtr vocab, int vocabSize, long now)
     {
         Interlocked.Exchange(ref _slot, slot);
         Reused = reused;
         Evaluated = reused;
         _admittedAt = now;
-        _sampler = SamplerFactory.Create(Request.Sampling, vocabSize);
+        _sampler = TokenSampler.Create(Request.Sampling, vocab, vocabSize, Request.Grammar);
     }
 
     /// <summary>
@@ -107,7 +109,15 @@ internal sealed class Generation : IDisposable
             }
         }
 
-        var token = LlamaApi.SampleAt(_sampler!.DangerousGetHandle(), context, OutputIndex);
+        var sampleStart = Stopwatch.GetTimestamp();
+        var token = _sampler!.Sample(context, OutputIndex);
+        _samplingTicks += Stopwatch.GetTimestamp() - sampleStart;
+        if (token == TokenSampler.NoToken)
+        {
+            // The grammar allows nothing more (it cannot be satisfied from here): stop, as if out of tokens.
+            return true;
+        }
+
         if (!Request.IgnoreEndOfGeneration && LlamaApi.IsEndOfGeneration(vocab, token))
         {
             finish = ChatFinishReason.Stop;
@@ -117,7 +127,7 @@ internal sealed class Generation : IDisposable
         Generated++;
         // Read before the next decode overwrites them; the sampler worked on its own copy.
         _meter?.Add(TokenBelief.Measure(LlamaApi.LogitsAt(context, OutputIndex, vocabSize), token));
-        var length = LlamaApi.TokenToPiece(vocab, token, _piece, renderSpecial: false);
+        var length = LlamaApi.TokenToPiece(vocab, token, _piece, renderSpecial: Request.RenderSpecialTokens);
         var charCount = _decoder.GetChars(new ReadOnlySpan<byte>(_piece, 0, length), _chars, flush: false);
         if (charCount > 0 && Emit(new string(_chars, 0, charCount)))
         {
@@ -147,7 +157,10 @@ internal sealed class Generation : IDisposable
 
         var firstToken = _firstTokenAt == 0 ? now : _firstTokenAt;
         _completion.TrySetResult(new GenerationResult(_filter.Stopped ? ChatFinishReason.Stop : finish, Request.PromptTokens.Length, Generated,
-            Elapsed(_admittedAt, firstToken, frequency), Elapsed(firstToken, now, frequency), _filter.Matched, _meter?.Summary(), Reused));
+            Elapsed(_admittedAt, firstToken, frequency), Elapsed(firstToken, now, frequency), _filter.Matched, _meter?.Summary(), Reused)
+        {
+            SamplingTime = Stopwatch.GetElapsedTime(0, _samplingTicks),
+        });
     }
 
     public void Fail(Exception error) => _completion.TrySetException(error);

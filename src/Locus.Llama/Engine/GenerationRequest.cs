@@ -12,6 +12,11 @@ namespace Locus.Llama.Engine;
 /// <param name="IgnoreEndOfGeneration">Keep going past end-of-generation tokens (benchmarks need exactly MaxTokens).</param>
 /// <param name="MeasureConfidence">Measure each generated token's log probability and entropy (a pass over the vocabulary per token).</param>
 /// <param name="ReusePrefix">Start from the longest prefix a slot's KV cache already holds (false: evaluate the whole prompt).</param>
+/// <param name="Grammar">Constrains the output to a grammar (structured output, tool calls); null = free text.</param>
+/// <param name="RenderSpecialTokens">
+/// Emit the text of special tokens the model generates (a tool-call opener such as <c>&lt;tool_call&gt;</c> may be one),
+/// so a parser can see them; end-of-generation tokens still end generation unseen.
+/// </param>
 internal sealed record GenerationRequest(
     int[] PromptTokens,
     SamplingSettings Sampling,
@@ -20,7 +25,9 @@ internal sealed record GenerationRequest(
     Action<string> OnText,
     bool IgnoreEndOfGeneration = false,
     bool MeasureConfidence = false,
-    bool ReusePrefix = true);
+    bool ReusePrefix = true,
+    GrammarConstraint? Grammar = null,
+    bool RenderSpecialTokens = false);
 
 /// <summary>How a generation ended, with token counts and timings (for usage and benchmarks).</summary>
 /// <param name="StopSequence">The stop sequence that ended it, if one did.</param>
@@ -34,4 +41,8 @@ internal sealed record GenerationResult(
     TimeSpan GenerationTime,
     string? StopSequence = null,
     GenerationConfidence? Confidence = null,
-    int CachedPromptTokens = 0);
+    int CachedPromptTokens = 0)
+{
+    /// <summary>Time spent picking tokens (the sampler chain, a grammar included), for the grammar-cost benchmark.</summary>
+    public TimeSpan SamplingTime { get; init; }
+}

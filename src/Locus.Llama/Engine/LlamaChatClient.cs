@@ -3,6 +3,7 @@ using System.Text;
 using System.Threading.Channels;
 using Locus.Core.Abstractions;
 using Locus.Core.Errors;
+using Locus.Llama.Chat;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Llama.Engine;
@@ -18,46 +19,81 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        RejectTools(options);
-        return CompleteAsync(Model.Formatter.Format(messages), options, cancellationToken);
+        var plan = ChatTurnPlanner.Plan(Model, messages, options);
+        return plan.ParsesToolCalls
+            ? CompleteWithToolsAsync(plan, options, cancellationToken)
+            : CompleteAsync(plan.Prompt, options, plan.Grammar, cancellationToken);
     }
 
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        RejectTools(options);
-        return CompleteStreamingAsync(Model.Formatter.Format(messages), options, cancellationToken);
+        var plan = ChatTurnPlanner.Plan(Model, messages, options);
+        return CompleteStreamingAsync(plan.Prompt, options, plan, cancellationToken);
     }
 
-    public async Task<ChatResponse> CompleteAsync(string prompt, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<ChatResponse> CompleteAsync(string prompt, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        CompleteAsync(prompt, options, null, cancellationToken);
+
+    public IAsyncEnumerable<ChatResponseUpdate> CompleteStreamingAsync(string prompt, ChatOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        CompleteStreamingAsync(prompt, options, null, cancellationToken);
+
+    private async Task<ChatResponse> CompleteAsync(string prompt, ChatOptions? options, GrammarConstraint? grammar, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
-        var result = await RunAsync(prompt, options, piece => text.Append(piece), cancellationToken).ConfigureAwait(false);
-        return new ChatResponse(new ChatMessage(ChatRole.Assistant, text.ToString()))
+        var result = await RunAsync(prompt, options, grammar, renderSpecial: false, piece => text.Append(piece), cancellationToken).ConfigureAwait(false);
+        return Response(new ChatMessage(ChatRole.Assistant, text.ToString()), result, result.FinishReason);
+    }
+
+    /// <summary>Generates, then reads the calls out of the whole text with the same parser streaming uses.</summary>
+    private async Task<ChatResponse> CompleteWithToolsAsync(ChatTurnPlan plan, ChatOptions? options, CancellationToken cancellationToken)
+    {
+        var calls = new LocalToolCalls(plan.CallFormat!, plan.Tools);
+        var contents = new List<AIContent>();
+        var result = await RunAsync(plan.Prompt, options, plan.Grammar, renderSpecial: true, piece => contents.AddRange(calls.Feed(piece)),
+            cancellationToken).ConfigureAwait(false);
+        contents.AddRange(calls.Finish());
+        var message = new ChatMessage(ChatRole.Assistant, LocalToolCalls.Whole(contents));
+        return Response(message, result, calls.Count > 0 && result.FinishReason == ChatFinishReason.Stop ? ChatFinishReason.ToolCalls : result.FinishReason);
+    }
+
+    private ChatResponse Response(ChatMessage message, GenerationResult result, ChatFinishReason finish) =>
+        new(message)
         {
             ResponseId = NewId(),
             ModelId = Model.Id,
             CreatedAt = time.GetUtcNow(),
-            FinishReason = result.FinishReason,
+            FinishReason = finish,
             Usage = Usage(result),
             AdditionalProperties = ResultProperties(result),
         };
-    }
 
-    public async IAsyncEnumerable<ChatResponseUpdate> CompleteStreamingAsync(string prompt, ChatOptions? options = null,
+    private async IAsyncEnumerable<ChatResponseUpdate> CompleteStreamingAsync(string prompt, ChatOptions? options, ChatTurnPlan? plan,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var id = NewId();
         var created = time.GetUtcNow();
+        var calls = plan?.CallFormat is { } format ? new LocalToolCalls(format, plan.Tools) : null;
         var channel = Channel.CreateUnbounded<ChatResponseUpdate>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var run = RunAsync(prompt, options, piece => channel.Writer.TryWrite(Update(id, created, piece)), stop.Token);
+        Action<string> onText = calls is null
+            ? piece => channel.Writer.TryWrite(Update(id, created, [new TextContent(piece)]))
+            : piece => WriteContents(channel.Writer, id, created, calls.Feed(piece));
+        var run = RunAsync(prompt, options, plan?.Grammar, renderSpecial: calls is not null, onText, stop.Token);
         _ = run.ContinueWith(task =>
         {
             if (task.IsCompletedSuccessfully)
             {
-                var last = Update(id, created, null);
-                last.FinishReason = task.Result.FinishReason;
+                if (calls is not null)
+                {
+                    WriteContents(channel.Writer, id, created, calls.Finish());
+                }
+
+                var last = Update(id, created, []);
+                last.FinishReason = calls is { Count: > 0 } && task.Result.FinishReason == ChatFinishReason.Stop
+                    ? ChatFinishReason.ToolCalls
+                    : task.Result.FinishReason;
                 last.AdditionalProperties = ResultProperties(task.Result);
                 last.Contents.Add(new UsageContent(Usage(task.Result)));
                 channel.Writer.TryWrite(last);
@@ -84,8 +120,17 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
         }
     }
 
+    private void WriteContents(ChannelWriter<ChatResponseUpdate> writer, string id, DateTimeOffset created, IReadOnlyList<AIContent> contents)
+    {
+        if (contents.Count > 0)
+        {
+            writer.TryWrite(Update(id, created, [.. contents]));
+        }
+    }
+
     /// <summary>Tokenizes, checks the context fits, waits for a slot, then generates on the engine's thread.</summary>
-    private async Task<GenerationResult> RunAsync(string prompt, ChatOptions? options, Action<string> onText, CancellationToken cancellationToken)
+    private async Task<GenerationResult> RunAsync(string prompt, ChatOptions? options, GrammarConstraint? grammar, bool renderSpecial,
+        Action<string> onText, CancellationToken cancellationToken)
     {
         var tokens = Model.Tokenize(prompt);
         if (tokens.Length == 0)
@@ -97,24 +142,10 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
         CheckFits(tokens.Length, options?.MaxOutputTokens);
         var request = new GenerationRequest(tokens, SamplingSettings.From(options), options?.MaxOutputTokens,
             options?.StopSequences?.ToArray() ?? [], onText, IgnoreEndOfGeneration: Flag(options, LocusChatOptions.IgnoreEos),
-            MeasureConfidence: Flag(options, LocusChatOptions.MeasureConfidence));
+            MeasureConfidence: Flag(options, LocusChatOptions.MeasureConfidence), Grammar: grammar, RenderSpecialTokens: renderSpecial);
 
         using var lease = await Model.Scheduler.AcquireAsync(cancellationToken).ConfigureAwait(false);
         return await Model.Engine.RunAsync(request, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Nothing here parses tool calls out of generated text, so a request that offers tools would silently get prose
-    /// instead of a call; refuse it unless the tools are explicitly switched off.
-    /// </summary>
-    private static void RejectTools(ChatOptions? options)
-    {
-        if (options?.Tools is { Count: > 0 } && options.ToolMode is not NoneChatToolMode)
-        {
-            throw new LocusException(LocusError.Invalid(
-                "This local model does not support tool calling. Send the request with model \"auto\" and a cloud target " +
-                "configured: routing sends tool-using requests to a model that supports them.", "tools", "tools_unsupported"));
-        }
     }
 
     private void CheckFits(int promptTokens, int? maxTokens)
@@ -128,8 +159,8 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
         }
     }
 
-    private ChatResponseUpdate Update(string id, DateTimeOffset created, string? text) =>
-        new(ChatRole.Assistant, text is null ? [] : [new TextContent(text)])
+    private ChatResponseUpdate Update(string id, DateTimeOffset created, IList<AIContent> contents) =>
+        new(ChatRole.Assistant, contents)
         {
             ResponseId = id,
             ModelId = Model.Id,

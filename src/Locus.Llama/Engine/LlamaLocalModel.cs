@@ -80,7 +80,8 @@ internal sealed unsafe class LlamaLocalModel : IDisposable
         try
         {
             var contextLength = options.ContextPerSlot(LlamaApi.TrainedContextLength(model));
-            var formatter = ChatPromptFormatter.Create(id, LlamaApi.ChatTemplate(model), options.ChatTemplateFallback);
+            var formatter = ChatPromptFormatter.Create(id, LlamaApi.ChatTemplate(model), options.ChatTemplateFallback,
+                TemplateTokens.Of(LlamaApi.Vocab(model)), time);
             var engine = EngineContext.Create(model, options, contextLength, id);
             return new LlamaLocalModel(id, path, model, engine, formatter, options.QueueLimit, time);
         }

@@ -2,10 +2,13 @@ using Locus.Llama.Native;
 
 namespace Locus.Llama.Engine;
 
-/// <summary>Builds a llama.cpp sampler chain in the order llama.cpp's own tools use: penalties, top-k, top-p, min-p, temperature, draw.</summary>
+/// <summary>
+/// Builds a llama.cpp sampler chain in the order llama.cpp's own tools use: penalties, top-k, top-p, min-p,
+/// temperature, draw. A grammar stays outside the chain (<see cref="TokenSampler"/> checks the chain's pick against it).
+/// </summary>
 internal static class SamplerFactory
 {
-    public static SafeSamplerHandle Create(SamplingSettings settings, int vocabSize)
+    public static SafeSamplerHandle Create(SamplingSettings settings, IntPtr vocab, int vocabSize)
     {
         var chain = LlamaApi.CreateChain();
         try
@@ -48,5 +51,14 @@ internal static class SamplerFactory
             chain.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The grammar's sampler; throws when llama.cpp cannot parse the grammar (a bug in whatever wrote it).</summary>
+    public static IntPtr CreateGrammar(IntPtr vocab, GrammarConstraint grammar)
+    {
+        var sampler = grammar.IsLazy
+            ? LlamaApi.CreateLazyGrammarSampler(vocab, grammar.Grammar, grammar.TriggerPatterns ?? [], grammar.TriggerTokens ?? [], grammar.Root)
+            : LlamaApi.CreateGrammarSampler(vocab, grammar.Grammar, grammar.Root);
+        return sampler != IntPtr.Zero ? sampler : throw new LlamaNativeException("llama.cpp could not parse a generated grammar");
     }
 }

@@ -118,3 +118,22 @@ internal unsafe struct GgmlThreadpoolParams
     public byte StrictCpu;
     public byte Paused;
 }
+
+/// <summary>llama.h <c>llama_token_data</c>: one candidate token.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct LlamaTokenData
+{
+    public int Id;
+    public float Logit;
+    public float P;
+}
+
+/// <summary>llama.h <c>llama_token_data_array</c>: the candidates a sampler works on, and the one it selected.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct LlamaTokenDataArray
+{
+    public LlamaTokenData* Data;
+    public nuint Size;
+    public long Selected;
+    public byte Sorted;
+}

@@ -1,0 +1,124 @@
+using System.Text;
+using System.Text.Json;
+using Locus.Core.Errors;
+using Locus.Grammar;
+using Locus.Llama.Engine;
+using Locus.Llama.Native;
+using Locus.Llama.Tools;
+using Microsoft.Extensions.AI;
+
+namespace Locus.Llama.Chat;
+
+/// <summary>
+/// Decides, per request, how a local model serves tools and structured output: which tools it sees, the grammar that
+/// constrains it (a tool call forced for <c>required</c> and named choices, a lazy one that wakes at the call opener
+/// for <c>auto</c>, the JSON schema of <c>response_format</c>), and the prompt. Every schema problem is a 400 that
+/// names where in the request it is.
+/// </summary>
+internal static class ChatTurnPlanner
+{
+    private static readonly JsonElement AnyObject = JsonDocument.Parse("""{"type":"object"}""").RootElement.Clone();
+
+    public static ChatTurnPlan Plan(LlamaLocalModel model, IEnumerable<ChatMessage> messages, ChatOptions? options)
+    {
+        var tools = Tools(options);
+        var (choice, named) = Choice(options?.ToolMode);
+        if (tools.Count > 0 && choice is not null)
+        {
+            var format = model.Formatter.ToolFormat;
+            var prompt = model.Formatter.Format(messages, tools, choice.Value);
+            var builder = new GbnfRules();
+            ToolCallGrammarPlan plan;
+            try
+            {
+                plan = ToolCallGrammar.Build(format, tools, choice.Value, named, options?.AllowMultipleToolCalls ?? true, builder);
+            }
+            catch (SchemaGrammarException e)
+            {
+                throw SchemaError(ToolParam(tools, builder.CurrentSchema) + Suffix(e.Path), e.Message);
+            }
+
+            var grammar = new GrammarConstraint(plan.Grammar, "root",
+                plan.Lazy ? plan.TriggerPatterns : null,
+                plan.Lazy ? TriggerTokens(model.Vocab, plan.TriggerTokenTexts) : null);
+            return new ChatTurnPlan(prompt, grammar, tools, format);
+        }
+
+        var text = model.Formatter.Format(messages);
+        if (options?.ResponseFormat is ChatResponseFormatJson json)
+        {
+            try
+            {
+                var grammar = JsonSchemaGrammar.Convert(json.Schema ?? AnyObject);
+                return new ChatTurnPlan(text, new GrammarConstraint(grammar), [], null);
+            }
+            catch (SchemaGrammarException e)
+            {
+                throw SchemaError("response_format.json_schema.schema" + Suffix(e.Path), e.Message);
+            }
+        }
+
+        return new ChatTurnPlan(text, null, [], null);
+    }
+
+    private static List<ToolSpec> Tools(ChatOptions? options) =>
+        options?.Tools?.OfType<AIFunctionDeclaration>().Select(t => new ToolSpec(t.Name, t.Description is { Length: > 0 } d ? d : null, t.JsonSchema)).ToList()
+        ?? [];
+
+    /// <summary>auto, required (any tool) or one named tool; null when the model may not call tools.</summary>
+    private static (ToolChoiceKind?, string?) Choice(ChatToolMode? mode) => mode switch
+    {
+        NoneChatToolMode => (null, null),
+        RequiredChatToolMode { RequiredFunctionName: { } name } => (ToolChoiceKind.Named, name),
+        RequiredChatToolMode => (ToolChoiceKind.Required, null),
+        _ => (ToolChoiceKind.Auto, null),
+    };
+
+    /// <summary>Trigger texts that are single tokens (a special opener such as <c>&lt;tool_call&gt;</c>) as token ids.</summary>
+    private static List<int> TriggerTokens(IntPtr vocab, IReadOnlyList<string> texts)
+    {
+        var tokens = new List<int>();
+        foreach (var text in texts)
+        {
+            var ids = LlamaApi.Tokenize(vocab, Encoding.UTF8.GetBytes(text), addSpecial: false, parseSpecial: true);
+            if (ids.Length == 1)
+            {
+                tokens.Add(ids[0]);
+            }
+        }
+
+        return tokens;
+    }
+
+    private static string ToolParam(List<ToolSpec> tools, string? schemaName)
+    {
+        var index = tools.FindIndex(t => t.Name == schemaName);
+        return index >= 0 ? $"tools[{index}].function.parameters" : "tools";
+    }
+
+    private static string Suffix(string? path) => string.IsNullOrEmpty(path) ? "" : "." + path;
+
+    private static LocusException SchemaError(string param, string message) =>
+        new(LocusError.Invalid($"Invalid schema at '{param}': {message} Local models follow the schema with a grammar, " +
+            "and this part of it cannot be turned into one.", param, "invalid_schema"));
+
+    /// <summary>The converter behind the tool-call grammar, remembering which tool's schema it is converting.</summary>
+    private sealed class GbnfRules : IGrammarRules
+    {
+        private readonly GbnfBuilder _builder = new();
+
+        public string? CurrentSchema { get; private set; }
+
+        public string AddSchema(JsonElement schema, string name)
+        {
+            CurrentSchema = name;
+            var rule = _builder.AddSchema(schema, name);
+            CurrentSchema = null;
+            return rule;
+        }
+
+        public void AddRule(string name, string body) => _builder.AddRule(name, body);
+
+        public string Build() => _builder.Build();
+    }
+}
