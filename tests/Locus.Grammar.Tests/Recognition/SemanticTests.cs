@@ -6,7 +6,8 @@ namespace Locus.Grammar.Tests.Recognition;
 /// Grammars accept what their schema accepts and reject what it rejects, with JsonSchema.Net as the judge. Valid
 /// instances are those the grammar is meant to produce: properties in schema order (the grammar fixes the order, as
 /// llama.cpp's does), whitespace only where llama.cpp's grammars allow it (not before a comma), and every position
-/// of a prefixItems tuple filled. JSON Schema also admits the others; generation never needs them.
+/// of a prefixItems tuple filled, every property of an allOf part present. JSON Schema also admits the others;
+/// generation never needs them.
 /// </summary>
 public sealed class SemanticTests
 {
@@ -83,7 +84,7 @@ public sealed class SemanticTests
             ["""{"b":1}""", """{"a":"x"}"""]
         },
         {
-            """{"allOf":[{"$ref":"#/$defs/a"},{"type":"object","properties":{"b":{"type":"boolean"}}}],"$defs":{"a":{"type":"object","properties":{"a":{"type":"null"}}}}}""",
+            """{"allOf":[{"$ref":"#/$defs/a"},{"type":"object","properties":{"b":{"type":"boolean"}},"required":["b"]}],"$defs":{"a":{"type":"object","properties":{"a":{"type":"null"}},"required":["a"]}}}""",
             ["""{"a":null,"b":true}"""],
             ["""{"a":null}""", """{"a":1,"b":true}"""]
         },
