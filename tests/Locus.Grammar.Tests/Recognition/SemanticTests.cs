@@ -4,8 +4,8 @@ namespace Locus.Grammar.Tests.Recognition;
 
 /// <summary>
 /// Grammars accept what their schema accepts and reject what it rejects, with JsonSchema.Net as the judge. Valid
-/// instances are those the grammar is meant to produce: properties in schema order (the grammar fixes the order, as
-/// llama.cpp's does), whitespace only where llama.cpp's grammars allow it (not before a comma), and every position
+/// instances are those the grammar is meant to produce: required properties first, then optional ones, each in schema
+/// order (the grammar fixes the order, as llama.cpp's does), whitespace only where llama.cpp's grammars allow it (not before a comma), and every position
 /// of a prefixItems tuple filled, every property of an allOf part present. JSON Schema also admits the others;
 /// generation never needs them.
 /// </summary>
