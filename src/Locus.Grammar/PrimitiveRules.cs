@@ -1,0 +1,68 @@
+namespace Locus.Grammar;
+
+/// <summary>A built-in rule and the built-in rules its body references.</summary>
+internal sealed record BuiltinRule(string Body, params string[] Dependencies);
+
+/// <summary>
+/// The shared rules every grammar draws on, with llama.cpp's names and bodies (common/json-schema-to-grammar.cpp), so
+/// that grammars for the same schema come out the same and shared pieces are written once.
+/// </summary>
+internal static class PrimitiveRules
+{
+    public const string Space = """| " " | "\n"{1,2} [ \t]{0,20}""";
+
+    public static readonly IReadOnlyDictionary<string, BuiltinRule> Primitives = new Dictionary<string, BuiltinRule>(StringComparer.Ordinal)
+    {
+        ["boolean"] = new("""("true" | "false")"""),
+        ["decimal-part"] = new("[0-9]{1,16}"),
+        ["integral-part"] = new("[0] | [1-9] [0-9]{0,15}"),
+        ["number"] = new("""("-"? integral-part) ("." decimal-part)? ([eE] [-+]? integral-part)?""", "integral-part", "decimal-part"),
+        ["integer"] = new("""("-"? integral-part)""", "integral-part"),
+        ["value"] = new("object | array | string | number | boolean | null", "object", "array", "string", "number", "boolean", "null"),
+        ["object"] = new("""
+            "{" space ( string ":" space value ("," space string ":" space value)* )? space "}"
+            """, "string", "value"),
+        ["array"] = new("""
+            "[" space ( value ("," space value)* )? space "]"
+            """, "value"),
+        ["uuid"] = new("""
+            "\"" [0-9a-fA-F]{8} "-" [0-9a-fA-F]{4} "-" [0-9a-fA-F]{4} "-" [0-9a-fA-F]{4} "-" [0-9a-fA-F]{12} "\""
+            """),
+        ["char"] = new("""
+            [^"\\\x7F\x00-\x1F] | [\\] (["\\bfnrt] | "u" [0-9a-fA-F]{4})
+            """),
+        ["string"] = new("""
+            "\"" char* "\""
+            """, "char"),
+        ["null"] = new("\"null\""),
+    };
+
+    public static readonly IReadOnlyDictionary<string, BuiltinRule> StringFormats = new Dictionary<string, BuiltinRule>(StringComparer.Ordinal)
+    {
+        ["date"] = new("""
+            [0-9]{4} "-" ( "0" [1-9] | "1" [0-2] ) "-" ( "0" [1-9] | [1-2] [0-9] | "3" [0-1] )
+            """),
+        ["time"] = new("""
+            ([01] [0-9] | "2" [0-3]) ":" [0-5] [0-9] ":" [0-5] [0-9] ( "." [0-9]{3} )? ( "Z" | ( "+" | "-" ) ( [01] [0-9] | "2" [0-3] ) ":" [0-5] [0-9] )
+            """),
+        ["date-time"] = new("""
+            date "T" time
+            """, "date", "time"),
+        ["date-string"] = new("""
+            "\"" date "\""
+            """, "date"),
+        ["time-string"] = new("""
+            "\"" time "\""
+            """, "time"),
+        ["date-time-string"] = new("""
+            "\"" date-time "\""
+            """, "date-time"),
+    };
+
+    /// <summary>Names a schema-derived rule must not take: they would shadow a built-in one.</summary>
+    public static bool IsReserved(string name) =>
+        name == "root" || Primitives.ContainsKey(name) || StringFormats.ContainsKey(name);
+
+    public static BuiltinRule Find(string name) =>
+        Primitives.TryGetValue(name, out var rule) ? rule : StringFormats[name];
+}
