@@ -244,7 +244,7 @@ internal static class PyOps
                     throw new JinjaRenderException("integer division or modulo by zero", line);
                 }
                 return a is double || b is double
-                    ? Math.Floor(ToDouble(a) / ToDouble(b))
+                    ? (object)Math.Floor(ToDouble(a) / ToDouble(b))
                     : FloorDiv(ToLong(a), ToLong(b));
             case "%":
                 if (ToDouble(b) == 0)

@@ -13,6 +13,9 @@ Context: the scenario's messages, tools (only when the scenario declares them), 
 plus the per-template keys in template_context.json (bos_token, eos_token, and any extra variables a
 template expects, e.g. firefunction's functions/datetime); "default" applies to templates not listed.
 
+Snippets: snippets.json lists small templates (one language feature each) with their context; their outputs
+(or "<ExceptionType>: <message>" errors) go to expected/snippets.json.
+
 Output: expected/<template>.<scenario>.txt holds the rendered text (UTF-8, no newline translation);
 when Jinja2 raises, expected/<template>.<scenario>.error.txt holds "<ExceptionType>: <message>" instead.
 
@@ -67,6 +70,23 @@ def make_env():
     return env
 
 
+def render_snippets(env):
+    """snippets.json: small templates exercising one language feature each; outputs go to expected/snippets.json."""
+    with open(os.path.join(HERE, "snippets.json"), encoding="utf-8") as f:
+        snippets = json.load(f)
+    results, errors = {}, 0
+    for snippet in snippets:
+        try:
+            results[snippet["name"]] = {"output": env.from_string(snippet["template"]).render(**snippet["context"])}
+        except Exception as e:
+            results[snippet["name"]] = {"error": f"{type(e).__name__}: {e}"}
+            errors += 1
+    with open(os.path.join(HERE, "expected", "snippets.json"), "w", encoding="utf-8", newline="") as f:
+        json.dump(results, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+    return errors
+
+
 def main():
     env = make_env()
     with open(os.path.join(HERE, "template_context.json"), encoding="utf-8") as f:
@@ -92,6 +112,7 @@ def main():
                 errors += 1
             with open(os.path.join(out_dir, f"{name}.{scenario}{suffix}"), "w", encoding="utf-8", newline="") as f:
                 f.write(text)
+    errors += render_snippets(env)
     print(f"{len(templates)} templates x {len(scenarios)} scenarios rendered ({errors} raised) with Jinja2 {jinja2.__version__}")
 
 
