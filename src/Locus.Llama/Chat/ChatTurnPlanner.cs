@@ -26,7 +26,7 @@ internal static class ChatTurnPlanner
         if (tools.Count > 0 && choice is not null)
         {
             var format = model.Formatter.ToolFormat;
-            var prompt = model.Formatter.Format(messages, tools, choice.Value);
+            var prompt = model.Formatter.Format(messages, tools, choice.Value, named);
             var builder = new GbnfRules();
             ToolCallGrammarPlan plan;
             try
@@ -90,10 +90,13 @@ internal static class ChatTurnPlanner
         return tokens;
     }
 
+    /// <summary>Which tool's schema failed: the composer names each tool's rules "tool-INDEX-NAME-args".</summary>
     private static string ToolParam(List<ToolSpec> tools, string? schemaName)
     {
-        var index = tools.FindIndex(t => t.Name == schemaName);
-        return index >= 0 ? $"tools[{index}].function.parameters" : "tools";
+        var parts = schemaName?.Split('-');
+        return parts is { Length: > 2 } && parts[0] == "tool" && int.TryParse(parts[1], out var index) && index < tools.Count
+            ? $"tools[{index}].function.parameters"
+            : "tools";
     }
 
     private static string Suffix(string? path) => string.IsNullOrEmpty(path) ? "" : "." + path;
@@ -112,9 +115,7 @@ internal static class ChatTurnPlanner
         public string AddSchema(JsonElement schema, string name)
         {
             CurrentSchema = name;
-            var rule = _builder.AddSchema(schema, name);
-            CurrentSchema = null;
-            return rule;
+            return _builder.AddSchema(schema, name);
         }
 
         public void AddRule(string name, string body) => _builder.AddRule(name, body);

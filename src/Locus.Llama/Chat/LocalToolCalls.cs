@@ -11,9 +11,9 @@ namespace Locus.Llama.Chat;
 /// streams as <see cref="ToolCallDeltaContent"/> pieces (arguments exactly as the model writes them) and ends as a
 /// whole <see cref="FunctionCallContent"/>.
 /// </summary>
-internal sealed class LocalToolCalls(ToolCallFormat format, IReadOnlyList<ToolSpec> tools)
+internal sealed class LocalToolCalls(ToolCallFormat format)
 {
-    private readonly ToolCallStreamParser _parser = new(format, tools);
+    private readonly ToolCallStreamParser _parser = new(format);
     private readonly Dictionary<int, (string Id, string Name, StringBuilder Arguments)> _open = [];
 
     /// <summary>Calls completed so far.</summary>

@@ -28,7 +28,7 @@ internal sealed class ChatPromptFormatter
     private readonly TimeProvider _time;
 
     private ChatPromptFormatter(JinjaTemplate? jinja, string? builtin, string description, string? unavailableReason,
-        TemplateTokens tokens, TimeProvider time, ToolCallFormat toolFormat, bool templateTakesTools)
+        TemplateTokens tokens, TimeProvider time, ToolCallFormat toolFormat)
     {
         _jinja = jinja;
         _builtin = builtin;
@@ -37,7 +37,7 @@ internal sealed class ChatPromptFormatter
         _tokens = tokens;
         _time = time;
         ToolFormat = toolFormat;
-        TemplateTakesTools = templateTakesTools;
+        TemplateTakesTools = jinja is not null && toolFormat.TemplateRendersTools;
     }
 
     /// <summary>What is in use, for logs and <c>locus models</c>: "gguf", "gguf:builtin", "fallback:chatml", "raw", or "none".</summary>
@@ -48,7 +48,10 @@ internal sealed class ChatPromptFormatter
     /// <summary>How this model writes tool calls, detected from its template (Generic when the template shows none).</summary>
     public ToolCallFormat ToolFormat { get; }
 
-    /// <summary>The Jinja template renders a <c>tools</c> list itself; otherwise tools are described in a system message.</summary>
+    /// <summary>
+    /// The Jinja template renders the tools and the tool turns itself (its family is known); otherwise they are
+    /// described in a system message and the model answers in the generic JSON form.
+    /// </summary>
     public bool TemplateTakesTools { get; }
 
     public static ChatPromptFormatter Create(string modelId, string? ggufTemplate, string? fallback, TemplateTokens tokens, TimeProvider time)
@@ -56,17 +59,17 @@ internal sealed class ChatPromptFormatter
         var format = ToolCallFormat.Detect(ggufTemplate);
         if (ggufTemplate is not null && TryJinja(ggufTemplate, tokens, time) is { } jinja)
         {
-            return new ChatPromptFormatter(jinja, null, "gguf", null, tokens, time, format, TemplateMentionsTools(ggufTemplate));
+            return new ChatPromptFormatter(jinja, null, "gguf", null, tokens, time, format);
         }
 
         if (ggufTemplate is not null && LlamaApi.ApplyTemplate(ggufTemplate, Probe, addAssistant: true) is not null)
         {
-            return new ChatPromptFormatter(null, ggufTemplate, "gguf:builtin", null, tokens, time, format, false);
+            return new ChatPromptFormatter(null, ggufTemplate, "gguf:builtin", null, tokens, time, ToolCallFormat.Generic);
         }
 
         if (fallback == Raw)
         {
-            return new ChatPromptFormatter(null, null, Raw, null, tokens, time, ToolCallFormat.Generic, false);
+            return new ChatPromptFormatter(null, null, Raw, null, tokens, time, ToolCallFormat.Generic);
         }
 
         if (fallback is not null)
@@ -78,14 +81,14 @@ internal sealed class ChatPromptFormatter
                     string.Join(", ", LlamaApi.BuiltinTemplates()), "llama.chat_template_fallback"));
             }
 
-            return new ChatPromptFormatter(null, fallback, "fallback:" + fallback, null, tokens, time, ToolCallFormat.Generic, false);
+            return new ChatPromptFormatter(null, fallback, "fallback:" + fallback, null, tokens, time, ToolCallFormat.Generic);
         }
 
         var why = ggufTemplate is null ? "has no chat template" : "has a chat template that neither Locus nor llama.cpp can render";
         return new ChatPromptFormatter(null, null, "none",
             $"model '{modelId}' {why}. Set llama.chat_template_fallback (or LOCUS_LLAMA_CHAT_TEMPLATE_FALLBACK) to a built-in " +
             $"template such as chatml or llama3, or to '{Raw}' for a base model; /v1/completions works without one.",
-            tokens, time, ToolCallFormat.Generic, false);
+            tokens, time, ToolCallFormat.Generic);
     }
 
     /// <summary>
@@ -93,7 +96,8 @@ internal sealed class ChatPromptFormatter
     /// that renders them; for any other template (and for tool turns it cannot show) they become plain text, in the
     /// generic JSON form the model is then constrained to answer in.
     /// </summary>
-    public string Format(IEnumerable<ChatMessage> messages, IReadOnlyList<ToolSpec>? tools = null, ToolChoiceKind choice = ToolChoiceKind.Auto)
+    public string Format(IEnumerable<ChatMessage> messages, IReadOnlyList<ToolSpec>? tools = null, ToolChoiceKind choice = ToolChoiceKind.Auto,
+        string? namedTool = null)
     {
         if (_unavailableReason is not null)
         {
@@ -102,10 +106,9 @@ internal sealed class ChatPromptFormatter
 
         tools ??= [];
         var list = messages.ToList();
-        var native = _jinja is not null && TemplateTakesTools;
-        if (!native && (tools.Count > 0 || list.Any(HasToolContent)))
+        if (!TemplateTakesTools && (tools.Count > 0 || list.Any(HasToolContent)))
         {
-            list = PlainToolTranscript.AsPlainMessages(list, tools, choice).ToList();
+            list = PlainToolTranscript.AsPlainMessages(list, tools, choice, namedTool).ToList();
             tools = [];
         }
 
@@ -163,8 +166,6 @@ internal sealed class ChatPromptFormatter
             return null;
         }
     }
-
-    private static bool TemplateMentionsTools(string source) => source.Contains("tools", StringComparison.Ordinal);
 
     private static bool HasToolContent(ChatMessage message) =>
         message.Contents.Any(c => c is FunctionCallContent or FunctionResultContent);

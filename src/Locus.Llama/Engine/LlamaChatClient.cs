@@ -49,7 +49,7 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
     /// <summary>Generates, then reads the calls out of the whole text with the same parser streaming uses.</summary>
     private async Task<ChatResponse> CompleteWithToolsAsync(ChatTurnPlan plan, ChatOptions? options, CancellationToken cancellationToken)
     {
-        var calls = new LocalToolCalls(plan.CallFormat!, plan.Tools);
+        var calls = new LocalToolCalls(plan.CallFormat!);
         var contents = new List<AIContent>();
         var result = await RunAsync(plan.Prompt, options, plan.Grammar, renderSpecial: true, piece => contents.AddRange(calls.Feed(piece)),
             cancellationToken).ConfigureAwait(false);
@@ -74,7 +74,7 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
     {
         var id = NewId();
         var created = time.GetUtcNow();
-        var calls = plan?.CallFormat is { } format ? new LocalToolCalls(format, plan.Tools) : null;
+        var calls = plan?.CallFormat is { } format ? new LocalToolCalls(format) : null;
         var channel = Channel.CreateUnbounded<ChatResponseUpdate>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Action<string> onText = calls is null

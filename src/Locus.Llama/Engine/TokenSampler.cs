@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Locus.Llama.Native;
 
 namespace Locus.Llama.Engine;
@@ -38,9 +37,7 @@ internal sealed unsafe class TokenSampler : IDisposable
 
         try
         {
-            var handle = new SafeSamplerHandle();
-            Marshal.SetHandle(handle, SamplerFactory.CreateGrammar(vocab, grammar));
-            return new TokenSampler(chain, handle, vocabSize);
+            return new TokenSampler(chain, new SafeSamplerHandle(SamplerFactory.CreateGrammar(vocab, grammar)), vocabSize);
         }
         catch
         {

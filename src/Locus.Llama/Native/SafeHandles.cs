@@ -51,6 +51,10 @@ internal sealed class SafeSamplerHandle : SafeHandleZeroOrMinusOneIsInvalid
     {
     }
 
+    /// <summary>Takes ownership of a sampler made by a llama_sampler_init_* function that is not put in a chain.</summary>
+    public SafeSamplerHandle(IntPtr sampler)
+        : base(ownsHandle: true) => SetHandle(sampler);
+
     protected override bool ReleaseHandle()
     {
         LlamaApi.FreeSampler(handle);
