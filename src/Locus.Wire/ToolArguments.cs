@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Locus.Core.Abstractions;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Wire;
@@ -48,13 +49,53 @@ public static class ToolArguments
         return FromObject(document.RootElement);
     }
 
-    /// <summary>A call read from the wire with its arguments' JSON text; text that does not parse is kept as the call's exception.</summary>
+    /// <summary>
+    /// A call read from the wire with its arguments' JSON text, which it keeps (see <see cref="ToolCallJson"/>); text that
+    /// does not parse is kept as the call's exception.
+    /// </summary>
     public static FunctionCallContent ToCall(string callId, string name, string? argumentsJson) =>
-        FunctionCallContent.CreateFromParsedArguments(argumentsJson ?? "", callId, name, Parse);
+        FunctionCallContent.CreateFromParsedArguments(argumentsJson ?? "", callId, name, Parse).WithArgumentsJson(argumentsJson ?? "");
 
-    /// <summary>A call read from the wire with its arguments as an object (anything else means none).</summary>
+    /// <summary>A call read from the wire with its arguments as an object (anything else means none), whose text it keeps.</summary>
     public static FunctionCallContent ToCall(string callId, string name, JsonElement? input) =>
-        new(callId, name, input is { ValueKind: JsonValueKind.Object } o ? FromObject(o) : new Dictionary<string, object?>());
+        input is { ValueKind: JsonValueKind.Object } o
+            ? new FunctionCallContent(callId, name, FromObject(o)).WithArgumentsJson(o.GetRawText())
+            : new FunctionCallContent(callId, name, new Dictionary<string, object?>());
+
+    /// <summary>
+    /// The call's arguments as JSON text for a client: the text they were produced as when the call kept it, else
+    /// <see cref="ToJsonText"/> of the parsed arguments.
+    /// </summary>
+    public static string TextOf(FunctionCallContent call) => call.ArgumentsJson() ?? ToJsonText(call.Arguments);
+
+    /// <summary>
+    /// The call's arguments as JSON text of an object, for an API that needs one (Anthropic's <c>input</c>): the kept
+    /// text when it is a JSON object, else the parsed arguments serialized.
+    /// </summary>
+    public static string ObjectTextOf(FunctionCallContent call) =>
+        KeptObject(call) is { } kept ? kept.GetRawText() : ToJsonText(call.Arguments);
+
+    /// <summary>The arguments of a call as a JSON object element (Anthropic's <c>input</c>), in the order and spelling produced.</summary>
+    public static JsonElement ElementOf(FunctionCallContent call) => KeptObject(call) ?? ToElement(call.Arguments);
+
+    // The kept text, parsed, when it is a JSON object; a producer's text that is not one falls back to the parsed arguments.
+    private static JsonElement? KeptObject(FunctionCallContent call)
+    {
+        if (call.Exception is not null || call.ArgumentsJson() is not { } text || string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Writes the arguments as a JSON object (<c>{}</c> when there are none).</summary>
     public static void Write(Utf8JsonWriter writer, IDictionary<string, object?>? arguments)

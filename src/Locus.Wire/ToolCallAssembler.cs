@@ -1,39 +1,48 @@
 using System.Text;
+using Locus.Core.Abstractions;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Wire;
 
 /// <summary>
 /// Collects streamed tool calls: an id and name arrive first, then the arguments JSON in pieces, keyed by the
-/// call's index. The finished calls come out whole, with parsed arguments.
+/// call's index on the wire. Each piece is passed on as a <see cref="ToolCallDeltaContent"/> as it comes (the first
+/// once the name is known, with the arguments so far), and the finished calls come out whole, with parsed arguments
+/// and their text as streamed.
 /// </summary>
 public sealed class ToolCallAssembler
 {
-    private readonly SortedDictionary<int, (string Id, string Name, StringBuilder Arguments)> calls = [];
+    private readonly SortedDictionary<int, Call> calls = [];
+    private int opened;
 
     public bool IsEmpty => calls.Count == 0;
 
-    public void Start(int index, string? id, string? name)
+    /// <summary>Records the id and name of the call at <paramref name="index"/>; returns its opening piece once the name is known.</summary>
+    public ToolCallDeltaContent? Start(int index, string? id, string? name)
     {
         if (!calls.TryGetValue(index, out var call))
         {
-            calls[index] = (id ?? "", name ?? "", new StringBuilder());
-            return;
+            calls[index] = call = new Call();
         }
 
         // Some servers repeat the id or send the name late; keep the first non-empty value of each.
-        calls[index] = (call.Id.Length > 0 ? call.Id : id ?? "", call.Name.Length > 0 ? call.Name : name ?? "", call.Arguments);
+        call.Id = call.Id.Length > 0 ? call.Id : id ?? "";
+        call.Name = call.Name.Length > 0 ? call.Name : name ?? "";
+        return Open(call);
     }
 
-    public void Append(int index, string? argumentsPiece)
+    /// <summary>Adds a piece of arguments; returns it as a delta when the call's opening piece has gone out.</summary>
+    public ToolCallDeltaContent? Append(int index, string? argumentsPiece)
     {
         if (!calls.TryGetValue(index, out var call))
         {
-            Start(index, null, null);
-            call = calls[index];
+            calls[index] = call = new Call();
         }
 
         call.Arguments.Append(argumentsPiece);
+        return call.Sequence is { } sequence && !string.IsNullOrEmpty(argumentsPiece)
+            ? new ToolCallDeltaContent(sequence) { ArgumentsDelta = argumentsPiece }
+            : null;
     }
 
     public bool Contains(int index) => calls.ContainsKey(index);
@@ -41,9 +50,9 @@ public sealed class ToolCallAssembler
     /// <summary>The finished call at <paramref name="index"/>, removed from the assembler.</summary>
     public FunctionCallContent Complete(int index)
     {
-        var (id, name, arguments) = calls[index];
+        var call = calls[index];
         calls.Remove(index);
-        return ToolArguments.ToCall(id, name, arguments.ToString());
+        return ToolArguments.ToCall(call.Id, call.Name, call.Arguments.ToString());
     }
 
     /// <summary>Every call still open, in index order.</summary>
@@ -56,5 +65,33 @@ public sealed class ToolCallAssembler
         }
 
         return done;
+    }
+
+    private ToolCallDeltaContent? Open(Call call)
+    {
+        if (call.Sequence is not null || call.Name.Length == 0)
+        {
+            return null;
+        }
+
+        call.Sequence = opened++;
+        return new ToolCallDeltaContent(call.Sequence.Value)
+        {
+            CallId = call.Id.Length > 0 ? call.Id : null,
+            Name = call.Name,
+            ArgumentsDelta = call.Arguments.ToString(),
+        };
+    }
+
+    private sealed class Call
+    {
+        public string Id { get; set; } = "";
+
+        public string Name { get; set; } = "";
+
+        public StringBuilder Arguments { get; } = new();
+
+        /// <summary>The call's index among the streamed deltas, once its opening piece went out.</summary>
+        public int? Sequence { get; set; }
     }
 }

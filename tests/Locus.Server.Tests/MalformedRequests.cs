@@ -88,7 +88,8 @@ public static class MalformedRequests
         { "tool without function", "POST", Chat, U(ChatWith(",\"tools\":[{\"type\":\"function\"}]")), Json, 400, "tools[0].function", "missing_required_parameter" },
         { "tools not an array", "POST", Chat, U(ChatWith(",\"tools\":{}")), Json, 400, "tools", "invalid_type" },
         { "tool_choice required without tools", "POST", Chat, U(ChatWith(",\"tool_choice\":\"required\"")), Json, 400, "tool_choice", "invalid_value" },
-        { "response_format json_object", "POST", Chat, U(ChatWith(",\"response_format\":{\"type\":\"json_object\"}")), Json, 400, "response_format.type", "unsupported_value" },
+        { "response_format unknown type", "POST", Chat, U(ChatWith(",\"response_format\":{\"type\":\"xml\"}")), Json, 400, "response_format.type", "invalid_value" },
+        { "response_format json_schema without json_schema", "POST", Chat, U(ChatWith(",\"response_format\":{\"type\":\"json_schema\"}")), Json, 400, "response_format.json_schema", "missing_required_parameter" },
         { "logit_bias non-empty", "POST", Chat, U(ChatWith(",\"logit_bias\":{\"50256\":-100}")), Json, 400, "logit_bias", "unsupported_parameter" },
 
         // /v1/completions

@@ -120,6 +120,60 @@ public sealed class RequestParserTests
         Assert.Contains("-5", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Chat_ResponseFormatJsonSchema_KeepsNameDescriptionSchemaAndStrict()
+    {
+        var options = Chat("""
+            {"model":"m","messages":[{"role":"user","content":"hi"}],
+             "response_format":{"type":"json_schema","json_schema":{"name":"answer-v2_x","description":"The answer","strict":true,
+               "schema":{"type":"object","properties":{"z":{"type":"string"},"a":{"type":"number"}},"required":["z","a"],"additionalProperties":false}}}}
+            """).Options;
+
+        var format = Assert.IsType<ChatResponseFormatJson>(options.ResponseFormat);
+        Assert.Equal(("answer-v2_x", "The answer"), (format.SchemaName, format.SchemaDescription));
+        Assert.Equal("""{"type":"object","properties":{"z":{"type":"string"},"a":{"type":"number"}},"required":["z","a"],"additionalProperties":false}""",
+            format.Schema!.Value.GetRawText());
+        Assert.True(Locus.Wire.ResponseFormats.Strict(options));
+    }
+
+    [Theory]
+    [InlineData("""{"type":"json_object"}""", true)]
+    [InlineData("""{"type":"text"}""", false)]
+    public void Chat_ResponseFormatWithoutSchema_JsonOrText(string value, bool json)
+    {
+        var options = Chat($$"""{"model":"m","messages":[{"role":"user","content":"hi"}],"response_format":{{value}}}""").Options;
+
+        if (json)
+        {
+            Assert.Null(Assert.IsType<ChatResponseFormatJson>(options.ResponseFormat).Schema);
+        }
+        else
+        {
+            Assert.IsType<ChatResponseFormatText>(options.ResponseFormat);
+        }
+
+        Assert.Null(Locus.Wire.ResponseFormats.Strict(options));
+    }
+
+    [Fact]
+    public void Chat_BooleanSchema_Accepted()
+    {
+        var options = Chat("""{"model":"m","messages":[{"role":"user","content":"hi"}],"response_format":{"type":"json_schema","json_schema":{"name":"any","schema":true}}}""").Options;
+
+        Assert.Equal(System.Text.Json.JsonValueKind.True, Assert.IsType<ChatResponseFormatJson>(options.ResponseFormat).Schema!.Value.ValueKind);
+    }
+
+    [Fact]
+    public void Chat_ToolStrict_KeptOnTheDeclaration()
+    {
+        var options = Chat("""
+            {"model":"m","messages":[{"role":"user","content":"hi"}],
+             "tools":[{"type":"function","function":{"name":"f","strict":false}},{"type":"function","function":{"name":"g","parameters":{"type":"object"},"strict":true}}]}
+            """).Options;
+
+        Assert.Equal([false, true], options.Tools!.Select(Locus.Wire.ToolSchemas.Strict));
+    }
+
     private static ChatRequest Chat(string json)
     {
         using var doc = RequestBody.Parse(Encoding.UTF8.GetBytes(json));

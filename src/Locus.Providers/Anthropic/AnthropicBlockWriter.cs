@@ -69,7 +69,7 @@ internal static class AnthropicBlockWriter
                 w.WriteString("id", call.CallId);
                 w.WriteString("name", call.Name);
                 w.WritePropertyName("input");
-                ToolArguments.Write(w, call.Arguments);
+                ToolArguments.ElementOf(call).WriteTo(w);
                 break;
             case FunctionResultContent result:
                 w.WriteString("type", "tool_result");

@@ -41,6 +41,7 @@ internal static class AnthropicRequestWriter
 
         WriteSampling(w, options);
         WriteTools(w, options);
+        WriteOutputFormat(w, options);
         w.WriteEndObject();
         return body.Finish();
     }
@@ -130,6 +131,11 @@ internal static class AnthropicRequestWriter
 
             w.WritePropertyName("input_schema");
             ToolSchemas.Write(w, function.JsonSchema);
+            if (ToolSchemas.Strict(function) is { } strict)
+            {
+                w.WriteBoolean("strict", strict);
+            }
+
             w.WriteEndObject();
         }
 
@@ -153,6 +159,26 @@ internal static class AnthropicRequestWriter
             w.WriteBoolean("disable_parallel_tool_use", true);
         }
 
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A JSON schema output as <c>output_config.format</c>, the schema's own bytes. The Messages API has no schema-less
+    /// JSON mode, so a plain JSON request (OpenAI's json_object) has nothing to map to and sends none.
+    /// </summary>
+    private static void WriteOutputFormat(Utf8JsonWriter w, ChatOptions? options)
+    {
+        if (options?.ResponseFormat is not ChatResponseFormatJson { Schema: { } schema })
+        {
+            return;
+        }
+
+        w.WriteStartObject("output_config");
+        w.WriteStartObject("format");
+        w.WriteString("type", "json_schema");
+        w.WritePropertyName("schema");
+        ToolSchemas.WriteExact(w, schema);
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 }

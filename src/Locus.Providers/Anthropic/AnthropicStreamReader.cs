@@ -8,8 +8,9 @@ using Microsoft.Extensions.AI;
 namespace Locus.Providers.Anthropic;
 
 /// <summary>
-/// Messages API stream events to updates: text and thinking deltas as they come, a tool_use block whole at its
-/// content_block_stop, the stop reason and usage at message_delta. Complete only at <c>message_stop</c>.
+/// Messages API stream events to updates: text and thinking deltas as they come, a tool_use block's id and name and
+/// each input_json_delta as <see cref="Core.Abstractions.ToolCallDeltaContent"/> pieces as they come and the whole call
+/// at its content_block_stop, the stop reason and usage at message_delta. Complete only at <c>message_stop</c>.
 /// </summary>
 internal static class AnthropicStreamReader
 {
@@ -38,7 +39,7 @@ internal static class AnthropicStreamReader
                     startUsage = start.Message?.Usage;
                     break;
                 case ContentBlockStartEvent { ContentBlock: { Type: "tool_use" } block } start:
-                    tools.Start(start.Index ?? 0, block.Id, block.Name);
+                    content = tools.Start(start.Index ?? 0, block.Id, block.Name);
                     break;
                 case ContentBlockStartEvent { ContentBlock: { Type: "text", Text: { Length: > 0 } text } }:
                     content = new TextContent(text);
@@ -52,7 +53,7 @@ internal static class AnthropicStreamReader
                     };
                     if (delta.Type == "input_json_delta")
                     {
-                        tools.Append(e.Index ?? 0, delta.PartialJson);
+                        content = tools.Append(e.Index ?? 0, delta.PartialJson);
                     }
 
                     break;

@@ -114,6 +114,11 @@ internal static class OpenAIRequestWriter
 
             w.WritePropertyName("parameters");
             ToolSchemas.Write(w, function.JsonSchema);
+            if (ToolSchemas.Strict(function) is { } strict)
+            {
+                w.WriteBoolean("strict", strict);
+            }
+
             w.WriteEndObject();
             w.WriteEndObject();
         }
@@ -139,6 +144,10 @@ internal static class OpenAIRequestWriter
         }
     }
 
+    /// <summary>
+    /// <c>response_format</c> as the client sent it: name, description, the schema's own bytes and strict. A schema
+    /// that came without a name (Anthropic's output format has none) gets OpenAI's required one.
+    /// </summary>
     private static void WriteResponseFormat(Utf8JsonWriter w, ChatOptions? options)
     {
         if (options?.ResponseFormat is not ChatResponseFormatJson json)
@@ -158,7 +167,12 @@ internal static class OpenAIRequestWriter
             }
 
             w.WritePropertyName("schema");
-            schema.WriteTo(w);
+            ToolSchemas.WriteExact(w, schema);
+            if (ResponseFormats.Strict(options) is { } strict)
+            {
+                w.WriteBoolean("strict", strict);
+            }
+
             w.WriteEndObject();
         }
         else

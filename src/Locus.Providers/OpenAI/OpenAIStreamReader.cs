@@ -10,8 +10,9 @@ using Microsoft.Extensions.AI;
 namespace Locus.Providers.OpenAI;
 
 /// <summary>
-/// <c>chat.completion.chunk</c> events to updates. Tool calls arrive as argument pieces per index and come out
-/// whole when the choice finishes; the stream is complete only at <c>data: [DONE]</c>.
+/// <c>chat.completion.chunk</c> events to updates. Tool calls arrive as argument pieces per index: each piece is passed
+/// on as a <see cref="Core.Abstractions.ToolCallDeltaContent"/> as it comes, and the calls come out whole as well when
+/// the choice finishes; the stream is complete only at <c>data: [DONE]</c>.
 /// </summary>
 internal static class OpenAIStreamReader
 {
@@ -95,10 +96,18 @@ internal static class OpenAIStreamReader
             var index = call.Index ?? 0;
             if (call.Id is not null || call.Function?.Name is not null)
             {
-                tools.Start(index, call.Id, call.Function?.Name);
+                AddPiece(contents, tools.Start(index, call.Id, call.Function?.Name));
             }
 
-            tools.Append(index, call.Function?.Arguments);
+            AddPiece(contents, tools.Append(index, call.Function?.Arguments));
+        }
+    }
+
+    private static void AddPiece(List<AIContent> contents, AIContent? piece)
+    {
+        if (piece is not null)
+        {
+            contents.Add(piece);
         }
     }
 

@@ -13,6 +13,7 @@ internal sealed record ChatRequest(string Model, List<ChatMessage> Messages, Cha
         var messages = MessagesParser.Parse(root);
         var options = SamplingParser.Parse(root, model, chat: true);
         ToolsParser.Parse(root, options);
+        ResponseFormatParser.Parse(root, options);
         MemoryField.Read(root, options);
         var stream = StreamParser.Parse(root);
         UnsupportedFields.CheckChat(root);

@@ -63,8 +63,9 @@ internal static class ToolDeclarations
         return schema.Clone();
     }
 
-    public static AITool Create(string name, string? description, JsonElement schema) =>
-        AIFunctionFactory.CreateDeclaration(name, description, schema);
+    /// <summary>The declaration as received: schema unchanged, and <c>strict</c> kept for an upstream (see <see cref="DeclaredFunction"/>).</summary>
+    public static AITool Create(string name, string? description, JsonElement schema, bool? strict) =>
+        new DeclaredFunction(name, description, schema, strict);
 
     /// <summary>A choice of one named tool must name a tool the request defines.</summary>
     public static ChatToolMode RequireSpecific(string name, IReadOnlyCollection<AITool> tools, string param) =>

@@ -1,3 +1,4 @@
+using Locus.Core.Abstractions;
 using System.Text.Json;
 using Locus.Wire;
 using Microsoft.Extensions.AI;
@@ -77,7 +78,9 @@ internal static class ToolMessagesParser
         }
 
         callIds.Add(id);
-        return new FunctionCallContent(id, name, Arguments(arguments.GetString()!, $"{path}.function.arguments"));
+        var text = arguments.GetString()!;
+        // The text travels on as the client wrote it (an upstream gets it unchanged).
+        return new FunctionCallContent(id, name, Arguments(text, $"{path}.function.arguments")).WithArgumentsJson(text);
     }
 
     /// <summary>OpenAI sends arguments as JSON text; an empty text (some models emit it for no arguments) means none.</summary>

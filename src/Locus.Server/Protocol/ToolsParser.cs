@@ -49,9 +49,9 @@ internal static class ToolsParser
         var name = ToolDeclarations.Name(function, $"{path}.function.name", names);
         var description = Fields.OptionalString(function, "description", $"{path}.function.description");
         var schema = ToolDeclarations.Schema(function, "parameters", $"{path}.function.parameters", required: false);
-        // strict (constrained decoding) is the provider's business; it only needs to be well-typed here.
-        Fields.Boolean(function, "strict", $"{path}.function.strict");
-        return ToolDeclarations.Create(name, description, schema);
+        // strict (arguments that must match the schema) goes on to the backend and to an upstream as sent.
+        var strict = Fields.Boolean(function, "strict", $"{path}.function.strict");
+        return ToolDeclarations.Create(name, description, schema, strict);
     }
 
     private static ChatToolMode? ParseChoice(JsonElement root, List<AITool> tools)

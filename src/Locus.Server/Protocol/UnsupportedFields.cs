@@ -4,8 +4,9 @@ namespace Locus.Server.Protocol;
 
 /// <summary>
 /// Features a client may ask for that this server cannot honor yet. Ignoring them would silently change what the
-/// client gets (no JSON mode, no log probabilities), so a request that really uses one is refused; the "off" values pass.
-/// Tools are read by <see cref="ToolsParser"/>; only the legacy <c>functions</c> API is refused here.
+/// client gets (no log probabilities, no token biasing), so a request that really uses one is refused; the "off" values
+/// pass. Tools are read by <see cref="ToolsParser"/>, <c>response_format</c> by <see cref="ResponseFormatParser"/>; only
+/// the legacy <c>functions</c> API is refused here.
 /// </summary>
 internal static class UnsupportedFields
 {
@@ -19,7 +20,6 @@ internal static class UnsupportedFields
         RejectUnlessZero(root, "top_logprobs", "log probabilities are not returned.");
         RejectNonEmptyArray(root, "functions", "legacy function calling is not available; use 'tools'.");
         RejectUnlessNoneOrAuto(root, "function_call");
-        CheckResponseFormat(root);
         RejectNonEmptyObject(root, "logit_bias");
     }
 
@@ -99,26 +99,6 @@ internal static class UnsupportedFields
         if (v.ValueKind != JsonValueKind.String || v.GetString() is not ("none" or "auto"))
         {
             throw Fields.Unsupported(name, "legacy function calling is not available; use 'tool_choice'.");
-        }
-    }
-
-    private static void CheckResponseFormat(JsonElement root)
-    {
-        if (!Fields.TryGet(root, "response_format", out var v))
-        {
-            return;
-        }
-
-        if (v.ValueKind != JsonValueKind.Object)
-        {
-            throw Fields.WrongType("response_format", "an object", v);
-        }
-
-        var type = Fields.RequiredString(v, "type", "response_format.type");
-        if (type != "text")
-        {
-            throw Fields.Invalid("response_format.type", "unsupported_value",
-                $"response_format '{type}' is not supported yet: only 'text' is.");
         }
     }
 }

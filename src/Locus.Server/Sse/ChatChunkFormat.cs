@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
+using Locus.Core.Abstractions;
 using Locus.Wire.OpenAI;
 using Microsoft.Extensions.AI;
 
@@ -7,10 +8,13 @@ namespace Locus.Server.Sse;
 /// <summary>
 /// chat.completion.chunk events: a first delta with the role and empty content, content and tool-call deltas, an
 /// empty delta with the finish reason, (when asked) a usage chunk with no choices, then <c>[DONE]</c>; every chunk
-/// repeats id, created and model.
+/// repeats id, created and model. A streamed tool call opens with <c>{index, id, type, function: {name, arguments: ""}}</c>
+/// and goes on with <c>{index, function: {arguments}}</c> pieces, as OpenAI streams them; a whole call is one delta.
 /// </summary>
 internal sealed class ChatChunkFormat(ResponseMeta meta, bool includeUsage) : IChunkFormat
 {
+    /// <summary>The client's tool-call index of each streamed call, by its <see cref="ToolCallDeltaContent.Index"/>.</summary>
+    private readonly Dictionary<int, int> _streamed = [];
     private int _toolCalls;
 
     public ValueTask StartAsync(SseWriter sse, ChatResponseUpdate? first, CancellationToken cancellationToken) =>
@@ -21,6 +25,25 @@ internal sealed class ChatChunkFormat(ResponseMeta meta, bool includeUsage) : IC
 
     public ValueTask ToolCallAsync(SseWriter sse, FunctionCallContent call, CancellationToken cancellationToken) =>
         WriteAsync(sse, new ChatDelta { ToolCalls = [OpenAIMapping.ToolCall(call, _toolCalls++)] }, null, cancellationToken);
+
+    public async ValueTask ToolCallDeltaAsync(SseWriter sse, ToolCallDeltaContent delta, CancellationToken cancellationToken)
+    {
+        if (!_streamed.TryGetValue(delta.Index, out var index))
+        {
+            _streamed[delta.Index] = index = _toolCalls++;
+            var start = OpenAIMapping.ToolCallStart(index, OpenAIMapping.CallId(delta.CallId), delta.Name, "");
+            await WriteAsync(sse, new ChatDelta { ToolCalls = [start] }, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (delta.ArgumentsDelta.Length > 0)
+        {
+            var piece = OpenAIMapping.ToolCallPiece(index, delta.ArgumentsDelta);
+            await WriteAsync(sse, new ChatDelta { ToolCalls = [piece] }, null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // A streamed call needs no closing event: the finish reason ends them all.
+    public ValueTask ToolCallEndAsync(SseWriter sse, int index, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     public async ValueTask<StreamResult> FinishAsync(SseWriter sse, StreamEnd end, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Locus.Core.Abstractions;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Server.Sse;
@@ -10,8 +11,17 @@ internal interface IChunkFormat
 
     ValueTask TextAsync(SseWriter sse, string text, CancellationToken cancellationToken);
 
-    /// <summary>A whole tool call, in stream order with the text around it.</summary>
+    /// <summary>A whole tool call that was not streamed in pieces, in stream order with the text around it.</summary>
     ValueTask ToolCallAsync(SseWriter sse, FunctionCallContent call, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The next piece of a streamed tool call. The first piece of each <see cref="ToolCallDeltaContent.Index"/> opens
+    /// the call (its id and name, maybe null); consecutive pieces of one call may arrive merged into one.
+    /// </summary>
+    ValueTask ToolCallDeltaAsync(SseWriter sse, ToolCallDeltaContent delta, CancellationToken cancellationToken);
+
+    /// <summary>The streamed call <paramref name="index"/> is complete: the backend sent it whole, or the stream ended.</summary>
+    ValueTask ToolCallEndAsync(SseWriter sse, int index, CancellationToken cancellationToken);
 
     /// <summary>After the last content: finish reason, usage and the end marker. Returns what the log reports.</summary>
     ValueTask<StreamResult> FinishAsync(SseWriter sse, StreamEnd end, CancellationToken cancellationToken);

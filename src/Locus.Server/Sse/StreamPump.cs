@@ -1,11 +1,16 @@
 using System.Text;
+using Locus.Core.Abstractions;
 using Locus.Wire;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Server.Sse;
 
-/// <summary>Turns a stream of <see cref="ChatResponseUpdate"/>s into one API's SSE events (see <see cref="IChunkFormat"/>).</summary>
+/// <summary>
+/// Turns a stream of <see cref="ChatResponseUpdate"/>s into one API's SSE events (see <see cref="IChunkFormat"/>).
+/// Tool calls come as <see cref="ToolCallDeltaContent"/> pieces (then also whole, which is not written again) or only
+/// whole (<see cref="FunctionCallContent"/>); either way each goes out in stream order with the text around it.
+/// </summary>
 internal static class StreamPump
 {
     /// <summary>Most updates merged into one event, so a reader that lags still sees text arrive steadily.</summary>
@@ -27,6 +32,7 @@ internal static class StreamPump
         string? stopSequence = null;
         var toolCalls = 0;
         var text = new StringBuilder();
+        var pieces = new ToolCallPieces();
         var batched = 0;
         while (more)
         {
@@ -35,14 +41,31 @@ internal static class StreamPump
             {
                 if (content is TextContent t)
                 {
+                    await pieces.FlushAsync(format, sse, cancellationToken).ConfigureAwait(false);
                     text.Append(t.Text);
+                }
+                else if (content is ToolCallDeltaContent piece)
+                {
+                    await FlushAsync(format, sse, text, cancellationToken).ConfigureAwait(false);
+                    if (await pieces.AddAsync(piece, format, sse, cancellationToken).ConfigureAwait(false))
+                    {
+                        toolCalls++;
+                    }
                 }
                 else if (content is FunctionCallContent call)
                 {
                     // Text before the call goes out first, so the client sees both in the order the model made them.
                     await FlushAsync(format, sse, text, cancellationToken).ConfigureAwait(false);
-                    await format.ToolCallAsync(sse, call, cancellationToken).ConfigureAwait(false);
-                    toolCalls++;
+                    await pieces.FlushAsync(format, sse, cancellationToken).ConfigureAwait(false);
+                    if (pieces.Match(call) is { } streamed)
+                    {
+                        await format.ToolCallEndAsync(sse, streamed, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await format.ToolCallAsync(sse, call, cancellationToken).ConfigureAwait(false);
+                        toolCalls++;
+                    }
                 }
             }
             finish = update.FinishReason ?? finish;
@@ -66,12 +89,18 @@ internal static class StreamPump
             }
 
             await FlushAsync(format, sse, text, cancellationToken).ConfigureAwait(false);
+            await pieces.FlushAsync(format, sse, cancellationToken).ConfigureAwait(false);
             batched = 0;
             if (!ready)
             {
                 more = await next.ConfigureAwait(false);
             }
 #pragma warning restore CA2012
+        }
+
+        foreach (var open in pieces.Unfinished())
+        {
+            await format.ToolCallEndAsync(sse, open, cancellationToken).ConfigureAwait(false);
         }
 
         return await format.FinishAsync(sse, new StreamEnd(finish, usage, toolCalls, stopSequence), cancellationToken).ConfigureAwait(false);

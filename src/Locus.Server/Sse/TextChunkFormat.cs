@@ -1,3 +1,4 @@
+using Locus.Core.Abstractions;
 using Locus.Wire.OpenAI;
 using Microsoft.Extensions.AI;
 
@@ -13,6 +14,10 @@ internal sealed class TextChunkFormat(ResponseMeta meta, bool includeUsage) : IC
 
     // A raw prompt has no tools to call; the legacy text_completion object has no place for a call either.
     public ValueTask ToolCallAsync(SseWriter sse, FunctionCallContent call, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask ToolCallDeltaAsync(SseWriter sse, ToolCallDeltaContent delta, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask ToolCallEndAsync(SseWriter sse, int index, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     public async ValueTask<StreamResult> FinishAsync(SseWriter sse, StreamEnd end, CancellationToken cancellationToken)
     {

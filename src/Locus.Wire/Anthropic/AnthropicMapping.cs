@@ -98,16 +98,29 @@ public static class AnthropicMapping
     public static AnthropicContentBlock TextBlock(string text) => new() { Type = "text", Text = text };
 
     /// <summary>
-    /// The block a tool call becomes; streamed, its input follows in a delta (<paramref name="withInput"/> false). A
-    /// backend that gives no id still needs one: the client echoes it back in its tool_result.
+    /// The block a tool call becomes, its input in the order and spelling produced; streamed, its input follows in a
+    /// delta (<paramref name="withInput"/> false). A backend that gives no id still needs one: the client echoes it back
+    /// in its tool_result.
     /// </summary>
     public static AnthropicContentBlock ToolUseBlock(FunctionCallContent call, bool withInput = true) => new()
     {
         Type = "tool_use",
-        Id = string.IsNullOrEmpty(call.CallId) ? "toolu_" + Guid.NewGuid().ToString("N") : call.CallId,
+        Id = ToolUseId(call.CallId),
         Name = call.Name,
-        Input = withInput ? ToolArguments.ToElement(call.Arguments) : EmptyInput,
+        Input = withInput ? ToolArguments.ElementOf(call) : EmptyInput,
     };
+
+    /// <summary>The opening block of a streamed tool call: id, name and an empty input that input_json_delta fills.</summary>
+    public static AnthropicContentBlock ToolUseStart(string id, string? name) => new()
+    {
+        Type = "tool_use",
+        Id = id,
+        Name = name ?? "",
+        Input = EmptyInput,
+    };
+
+    /// <summary>The id a tool_use block goes out with: the call's own, or a new one when the backend gave none.</summary>
+    public static string ToolUseId(string? id) => string.IsNullOrEmpty(id) ? "toolu_" + Guid.NewGuid().ToString("N") : id;
 
     /// <summary>The reply's content in the order the model made it: adjacent text merged into one block, empty text left out.</summary>
     public static List<AnthropicContentBlock> Content(ChatResponse response, out int toolCalls)

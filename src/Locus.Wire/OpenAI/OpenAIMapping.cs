@@ -1,3 +1,4 @@
+using Locus.Core.Abstractions;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Wire.OpenAI;
@@ -59,14 +60,37 @@ public static class OpenAIMapping
         unixSeconds is > 0 and < 253_402_300_800 ? DateTimeOffset.FromUnixTimeSeconds(unixSeconds.Value) : null;
 
     /// <summary>
-    /// A call as the server answers it (<paramref name="index"/> set in streamed deltas). A backend that gives no id
-    /// still needs one: the client must echo it back in the tool message.
+    /// A call as the server answers it (<paramref name="index"/> set in streamed deltas), its arguments as the model
+    /// wrote them when the call kept that text. A backend that gives no id still needs one: the client must echo it
+    /// back in the tool message.
     /// </summary>
     public static ToolCall ToolCall(FunctionCallContent call, int? index = null) => new()
     {
         Index = index,
-        Id = string.IsNullOrEmpty(call.CallId) ? "call_" + Guid.NewGuid().ToString("N") : call.CallId,
-        Function = new() { Name = call.Name, Arguments = ToolArguments.ToJsonText(call.Arguments) },
+        Id = CallId(call.CallId),
+        Function = new() { Name = call.Name, Arguments = ToolArguments.TextOf(call) },
+    };
+
+    /// <summary>The id a call goes out with: its own, or a new one when the backend gave none.</summary>
+    public static string CallId(string? id) => string.IsNullOrEmpty(id) ? "call_" + Guid.NewGuid().ToString("N") : id;
+
+    /// <summary>
+    /// The opening chunk of a streamed call (<see cref="ToolCallDeltaContent"/>'s first piece): index, id, type, name
+    /// and the arguments so far (often empty), as OpenAI opens one.
+    /// </summary>
+    public static ToolCall ToolCallStart(int index, string id, string? name, string arguments) => new()
+    {
+        Index = index,
+        Id = id,
+        Function = new() { Name = name ?? "", Arguments = arguments },
+    };
+
+    /// <summary>A later chunk of a streamed call: its index and the next piece of arguments only.</summary>
+    public static ToolCall ToolCallPiece(int index, string arguments) => new()
+    {
+        Index = index,
+        Type = null,
+        Function = new() { Arguments = arguments },
     };
 
     /// <summary>Every tool call in the response, or null when there is none (the member is then left out).</summary>
@@ -76,11 +100,18 @@ public static class OpenAIMapping
         return calls.Count > 0 ? calls : null;
     }
 
-    /// <summary>A call of an earlier turn, as a provider sends it back upstream: its own id, compact arguments.</summary>
+    /// <summary>
+    /// A call of an earlier turn, as a provider sends it back upstream: its own id, its arguments' text as the client
+    /// sent it (or compact arguments when it kept none).
+    /// </summary>
     public static ToolCall UpstreamToolCall(FunctionCallContent call) => new()
     {
         Id = call.CallId,
-        Function = new() { Name = call.Name, Arguments = ToolArguments.ToCompactJsonText(call.Arguments) },
+        Function = new()
+        {
+            Name = call.Name,
+            Arguments = call.ArgumentsJson() is { Length: > 0 } text ? text : ToolArguments.ToCompactJsonText(call.Arguments),
+        },
     };
 
     /// <summary>A whole call read from an upstream's answer; arguments that do not parse are kept as its exception.</summary>

@@ -75,6 +75,28 @@ public sealed class AnthropicRequestParserTests
         Assert.True(Parse("""{"model":"m","max_tokens":5,"messages":[{"role":"user","content":"hi"}],"stream":true}""").Stream);
     }
 
+    [Theory]
+    [InlineData("output_config", """{"format":{"type":"json_schema","schema":{"type":"object","properties":{"b":{},"a":{}}}},"effort":"low"}""")]
+    [InlineData("output_format", """{"type":"json_schema","schema":{"type":"object","properties":{"b":{},"a":{}}}}""")]
+    public void StructuredOutput_BecomesJsonSchemaFormat(string field, string value)
+    {
+        var options = Parse($$"""{"model":"m","max_tokens":5,"messages":[{"role":"user","content":"hi"}],"{{field}}":{{value}}}""").Options;
+
+        var format = Assert.IsType<ChatResponseFormatJson>(options.ResponseFormat);
+        Assert.Equal("""{"type":"object","properties":{"b":{},"a":{}}}""", format.Schema!.Value.GetRawText());
+    }
+
+    [Fact]
+    public void ToolStrict_KeptOnTheDeclaration()
+    {
+        var options = Parse("""
+            {"model":"m","max_tokens":5,"messages":[{"role":"user","content":"hi"}],
+             "tools":[{"name":"f","input_schema":{"type":"object"},"strict":true},{"name":"g","input_schema":{"type":"object"}}]}
+            """).Options;
+
+        Assert.Equal([true, null], options.Tools!.Select(Locus.Wire.ToolSchemas.Strict));
+    }
+
     private static AnthropicRequest Parse(string json)
     {
         using var doc = RequestBody.Parse(Encoding.UTF8.GetBytes(json));

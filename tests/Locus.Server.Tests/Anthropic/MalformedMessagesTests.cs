@@ -80,6 +80,16 @@ public sealed class MalformedMessagesTests(TripwireServerFixture fixture) : ICla
         { "tool_choice any without tools", U(With(",\"tool_choice\":{\"type\":\"any\"}")), Json, 400, "invalid_request_error", "tool_choice" },
         { "tool_choice tool unknown", U(With($",\"tools\":[{Tool}],\"tool_choice\":{{\"type\":\"tool\",\"name\":\"nope\"}}")), Json, 400, "invalid_request_error", "tool_choice.name" },
         { "tool_choice tool without name", U(With($",\"tools\":[{Tool}],\"tool_choice\":{{\"type\":\"tool\"}}")), Json, 400, "invalid_request_error", "tool_choice.name" },
+        { "tool strict a string", U(With(",\"tools\":[{\"name\":\"f\",\"input_schema\":{\"type\":\"object\"},\"strict\":\"yes\"}]")), Json, 400, "invalid_request_error", "tools[0].strict" },
+
+        // structured output
+        { "output_config a string", U(With(",\"output_config\":\"json\"")), Json, 400, "invalid_request_error", "output_config" },
+        { "output_config.format type text", U(With(",\"output_config\":{\"format\":{\"type\":\"text\"}}")), Json, 400, "invalid_request_error", "output_config.format.type" },
+        { "output_config.format without schema", U(With(",\"output_config\":{\"format\":{\"type\":\"json_schema\"}}")), Json, 400, "invalid_request_error", "output_config.format.schema" },
+        { "output_config.format schema a string", U(With(",\"output_config\":{\"format\":{\"type\":\"json_schema\",\"schema\":\"{}\"}}")), Json, 400, "invalid_request_error", "output_config.format.schema" },
+        { "output_format without type", U(With(",\"output_format\":{\"schema\":{}}")), Json, 400, "invalid_request_error", "output_format.type" },
+        { "output_format schema an array", U(With(",\"output_format\":{\"type\":\"json_schema\",\"schema\":[]}")), Json, 400, "invalid_request_error", "output_format.schema" },
+        { "output_format and output_config.format", U(With(",\"output_format\":{\"type\":\"json_schema\",\"schema\":{}},\"output_config\":{\"format\":{\"type\":\"json_schema\",\"schema\":{}}}")), Json, 400, "invalid_request_error", "output_format" },
     };
 
     [Theory]

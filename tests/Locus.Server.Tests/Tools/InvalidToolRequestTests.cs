@@ -35,6 +35,26 @@ public sealed class InvalidToolRequestTests(TripwireServerFixture fixture) : ICl
         { "tool_choice function without name", $$$""" "tools":[{{{Fn}}}],"tool_choice":{"type":"function","function":{}} """, "tool_choice.function.name", "missing_required_parameter" },
         { "legacy functions", """ "functions":[{"name":"f"}] """, "functions", "unsupported_parameter" },
 
+        // response_format
+        { "response_format a string", """ "response_format":"json_object" """, "response_format", "invalid_type" },
+        { "response_format without type", """ "response_format":{} """, "response_format.type", "missing_required_parameter" },
+        { "response_format type a number", """ "response_format":{"type":1} """, "response_format.type", "invalid_type" },
+        { "response_format type unknown", """ "response_format":{"type":"json"} """, "response_format.type", "invalid_value" },
+        { "json_schema missing", """ "response_format":{"type":"json_schema"} """, "response_format.json_schema", "missing_required_parameter" },
+        { "json_schema a string", """ "response_format":{"type":"json_schema","json_schema":"{}"} """, "response_format.json_schema", "invalid_type" },
+        { "json_schema name missing", """ "response_format":{"type":"json_schema","json_schema":{"schema":{}}} """, "response_format.json_schema.name", "missing_required_parameter" },
+        { "json_schema name empty", """ "response_format":{"type":"json_schema","json_schema":{"name":"","schema":{}}} """, "response_format.json_schema.name", "invalid_value" },
+        { "json_schema name with spaces", """ "response_format":{"type":"json_schema","json_schema":{"name":"my schema","schema":{}}} """, "response_format.json_schema.name", "invalid_value" },
+        { "json_schema name with a dot", """ "response_format":{"type":"json_schema","json_schema":{"name":"a.b","schema":{}}} """, "response_format.json_schema.name", "invalid_value" },
+        { "json_schema name too long", $$$$""" "response_format":{"type":"json_schema","json_schema":{"name":"{{{{new string('n', 65)}}}}","schema":{}}} """, "response_format.json_schema.name", "invalid_value" },
+        { "json_schema name a number", """ "response_format":{"type":"json_schema","json_schema":{"name":7,"schema":{}}} """, "response_format.json_schema.name", "invalid_type" },
+        { "json_schema description a number", """ "response_format":{"type":"json_schema","json_schema":{"name":"r","description":1,"schema":{}}} """, "response_format.json_schema.description", "invalid_type" },
+        { "json_schema schema missing", """ "response_format":{"type":"json_schema","json_schema":{"name":"r"}} """, "response_format.json_schema.schema", "missing_required_parameter" },
+        { "json_schema schema a string", """ "response_format":{"type":"json_schema","json_schema":{"name":"r","schema":"{}"}} """, "response_format.json_schema.schema", "invalid_type" },
+        { "json_schema schema an array", """ "response_format":{"type":"json_schema","json_schema":{"name":"r","schema":[]}} """, "response_format.json_schema.schema", "invalid_type" },
+        { "json_schema schema a number", """ "response_format":{"type":"json_schema","json_schema":{"name":"r","schema":1}} """, "response_format.json_schema.schema", "invalid_type" },
+        { "json_schema strict a string", """ "response_format":{"type":"json_schema","json_schema":{"name":"r","schema":{},"strict":"true"}} """, "response_format.json_schema.strict", "invalid_type" },
+
         // tool turns
         { "tool_calls not an array", """ "messages":[{"role":"assistant","tool_calls":{}}] """, "messages[0].tool_calls", "invalid_type" },
         { "tool call without id", """ "messages":[{"role":"assistant","tool_calls":[{"type":"function","function":{"name":"f","arguments":"{}"}}]}] """, "messages[0].tool_calls[0].id", "missing_required_parameter" },

@@ -99,7 +99,8 @@ internal static class AnthropicContentParser
         }
 
         toolUseIds.Add(id);
-        return new FunctionCallContent(id, name, ToolArguments.FromObject(input));
+        // The input's text travels on as the client wrote it (an upstream gets it unchanged).
+        return ToolArguments.ToCall(id, name, input);
     }
 
     private static FunctionResultContent ToolResult(JsonElement block, string path, HashSet<string> toolUseIds)

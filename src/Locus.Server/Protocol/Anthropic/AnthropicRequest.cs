@@ -13,6 +13,7 @@ internal sealed record AnthropicRequest(string Model, List<ChatMessage> Messages
         var messages = AnthropicMessagesParser.Parse(root);
         var options = AnthropicOptionsParser.Parse(root, model);
         AnthropicToolsParser.Parse(root, options);
+        AnthropicOutputFormatParser.Parse(root, options);
         var stream = Fields.Boolean(root, "stream") ?? false;
         return new(model, messages, options, stream);
     }

@@ -37,7 +37,8 @@ internal static class AnthropicToolsParser
         var name = ToolDeclarations.Name(tool, $"{path}.name", names);
         var description = Fields.OptionalString(tool, "description", $"{path}.description");
         var schema = ToolDeclarations.Schema(tool, "input_schema", $"{path}.input_schema", required: true);
-        return ToolDeclarations.Create(name, description, schema);
+        var strict = Fields.Boolean(tool, "strict", $"{path}.strict");
+        return ToolDeclarations.Create(name, description, schema, strict);
     }
 
     private static void ParseChoice(JsonElement root, List<AITool> tools, ChatOptions options)
