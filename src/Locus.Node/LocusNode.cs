@@ -179,7 +179,9 @@ public sealed class LocusNode : IAsyncDisposable
             Kind = TargetKind.Llama,
             Model = m.Path,
             OnDevice = true,
-            SupportsTools = false,
+            // Local models call tools and answer in schema-constrained JSON (chat template + grammar).
+            SupportsTools = true,
+            SupportsJsonSchema = true,
         }).ToList();
         var routing = settings.Config.Routing;
         return routing with

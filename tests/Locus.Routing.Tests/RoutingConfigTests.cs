@@ -31,7 +31,8 @@ public sealed class RoutingConfigTests : IDisposable
         var local = config.Targets[0];
         Assert.Equal(Path.Combine(_dir, "small.gguf"), local.Model);
         Assert.True(local.OnDevice);
-        Assert.False(local.SupportsTools);
+        Assert.True(local.SupportsTools);
+        Assert.True(local.SupportsJsonSchema);
         var cloud = config.Targets[1];
         Assert.Equal((TargetKind.OpenAI, false, true), (cloud.Kind, cloud.OnDevice, cloud.SupportsTools));
         Assert.Equal(new PriceOptions(3m, 15m, 0.3m), cloud.Price);

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace Locus.Privacy;
 
@@ -36,7 +38,30 @@ public sealed class Redaction
         return new Redaction(scanner);
     }
 
-    /// <summary>The text with every finding replaced by its placeholder; the same instance when nothing was found.</summary>
+    /// <summary>
+    /// Scans <paramref name="texts"/> and issues placeholders for what they hold, without rewriting anything: a first
+    /// pass over every text of a request, so that <see cref="Redact"/> then also replaces a value found in one text
+    /// (where a label gave it away) wherever else it occurs, bare (a stop sequence, an enum value in a tool schema).
+    /// </summary>
+    public void Learn(IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var all = texts as IReadOnlyCollection<string> ?? [.. texts];
+        // Every text first, so that no placeholder issued for one can already occur in another.
+        originals.AddRange(all.Where(t => t.Contains('<', StringComparison.Ordinal)));
+        foreach (var text in all)
+        {
+            foreach (var finding in scanner.Scan(text))
+            {
+                PlaceholderFor(text.Substring(finding.Start, finding.Length), finding.Kind);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The text with every finding, and every value redacted before in this request, replaced by its placeholder;
+    /// the same instance when there was nothing to replace.
+    /// </summary>
     public string Redact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -46,25 +71,64 @@ public sealed class Redaction
         }
 
         var findings = scanner.Scan(text);
-        if (findings.Count == 0)
+        var spans = new List<(int Start, int Length, string Placeholder)>(findings.Count);
+        foreach (var finding in findings)
+        {
+            spans.Add((finding.Start, finding.Length, PlaceholderFor(text.Substring(finding.Start, finding.Length), finding.Kind)));
+        }
+
+        AddKnownValues(text, spans);
+        if (spans.Count == 0)
         {
             return text;
         }
 
+        spans.Sort((a, b) => a.Start.CompareTo(b.Start));
         var result = new StringBuilder(text.Length);
         var position = 0;
-        foreach (var finding in findings)
+        foreach (var (start, length, placeholder) in spans)
         {
-            result.Append(text, position, finding.Start - position);
-            result.Append(PlaceholderFor(text.Substring(finding.Start, finding.Length), finding.Kind));
-            position = finding.End;
+            result.Append(text, position, start - position).Append(placeholder);
+            position = start + length;
         }
 
         return result.Append(text, position, text.Length - position).ToString();
     }
 
+    /// <summary>Occurrences of already-redacted values outside the spans found so far, longest values first.</summary>
+    private void AddKnownValues(string text, List<(int Start, int Length, string Placeholder)> spans)
+    {
+        if (placeholderByValue.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (value, placeholder) in placeholderByValue.OrderByDescending(p => p.Key.Length))
+        {
+            var at = text.IndexOf(value, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                var end = at + value.Length;
+                if (!spans.Exists(s => at < s.Start + s.Length && s.Start < end))
+                {
+                    spans.Add((at, value.Length, placeholder));
+                }
+
+                at = text.IndexOf(value, at + 1, StringComparison.Ordinal);
+            }
+        }
+    }
+
     /// <summary>Every issued placeholder in <paramref name="text"/> replaced by its original; other text untouched.</summary>
-    public string Restore(string text)
+    public string Restore(string text) => Restore(text, inJson: false);
+
+    /// <summary>
+    /// Like <see cref="Restore(string)"/> for JSON text whose placeholders sit inside string literals (a tool call's
+    /// arguments): each original goes in JSON-escaped, so a quote or backslash in it keeps the JSON valid.
+    /// </summary>
+    public string RestoreInJson(string json) => Restore(json, inJson: true);
+
+    internal string Restore(string text, bool inJson)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (Count == 0 || !text.Contains('<', StringComparison.Ordinal))
@@ -89,7 +153,7 @@ public sealed class Redaction
             if (close > 0 && lookup.TryGetValue(window[..(close + 1)], out var original))
             {
                 result ??= new StringBuilder(text.Length + 64);
-                result.Append(text, copied, open - copied).Append(original);
+                result.Append(text, copied, open - copied).Append(inJson ? JsonEscaped(original) : original);
                 copied = position = open + close + 1;
             }
             else
@@ -102,7 +166,14 @@ public sealed class Redaction
     }
 
     /// <summary>A restorer for one streamed answer.</summary>
-    public StreamingRestorer CreateStreamingRestorer() => new(this);
+    public StreamingRestorer CreateStreamingRestorer() => new(this, inJson: false);
+
+    /// <summary>A restorer for one streamed JSON text (a tool call's arguments): originals go in JSON-escaped.</summary>
+    public StreamingRestorer CreateJsonStreamingRestorer() => new(this, inJson: true);
+
+    /// <summary>The characters of a JSON string literal's content that stand for <paramref name="value"/>.</summary>
+    private static string JsonEscaped(string value) =>
+        JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value;
 
     /// <summary>Whether <paramref name="partial"/> (starting with '&lt;') could still grow into an issued placeholder.</summary>
     internal bool CouldBecomePlaceholder(ReadOnlySpan<char> partial)

@@ -3,14 +3,20 @@ namespace Locus.Privacy;
 /// <summary>
 /// Restores placeholders in a streamed answer whose chunks may split a placeholder anywhere (<c>"&lt;EMA"</c> +
 /// <c>"IL_1&gt;"</c>). It holds back only a suffix that could still become an issued placeholder, so the output is
-/// exactly <see cref="Redaction.Restore"/> of the whole answer and other text is never delayed by more than a chunk.
+/// exactly <see cref="Redaction.Restore(string)"/> of the whole answer (<see cref="Redaction.RestoreInJson"/> for a JSON
+/// restorer) and other text is never delayed by more than a chunk.
 /// </summary>
 public sealed class StreamingRestorer
 {
     private readonly Redaction redaction;
+    private readonly bool inJson;
     private string held = "";
 
-    internal StreamingRestorer(Redaction redaction) => this.redaction = redaction;
+    internal StreamingRestorer(Redaction redaction, bool inJson)
+    {
+        this.redaction = redaction;
+        this.inJson = inJson;
+    }
 
     /// <summary>The restored text that is safe to emit now (possibly empty).</summary>
     public string Push(string chunk)
@@ -24,13 +30,13 @@ public sealed class StreamingRestorer
         var buffer = held.Length == 0 ? chunk : held + chunk;
         var keep = HeldSuffixStart(buffer);
         held = buffer[keep..];
-        return redaction.Restore(keep == buffer.Length ? buffer : buffer[..keep]);
+        return redaction.Restore(keep == buffer.Length ? buffer : buffer[..keep], inJson);
     }
 
     /// <summary>At the end of the stream: what was held back, restored if it completed a placeholder.</summary>
     public string Flush()
     {
-        var rest = redaction.Restore(held);
+        var rest = redaction.Restore(held, inJson);
         held = "";
         return rest;
     }

@@ -44,8 +44,18 @@ public sealed record TargetOptions
     /// <summary>Tokens of context; llama reads it from the model, remote targets from config (default 128k).</summary>
     public int? ContextLength { get; init; }
 
-    /// <summary>Whether the target can call tools. Default: remote yes, llama no.</summary>
+    /// <summary>
+    /// Whether the target can call tools. Default (config key <c>tools</c>): true for every kind, llama included since
+    /// local models call tools through the chat template and a constrained grammar; <c>tools: false</c> turns it off.
+    /// </summary>
     public required bool SupportsTools { get; init; }
+
+    /// <summary>
+    /// Whether the target can answer in JSON, constrained to a schema when the request gives one (a request's
+    /// <c>response_format</c>, <see cref="Microsoft.Extensions.AI.ChatResponseFormatJson"/>). Default (config key
+    /// <c>json_schema</c>): true for every kind; <c>json_schema: false</c> keeps structured-output requests away.
+    /// </summary>
+    public bool SupportsJsonSchema { get; init; } = true;
 
     public PriceOptions Price { get; init; } = PriceOptions.Free;
 

@@ -68,8 +68,10 @@ internal static partial class TargetReader
             // A peer is one of this person's own devices, so private requests may use it unless config says otherwise.
             OnDevice = map.Bool("on_device") ?? !remote,
             ContextLength = map.Int("context_length", 16, 100_000_000),
-            // A peer's local models rarely call tools; say tools: true when its model does.
-            SupportsTools = map.Bool("tools") ?? remote,
+            // Local models call tools and write schema-constrained JSON (template + grammar), and a peer routes to such
+            // targets of its own: every kind can, unless config says a particular model cannot.
+            SupportsTools = map.Bool("tools") ?? true,
+            SupportsJsonSchema = map.Bool("json_schema") ?? true,
             Price = price,
             Watts = map.Number("watts", 0, 100_000),
             JoulesPerToken = map.Number("joules_per_token", 0, 100_000),

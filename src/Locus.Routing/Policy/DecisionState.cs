@@ -57,6 +57,21 @@ internal sealed class DecisionState(RouterSnapshot snapshot, RoutingInput input,
 
     public bool NeedsTools => input.HasTools || input.HasToolHistory;
 
+    /// <summary>The request asks for JSON output (a response format, with or without a schema).</summary>
+    public bool NeedsJsonSchema => input.NeedsJsonSchema;
+
+    /// <summary>
+    /// The capability the request needs that <paramref name="target"/> lacks, worded for a reason line
+    /// ("fast-local cannot call tools", "cloud-x cannot produce JSON schema output"), or null when it has them all.
+    /// </summary>
+    public string? Lacks(RouteTarget target) =>
+        NeedsTools && !target.Options.SupportsTools ? $"{target.Name} cannot call tools"
+        : NeedsJsonSchema && !target.Options.SupportsJsonSchema ? $"{target.Name} cannot produce JSON schema output"
+        : null;
+
+    /// <summary>The config key of the capability <see cref="Lacks"/> found missing ("tools" or "json_schema").</summary>
+    public string LackingSignal(RouteTarget target) => NeedsTools && !target.Options.SupportsTools ? "tools" : "json_schema";
+
     /// <summary>Prompt plus the output the request allows for.</summary>
     public int NeededContext => input.EstimatedPromptTokens + (input.MaxOutputTokens ?? Math.Min(snapshot.Routing.ExpectedOutputTokens, 64));
 

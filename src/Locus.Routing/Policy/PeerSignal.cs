@@ -5,7 +5,7 @@ namespace Locus.Routing.Policy;
 
 /// <summary>
 /// Finds the peer a request could be delegated to: the first in <c>routing.peers</c> that is healthy (its circuit
-/// closed), big enough, able to call tools when the request needs them, and — when the mesh reports on it — recently
+/// closed), big enough, able to call tools and write JSON output when the request needs them, and — when the mesh reports on it — recently
 /// heard from, cool and not busy. Adds no reason by itself: the tier choice says why when it actually delegates.
 /// A request that was itself delegated here never goes to a peer (no loops).
 /// </summary>
@@ -40,7 +40,7 @@ internal static class PeerSignal
             var report = outlook?.Report(name);
             var problem = !health.Available ? $"{name} unavailable ({health.Reason})"
                 : state.NeededContext > target.ContextLength ? $"{name}'s {target.ContextLength:N0}-token context is too small"
-                : state.NeedsTools && !target.Options.SupportsTools ? $"{name} cannot call tools"
+                : state.Lacks(target) is { } lacks ? lacks
                 : report is null ? null
                 : now - report.SeenAt > MaxReportAge ? Invariant($"{name} last reported {(now - report.SeenAt).TotalSeconds:0} s ago")
                 : report.ThermalHeadroom < MinHeadroom ? Invariant($"{name} reports {report.ThermalHeadroom:0%} thermal headroom (hot)")

@@ -5,8 +5,9 @@ using Locus.Routing.Requests;
 namespace Locus.Routing.Policy;
 
 /// <summary>
-/// The sensitivity signal: secrets and personal data found by the detectors, or the request's own marking, put the
-/// client's privacy policy into force (keep local, redact-and-restore, or block).
+/// The sensitivity signal: secrets and personal data found by the detectors in any text the request carries (messages,
+/// tool declarations and schemas, tool calls and results, stop sequences, author names, the response format), or the
+/// request's own marking, put the client's privacy policy into force (keep local, redact-and-restore, or block).
 /// </summary>
 public sealed class PrivacySignal(ISensitivityScanner scanner)
 {
@@ -32,6 +33,12 @@ public sealed class PrivacySignal(ISensitivityScanner scanner)
             case PrivacyAction.Block:
                 state.BlockIfRemote = true;
                 state.Add("sensitivity", $"{what}; policy blocks it from leaving the device");
+                break;
+            case PrivacyAction.Redact when findings.Count > 0 && state.Input.ToolNames.Length > 0 && scanner.ContainsAny(state.Input.ToolNames):
+                // A tool name reaches the target verbatim (the model calls the tool by it), so no placeholder can stand in.
+                RoutingPolicy.Forbid(state, "sensitivity", $"{what}, in a tool name, which cannot be redacted; policy keeps it on the device", RouteErrors.Denied(
+                    $"This request carries private data ({what}) in a tool name, which cannot be replaced by a placeholder; it cannot go to a remote target.",
+                    "private_data"));
                 break;
             case PrivacyAction.Redact when findings.Count > 0:
                 state.Redact = true;

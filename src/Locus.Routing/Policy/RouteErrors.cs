@@ -14,7 +14,17 @@ internal static class RouteErrors
     public static LocusError Offline(string why) => new(LocusErrorKind.Unavailable,
         $"No target can serve this request now: {why}.", null, "no_target_available");
 
-    public static LocusError ToolsUnsupported(string target) => new(LocusErrorKind.InvalidRequest,
-        $"This request uses tools, which the local target '{target}' cannot call, and no cloud target may take it. " +
-        "Configure a cloud target (tools: true) or send the request without tools.", "tools", "tools_unsupported");
+    public static LocusError ToolsUnsupported(string target, string? why = null) => new(LocusErrorKind.InvalidRequest,
+        $"This request uses tools, which target '{target}' cannot call, and no other target may take it{Because(why)}. " +
+        "Configure a target that can (tools: true) or send the request without tools.", "tools", "tools_unsupported");
+
+    public static LocusError JsonSchemaUnsupported(string target, string? why = null) => new(LocusErrorKind.InvalidRequest,
+        $"This request asks for JSON output (response_format), which target '{target}' cannot produce, and no other target may take it{Because(why)}. " +
+        "Configure a target that can (json_schema: true) or send the request without response_format.", "response_format", "json_schema_unsupported");
+
+    /// <summary>The error for a request that needs a capability <paramref name="target"/> lacks ("tools" or "json_schema").</summary>
+    public static LocusError Unsupported(string capability, string target, string? why = null) =>
+        capability == "tools" ? ToolsUnsupported(target, why) : JsonSchemaUnsupported(target, why);
+
+    private static string Because(string? why) => why is null ? "" : $" ({why})";
 }

@@ -5,7 +5,7 @@ using Locus.Routing.Targets;
 
 namespace Locus.Routing.Policy;
 
-/// <summary>Turns the assessed signals into a tier and target: context fit, tools, availability, latency, fallbacks.</summary>
+/// <summary>Turns the assessed signals into a tier and target: context fit, capabilities (tools, JSON output), availability, latency, fallbacks.</summary>
 internal static class TierChoice
 {
     public static RouteDecision Choose(DecisionState state)
@@ -21,14 +21,15 @@ internal static class TierChoice
             state.Add("context", $"~{need:N0} tokens exceed {fast.Name}'s {fast.ContextLength:N0}-token context");
         }
 
-        var localTools = !state.NeedsTools || fast?.Options.SupportsTools == true;
-        if (!localTools)
+        // A capability the request needs (tools, JSON output) that the fast path lacks, named in the reason.
+        var localLacks = fast is null ? null : state.Lacks(fast);
+        if (localLacks is not null)
         {
-            state.Add("tools", $"the request uses tools, which {fast?.Name ?? "the local target"} cannot call");
+            state.Add(state.LackingSignal(fast!), localLacks);
         }
 
         var ensemble = Ensemble(state);
-        var localPossible = localFits && localTools;
+        var localPossible = localFits && localLacks is null;
 
         var clouds = Clouds(state, need, out var cloudProblem);
         var cloudUsable = state.CloudForbidden is null && clouds.Count > 0;
@@ -36,7 +37,7 @@ internal static class TierChoice
         var tier = state.DesiredTier;
         // Work this device cannot take (context, tools) goes to a peer that can: before the cloud, unless it is tier-3 work the cloud may take.
         if (!localPossible && fast is not null && (tier < RouteTier.Cloud || !(cloudUsable && !state.BlockIfRemote))
-            && PeerDelegation.Try(state, localFits ? "tools" : "context", $"{fast.Name} cannot take it", RouteTier.Cloud, clouds, localPossible) is { } unfit)
+            && PeerDelegation.Try(state, localFits ? state.LackingSignal(fast) : "context", localFits ? localLacks! : $"{fast.Name} cannot take it", RouteTier.Cloud, clouds, localPossible) is { } unfit)
         {
             return unfit;
         }
@@ -49,7 +50,9 @@ internal static class TierChoice
             }
 
             tier = RouteTier.Local;
-            state.Add("tier", "no usable local ensemble; tier-2 work runs on the fast path");
+            state.Add("tier", UnfitForEnsemble(state) is { } unfitFor
+                ? $"the ensemble is not used for {unfitFor} (its answers are compared as text); tier-2 work runs on the fast path"
+                : "no usable local ensemble; tier-2 work runs on the fast path");
         }
 
         if (!localPossible || fast is null)
@@ -81,9 +84,9 @@ internal static class TierChoice
                 return Refuse(state, RouteErrors.ContextTooLarge(need, why));
             }
 
-            if (!localTools && fast is not null)
+            if (localLacks is not null && fast is not null)
             {
-                return Refuse(state, RouteErrors.ToolsUnsupported(fast.Name));
+                return Refuse(state, RouteErrors.Unsupported(state.LackingSignal(fast), fast.Name, why));
             }
 
             if (fast is null)
@@ -139,9 +142,10 @@ internal static class TierChoice
                 "messages", "context_length_exceeded"));
         }
 
-        if (state.NeedsTools && !target.Options.SupportsTools)
+        if (state.Lacks(target) is { } lacks)
         {
-            return Refuse(state, RouteErrors.ToolsUnsupported(target.Name));
+            state.Add(state.LackingSignal(target), lacks);
+            return Refuse(state, RouteErrors.Unsupported(state.LackingSignal(target), target.Name));
         }
 
         if (target.OnDevice)
@@ -231,14 +235,21 @@ internal static class TierChoice
 
     private static RouteTarget[]? Ensemble(DecisionState state)
     {
-        if (state.Snapshot.Routing.Ensemble is not { } e || (state.NeedsTools))
+        if (state.Snapshot.Routing.Ensemble is not { } e || UnfitForEnsemble(state) is not null)
         {
             return null;
         }
 
         var members = e.Targets.Select(state.Snapshot.Find).ToArray();
-        return members.All(m => m is not null && state.NeededContext <= m.ContextLength) ? [.. members.Select(m => m!)] : null;
+        return members.All(m => m is not null && state.NeededContext <= m.ContextLength && state.Lacks(m) is null) ? [.. members.Select(m => m!)] : null;
     }
+
+    /// <summary>
+    /// What the ensemble cannot judge in this request, or null: it compares its members' answers as text (votes,
+    /// similarity), which says nothing about whether tool calls or JSON documents agree.
+    /// </summary>
+    private static string? UnfitForEnsemble(DecisionState state) =>
+        state.NeedsTools ? "tool calls" : state.NeedsJsonSchema ? "JSON output" : null;
 
     /// <summary>Cloud targets that are healthy and big enough, in preference order; <paramref name="problem"/> says why none is.</summary>
     private static List<RouteTarget> Clouds(DecisionState state, int need, out string problem)
@@ -259,11 +270,11 @@ internal static class TierChoice
             }
             else if (need > target.ContextLength)
             {
-                problems.Add($"{name}'s context is too small");
+                problems.Add($"~{need:N0} tokens exceed {name}'s {target.ContextLength:N0}-token context");
             }
-            else if (state.NeedsTools && !target.Options.SupportsTools)
+            else if (state.Lacks(target) is { } lacks)
             {
-                problems.Add($"{name} cannot call tools");
+                problems.Add(lacks);
             }
             else
             {

@@ -18,8 +18,12 @@ public sealed class RoutingInput
         UserTurns = messages.Count(m => m.Role == ChatRole.User);
         HasTools = options?.Tools is { Count: > 0 } && options.ToolMode is not NoneChatToolMode;
         HasToolHistory = messages.Any(m => m.Contents.Any(c => c is FunctionCallContent or FunctionResultContent));
+        NeedsJsonSchema = options?.ResponseFormat is ChatResponseFormatJson;
+        OptionText = RequestTexts.OptionText(options) + RequestTexts.AuthorNames(messages);
+        ToolNames = RequestTexts.ToolNames(messages, options);
         MessageTokens = TokenEstimator.Estimate(allText) + 4 * messages.Count;
-        EstimatedPromptTokens = MessageTokens + memory.Tokens;
+        // Tool declarations and a response schema are part of the prompt a model reads.
+        EstimatedPromptTokens = MessageTokens + memory.Tokens + (OptionText.Length == 0 ? 0 : TokenEstimator.Estimate(OptionText));
     }
 
     public IReadOnlyList<ChatMessage> Messages { get; }
@@ -37,6 +41,18 @@ public sealed class RoutingInput
 
     public bool HasToolHistory { get; }
 
+    /// <summary>The request asks for a JSON answer (<c>response_format</c>), with or without a schema.</summary>
+    public bool NeedsJsonSchema { get; }
+
+    /// <summary>
+    /// What a request sends besides its messages' contents (author names, tool descriptions and schemas, stop
+    /// sequences, the response format's schema, instructions), one text per line: scanned as the messages are.
+    /// </summary>
+    public string OptionText { get; }
+
+    /// <summary>Tool names (declared, required, called), which targets need verbatim: they cannot be redacted.</summary>
+    public string ToolNames { get; }
+
     /// <summary>The prompt as on-device targets receive it: the messages plus the injected memory (context fit, latency, cost).</summary>
     public int EstimatedPromptTokens { get; }
 
@@ -46,8 +62,11 @@ public sealed class RoutingInput
     /// <summary>The memory documents this request carries (empty when none).</summary>
     public MemorySelection Memory { get; }
 
-    /// <summary>What the privacy detectors scan: the messages and the memory that may leave the device.</summary>
-    public string ScannedText => Memory.CloudText.Length == 0 ? AllText : AllText + Memory.CloudText + "\n";
+    /// <summary>
+    /// What the privacy detectors scan: the messages, every other text the request sends (<see cref="OptionText"/>,
+    /// <see cref="ToolNames"/>) and the memory that may leave the device.
+    /// </summary>
+    public string ScannedText => string.Concat(AllText, OptionText, ToolNames, Memory.CloudText.Length == 0 ? "" : Memory.CloudText + "\n");
 
     public int? MaxOutputTokens => Options?.MaxOutputTokens;
 
@@ -86,13 +105,19 @@ public sealed class RoutingInput
                 case TextContent t:
                     text.Append(t.Text);
                     break;
+                case TextReasoningContent r:
+                    text.Append(r.Text);
+                    break;
                 case FunctionResultContent r:
-                    text.Append(r.Result?.ToString());
+                    // Every string of a structured result, decoded: escapes in its JSON text could hide a value.
+                    JsonStrings.CollectValue(r.Result, text);
+                    text.Append(r.Exception?.Message);
                     break;
                 case FunctionCallContent c when c.Arguments is not null:
-                    foreach (var (_, value) in c.Arguments)
+                    foreach (var (name, value) in c.Arguments)
                     {
-                        text.Append(' ').Append(value);
+                        text.Append(' ').Append(name).Append('\n');
+                        JsonStrings.CollectValue(value, text);
                     }
 
                     break;

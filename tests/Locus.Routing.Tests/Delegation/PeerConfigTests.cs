@@ -44,7 +44,7 @@ public sealed class PeerConfigTests : IDisposable
         var config = Parse(Config(Studio, "peers: [studio]"));
 
         var peer = config.FindTarget("studio")!;
-        Assert.Equal((TargetKind.Peer, "auto", true, false, 1), (peer.Kind, peer.Model, peer.OnDevice, peer.SupportsTools, peer.MaxRetries));
+        Assert.Equal((TargetKind.Peer, "auto", true, true, true, 1), (peer.Kind, peer.Model, peer.OnDevice, peer.SupportsTools, peer.SupportsJsonSchema, peer.MaxRetries));
         Assert.Equal(new Uri("http://192.168.1.10:8080/v1"), peer.BaseUrl);
         Assert.Equal(["studio"], config.Routing.Peers);
         Assert.Equal(["cloud"], config.Routing.CloudTargets); // a peer is not a cloud target by default
