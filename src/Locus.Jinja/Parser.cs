@@ -55,7 +55,7 @@ internal sealed class Parser(List<Token> tokens)
                 case TokenKind.End:
                     if (ends.Length > 0)
                     {
-                        throw Error($"unexpected end of template, expected '{ends[^1]}'", tok);
+                        throw Error($"unexpected end of template, expected {string.Join(" or ", ends.Select(e => $"'{e}'"))}", tok);
                     }
                     return (new TemplateBody(statements), "");
                 default:
