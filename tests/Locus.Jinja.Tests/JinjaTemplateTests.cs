@@ -24,11 +24,13 @@ public sealed class JinjaTemplateTests
     }
 
     [Fact]
-    public void Parse_UnknownFilter_ThrowsAtParseTimeWithPosition()
+    public void Render_UnknownFilter_FailsOnlyWhenReachedLikeJinja2()
     {
-        var ex = Assert.Throws<JinjaSyntaxException>(() => JinjaTemplate.Parse("ok\n{{ x | frobnicate }}"));
+        var template = JinjaTemplate.Parse("ok\n{% if flag %}{{ x | from_json }}{% endif %}");
+        Assert.Equal("ok\n", template.Render(new Dictionary<string, object?> { ["flag"] = false }));
+        var ex = Assert.Throws<JinjaRenderException>(() => template.Render(new Dictionary<string, object?> { ["flag"] = true, ["x"] = "{}" }));
         Assert.Equal(2, ex.Line);
-        Assert.Contains("frobnicate", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("No filter named 'from_json'.", ex.Reason);
     }
 
     [Fact]
