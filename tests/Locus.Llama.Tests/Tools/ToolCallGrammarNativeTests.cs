@@ -102,6 +102,46 @@ public sealed class ToolCallGrammarNativeTests
         Assert.NotNull(Rejection(native, vocab, hermes, "Hello"));
     }
 
+    private static TheoryData<string, string> ParallelSamples() => new()
+    {
+        { "Generic", "{\"tool_calls\": [{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}, {\"name\": \"get.time\", \"arguments\": {}}]}" },
+        { "Hermes", "<tool_call>\n{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}\n</tool_call>\n<tool_call>\n{\"name\": \"get.time\", \"arguments\": {}}\n</tool_call>" },
+        { "Llama3", "{\"name\": \"get_weather\", \"parameters\": {\"city\": \"Paris\"}}\n{\"name\": \"get.time\", \"parameters\": {}}" },
+        { "MistralJsonArray", "[TOOL_CALLS][{\"name\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}, {\"name\": \"get.time\", \"arguments\": {}}]" },
+        { "MistralNamedArgsWithId", "[TOOL_CALLS]get_weather[CALL_ID]abcDEF123[ARGS]{\"city\": \"Paris\"}[TOOL_CALLS]get.time[ARGS]{}" },
+        { "DeepSeekR1", "<｜tool▁calls▁begin｜><｜tool▁call▁begin｜>function<｜tool▁sep｜>get_weather\n```json\n{\"city\": \"Paris\"}\n```<｜tool▁call▁end｜>"
+            + "<｜tool▁call▁begin｜>function<｜tool▁sep｜>get.time\n```json\n{}\n```<｜tool▁call▁end｜><｜tool▁calls▁end｜>" },
+        { "DeepSeekV31", "<｜tool▁calls▁begin｜><｜tool▁call▁begin｜>get_weather<｜tool▁sep｜>{\"city\": \"Paris\"}<｜tool▁call▁end｜>"
+            + "<｜tool▁call▁begin｜>get.time<｜tool▁sep｜>{}<｜tool▁call▁end｜><｜tool▁calls▁end｜>" },
+    };
+
+    [ModelFact]
+    public async Task Build_Parallel_GrammarLetsTwoCallsThroughAndTheParserReadsBoth()
+    {
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Qwen);
+        var native = Native.Load();
+        var failures = new List<string>();
+
+        foreach (var row in ParallelSamples())
+        {
+            var (family, output) = ((string)row[0], (string)row[1]);
+            var format = Samples[family].Format;
+            var plan = ToolCallGrammar.Build(format, Tools, ToolChoiceKind.Required, null, parallel: true, new FakeGrammarRules());
+            if (Rejection(native, loaded.Model.Vocab, plan, output) is { } rejected)
+            {
+                failures.Add($"{family}: {rejected}\n{plan.Grammar}");
+            }
+
+            var names = ParserHarness.Whole(format, output).OfType<CallStarted>().Select(c => c.Name);
+            if (!names.SequenceEqual(["get_weather", "get.time"]))
+            {
+                failures.Add($"{family}: the parser read [{string.Join(", ", names)}]");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
     private static IntPtr Create(IntPtr vocab, ToolCallGrammarPlan plan)
     {
         if (!plan.Lazy)
