@@ -112,20 +112,21 @@ internal sealed class CallExpr(Expr callee, Arguments args, int line) : Expr(lin
 
 internal sealed class FilterExpr(Expr? value, string name, Arguments args, int line) : Expr(line)
 {
-    private readonly Filters.Filter _filter = Filters.Find(name)
-        ?? throw new JinjaSyntaxException($"no filter named '{name}'", line, 0);
+    // Jinja2 3.x reports an unknown filter only when it runs, so a template may guard one behind an untaken branch.
+    private readonly Filters.Filter? _filter = Filters.Find(name);
 
-    public object? Apply(object? input, Frame frame) => _filter(args.Eval(frame, Line, input, hasFirst: true));
+    public object? Apply(object? input, Frame frame) =>
+        (_filter ?? throw new JinjaRenderException($"No filter named '{name}'.", Line))(args.Eval(frame, Line, input, hasFirst: true));
 
     public override object? Eval(Frame frame) => Apply(value!.Eval(frame), frame);
 }
 
 internal sealed class TestExpr(Expr value, string name, Arguments args, bool negated, int line) : Expr(line)
 {
-    private readonly TestFunctions.Test _test = TestFunctions.Find(name)
-        ?? throw new JinjaSyntaxException($"no test named '{name}'", line, 0);
+    private readonly TestFunctions.Test? _test = TestFunctions.Find(name);
 
-    public override object? Eval(Frame frame) => _test(args.Eval(frame, Line, value.Eval(frame), hasFirst: true)) != negated;
+    public override object? Eval(Frame frame) =>
+        (_test ?? throw new JinjaRenderException($"No test named '{name}'.", Line))(args.Eval(frame, Line, value.Eval(frame), hasFirst: true)) != negated;
 }
 
 internal sealed class NotExpr(Expr operand, int line) : Expr(line)

@@ -55,7 +55,7 @@ internal sealed class Parser(List<Token> tokens)
                 case TokenKind.End:
                     if (ends.Length > 0)
                     {
-                        throw Error($"unexpected end of template, expected '{ends[^1]}'", tok);
+                        throw Error($"unexpected end of template, expected {string.Join(" or ", ends.Select(e => $"'{e}'"))}", tok);
                     }
                     return (new TemplateBody(statements), "");
                 default:
@@ -611,10 +611,6 @@ internal sealed class Parser(List<Token> tokens)
         {
             name += "." + ExpectName().Value;
         }
-        if (Filters.Find(name) is null)
-        {
-            throw Error($"no filter named '{name}'", tok);
-        }
         var args = Accept("(") ? ParseCallArgs() : Arguments.None;
         return new FilterExpr(value, name, args, tok.Line);
     }
@@ -630,10 +626,6 @@ internal sealed class Parser(List<Token> tokens)
         var tok = ExpectName();
         var name = tok.Value;
         // "is none", "is true" and "is false" lex as names of tests, not literals.
-        if (TestFunctions.Find(name) is null)
-        {
-            throw Error($"no test named '{name}'", tok);
-        }
         Arguments args;
         if (Accept("("))
         {

@@ -9,9 +9,8 @@ internal abstract record SyntaxStep
     /// <summary>Any whitespace, including none.</summary>
     internal sealed record Whitespace : SyntaxStep;
 
-    /// <summary>The tool name: everything up to <paramref name="Terminator"/>, which it consumes. Where
-    /// <paramref name="IdMarker"/> appears in that text, what follows it is the call id.</summary>
-    internal sealed record Name(string Terminator, string? IdMarker = null) : SyntaxStep;
+    /// <summary>The tool name: everything up to <paramref name="Terminator"/>, which it consumes.</summary>
+    internal sealed record Name(string Terminator) : SyntaxStep;
 
     /// <summary>Text that does not matter (DeepSeek R1's call type), up to and including <paramref name="Terminator"/>.</summary>
     internal sealed record Skip(string Terminator) : SyntaxStep;
@@ -60,15 +59,9 @@ internal sealed record CallSyntax(
                 [new(";", true), new(ToolCallFormat.EndOfMessage, false), new(ToolCallFormat.EndOfTurn, false)],
                 [JsonObjectCall()],
                 format.RecoveryLiteral),
-            ToolCallFamily.MistralJsonArray => new(
-                [new(ToolCallFormat.MistralCalls, [Ws, new SyntaxStep.Literal("[")])],
-                [Ws, JsonObjectCall(), Ws],
-                [new(",", true), new("]", false)],
-                null,
-                format.RecoveryLiteral),
-            ToolCallFamily.MistralNamedArgs => new(
+            ToolCallFamily.MistralJsonArray or ToolCallFamily.MistralNamedArgs => new(
                 [new(ToolCallFormat.MistralCalls, [])],
-                [new SyntaxStep.Name(ToolCallFormat.MistralArgs, ToolCallFormat.MistralCallId), Ws, new SyntaxStep.Arguments()],
+                [Ws, new SyntaxStep.Reader((sink, _) => new MistralCallReader(sink))],
                 [],
                 null,
                 format.RecoveryLiteral),

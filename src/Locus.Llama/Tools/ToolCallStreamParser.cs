@@ -44,7 +44,6 @@ internal sealed class ToolCallStreamParser
     private ICallReader? _reader;
     private bool _probing;
     private string _regionWhitespace = "";
-    private string? _callId;
     private int _indexAtProgramStart;
     private string _failure = "";
 
@@ -200,7 +199,6 @@ internal sealed class ToolCallStreamParser
         _steps = steps;
         _stepIndex = -1;
         _raw.Clear();
-        _callId = null;
         _indexAtProgramStart = _sink.Index;
         NextStep();
     }
@@ -262,11 +260,11 @@ internal sealed class ToolCallStreamParser
                 break;
 
             case SyntaxStep.Name name:
-                NameChar(c, name.Terminator, name.IdMarker, isName: true);
+                NameChar(c, name.Terminator, isName: true);
                 break;
 
             case SyntaxStep.Skip skip:
-                NameChar(c, skip.Terminator, null, isName: false);
+                NameChar(c, skip.Terminator, isName: false);
                 break;
 
             case SyntaxStep.Arguments:
@@ -297,7 +295,7 @@ internal sealed class ToolCallStreamParser
         }
     }
 
-    private void NameChar(char c, string terminator, string? idMarker, bool isName)
+    private void NameChar(char c, string terminator, bool isName)
     {
         _stepText.Append(c);
         if (!EndsWith(_stepText, terminator))
@@ -316,22 +314,13 @@ internal sealed class ToolCallStreamParser
             return;
         }
 
-        var text = _stepText.ToString(0, _stepText.Length - terminator.Length);
-        string? id = null;
-        if (idMarker is not null && text.IndexOf(idMarker, StringComparison.Ordinal) is var at and >= 0)
-        {
-            id = text[(at + idMarker.Length)..].Trim();
-            text = text[..at];
-        }
-
-        var toolName = text.Trim();
+        var toolName = _stepText.ToString(0, _stepText.Length - terminator.Length).Trim();
         if (toolName.Length == 0 || toolName.Any(char.IsWhiteSpace))
         {
             Fail($"\"{toolName}\" is not a tool name");
             return;
         }
 
-        _callId = id;
         _sink.Start(toolName);
         NextStep();
     }
@@ -345,13 +334,13 @@ internal sealed class ToolCallStreamParser
                 Fail("the arguments are not JSON");
                 break;
             case ScanResult.CompleteBefore:
-                _sink.End(_callId);
+                _sink.End(null);
                 NextStep();
                 Reprocess(c);
                 break;
             case ScanResult.Complete:
                 _sink.Arguments(c);
-                _sink.End(_callId);
+                _sink.End(null);
                 NextStep();
                 break;
             default:
@@ -466,7 +455,7 @@ internal sealed class ToolCallStreamParser
 
         if (_scanner is { InScalar: true })
         {
-            _sink.End(_callId);
+            _sink.End(null);
             EndRegion();
             return;
         }

@@ -73,6 +73,13 @@ internal static class ParserFixtures
             "Hello, world!\nWhat's up?[TOOL_CALLS]special_function[ARGS]{\"arg1\": 1}",
             [new TextDelta("Hello, world!\nWhat's up?"), .. Call(0, "special_function", Arg1)]),
 
+        new("mistral-small-writes-nemo-array", ToolCallFormat.MistralNamedArgsWithId,
+            "[TOOL_CALLS][{\"name\": \"a\", \"arguments\": {}}]", Call(0, "a", "{}")),
+        new("mistral-nemo-writes-named-form", ToolCallFormat.MistralJsonArray,
+            "Sure.[TOOL_CALLS] a[ARGS] {\"x\": 1}\n", [new TextDelta("Sure."), .. Call(0, "a", "{\"x\": 1}")]),
+        new("mistral-array-cut-after-a-call", ToolCallFormat.MistralJsonArray,
+            "[TOOL_CALLS][{\"name\": \"a\", \"arguments\": {}}, ", Call(0, "a", "{}")),
+
         // DeepSeek R1 (upstream: llama-cpp-deepseek-r1 and the Qwen distill, after the reasoning)
         new("deepseek-r1-call", ToolCallFormat.DeepSeekR1,
             "<｜tool▁calls▁begin｜><｜tool▁call▁begin｜>function<｜tool▁sep｜>special_function\n```json\n{\"arg1\": 1}```<｜tool▁call▁end｜><｜tool▁calls▁end｜>",
