@@ -7,7 +7,7 @@ namespace Locus.Llama.Chat;
 /// <summary>
 /// The variables a Hugging Face chat template is rendered with, built the way transformers'
 /// <c>apply_chat_template</c> builds them: <c>messages</c> (role, content, <c>tool_calls</c> with arguments as
-/// objects, <c>tool_call_id</c> and <c>name</c> on tool results), <c>tools</c> in OpenAI's function format (absent
+/// objects, <c>tool_call_id</c> and <c>name</c> on tool results), <c>tools</c> in OpenAI's function format (None
 /// when there are none), <c>add_generation_prompt</c>, <c>bos_token</c> and <c>eos_token</c>.
 /// </summary>
 internal static class ChatTemplateContext
@@ -21,11 +21,9 @@ internal static class ChatTemplateContext
             ["add_generation_prompt"] = addGenerationPrompt,
             ["bos_token"] = bosToken,
             ["eos_token"] = eosToken,
+            // As transformers passes them: None when the request has no tools.
+            ["tools"] = tools.Count > 0 ? tools.Select(Tool).ToList() : null,
         };
-        if (tools.Count > 0)
-        {
-            context["tools"] = tools.Select(Tool).ToList();
-        }
 
         return context;
     }

@@ -96,10 +96,8 @@ internal sealed class LocalToolCalls(ToolCallFormat format)
 
     private static FunctionCallContent Call(string id, string name, string argumentsJson)
     {
-        var call = FunctionCallContent.CreateFromParsedArguments(argumentsJson, id, name, ParseArguments);
         // Keep the text as the model wrote it, so answers carry the arguments unchanged (compact stays compact).
-        call.RawRepresentation = argumentsJson;
-        return call;
+        return FunctionCallContent.CreateFromParsedArguments(argumentsJson, id, name, ParseArguments).WithArgumentsJson(argumentsJson);
     }
 
     private static Dictionary<string, object?>? ParseArguments(string json)

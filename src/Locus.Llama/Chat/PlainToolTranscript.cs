@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Locus.Core.Abstractions;
 using Locus.Llama.Tools;
 using Microsoft.Extensions.AI;
 
@@ -60,7 +61,7 @@ internal static class PlainToolTranscript
     }
 
     private static string ArgumentsJson(FunctionCallContent call) =>
-        call.RawRepresentation as string ?? JsonSerializer.Serialize(call.Arguments ?? new Dictionary<string, object?>());
+        call.ArgumentsJson() ?? JsonSerializer.Serialize(call.Arguments ?? new Dictionary<string, object?>());
 
     private static string ResultText(object? result) => result switch
     {

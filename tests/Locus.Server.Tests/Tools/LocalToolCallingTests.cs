@@ -23,12 +23,12 @@ public sealed class LocalToolCallingTests(QwenEngineFixture engine)
         """;
 
     internal static readonly string OpenAITools =
-        $$"""[{"type":"function","function":{"name":"get_weather","description":"Current weather in a city","parameters":{{WeatherSchema}}}},""" +
-        $$"""{"type":"function","function":{"name":"search","description":"Search the web","parameters":{{SearchSchema}}}}]""";
+        """[{"type":"function","function":{"name":"get_weather","description":"Current weather in a city","parameters":""" + WeatherSchema + "}}," +
+        """{"type":"function","function":{"name":"search","description":"Search the web","parameters":""" + SearchSchema + "}}]";
 
     internal static readonly string AnthropicTools =
-        $$"""[{"name":"get_weather","description":"Current weather in a city","input_schema":{{WeatherSchema}}},""" +
-        $$"""{"name":"search","description":"Search the web","input_schema":{{SearchSchema}}}]""";
+        """[{"name":"get_weather","description":"Current weather in a city","input_schema":""" + WeatherSchema + "}," +
+        """{"name":"search","description":"Search the web","input_schema":""" + SearchSchema + "}]";
 
     private const string Question = """[{"role":"user","content":"What is the weather in Paris?"}]""";
 
@@ -37,7 +37,7 @@ public sealed class LocalToolCallingTests(QwenEngineFixture engine)
     [InlineData(true)]
     public async Task ChatCompletions_ToolChoiceRequired_CallsATool_ArgumentsMatchItsSchema(bool stream)
     {
-        var calls = await OpenAICallsAsync($$""" "tool_choice":"required" """, stream, seed: 11);
+        var calls = await OpenAICallsAsync(""" "tool_choice":"required" """, stream, seed: 11);
 
         var call = Assert.Single(calls);
         ToolSchemaAssert.Valid(call.Name, call.Arguments);
@@ -48,7 +48,7 @@ public sealed class LocalToolCallingTests(QwenEngineFixture engine)
     [InlineData(true)]
     public async Task ChatCompletions_NamedToolChoice_CallsThatTool(bool stream)
     {
-        var calls = await OpenAICallsAsync($$""" "tool_choice":{"type":"function","function":{"name":"search"}} """, stream, seed: 5);
+        var calls = await OpenAICallsAsync(""" "tool_choice":{"type":"function","function":{"name":"search"}} """, stream, seed: 5);
 
         var call = Assert.Single(calls);
         Assert.Equal("search", call.Name);
@@ -61,8 +61,8 @@ public sealed class LocalToolCallingTests(QwenEngineFixture engine)
     [InlineData(3)]
     public async Task ChatCompletions_StreamingAndNot_SameSeed_SameCall(int seed)
     {
-        var whole = await OpenAICallsAsync($$""" "tool_choice":"required" """, stream: false, seed);
-        var streamed = await OpenAICallsAsync($$""" "tool_choice":"required" """, stream: true, seed);
+        var whole = await OpenAICallsAsync(""" "tool_choice":"required" """, stream: false, seed);
+        var streamed = await OpenAICallsAsync(""" "tool_choice":"required" """, stream: true, seed);
 
         Assert.Equal(whole.Select(c => (c.Name, c.Arguments)), streamed.Select(c => (c.Name, c.Arguments)));
     }
@@ -93,10 +93,10 @@ public sealed class LocalToolCallingTests(QwenEngineFixture engine)
     [ModelFact]
     public async Task ChatCompletions_CallThenResultThenAnswer_RoundTrip()
     {
-        var call = Assert.Single(await OpenAICallsAsync($$""" "tool_choice":"required" """, stream: false, seed: 21));
+        var call = Assert.Single(await OpenAICallsAsync(""" "tool_choice":"required" """, stream: false, seed: 21));
         var history = $$"""
             [{"role":"user","content":"What is the weather in Paris?"},
-             {"role":"assistant","content":null,"tool_calls":[{"id":"{{call.Id}}","type":"function","function":{"name":"{{call.Name}}","arguments":{{JsonSerializer.Serialize(call.Arguments)}}}}]},
+             {"role":"assistant","content":null,"tool_calls":[{{ToolCallJson(call)}}]},
              {"role":"tool","tool_call_id":"{{call.Id}}","content":"18 degrees and sunny"}]
             """;
 
@@ -136,6 +136,13 @@ public sealed class LocalToolCallingTests(QwenEngineFixture engine)
     }
 
     internal sealed record Call(string Id, string Name, string Arguments);
+
+    private static string ToolCallJson(Call call) => JsonSerializer.Serialize(new
+    {
+        id = call.Id,
+        type = "function",
+        function = new { name = call.Name, arguments = call.Arguments },
+    });
 
     private async Task<List<Call>> OpenAICallsAsync(string choice, bool stream, int seed)
     {

@@ -1,3 +1,5 @@
+#pragma warning disable OPENAI001 // ChatCompletionOptions.Seed is marked experimental in the SDK; the server honours it.
+
 using Locus.Server.Tests.Infrastructure;
 using OpenAI.Chat;
 
