@@ -35,4 +35,24 @@ public sealed class ToolCallAssemblerTests
         Assert.Equal(("", ""), (call.CallId, call.Name));
         Assert.False(tools.Contains(3));
     }
+
+    [Fact]
+    public void Pieces_PassedOnAsDeltas_OpeningOnceTheNameIsKnown()
+    {
+        var tools = new ToolCallAssembler();
+
+        Assert.Null(tools.Start(5, "a", null));
+        Assert.Null(tools.Append(5, "{\"x\""));
+        var opening = tools.Start(5, null, "f");
+        var piece = tools.Append(5, ":1}");
+        var second = tools.Start(9, "b", "g");
+        Assert.Null(tools.Append(5, ""));
+
+        Assert.NotNull(opening);
+        Assert.Equal((0, "a", "f", "{\"x\""), (opening.Index, opening.CallId, opening.Name, opening.ArgumentsDelta));
+        Assert.Equal((0, null, null, ":1}"), (piece!.Index, piece.CallId, piece.Name, piece.ArgumentsDelta));
+        Assert.Equal((1, "b", "g", ""), (second!.Index, second.CallId, second.Name, second.ArgumentsDelta));
+        var whole = tools.Complete(5);
+        Assert.Equal("{\"x\":1}", Locus.Core.Abstractions.ToolCallJson.ArgumentsJson(whole));
+    }
 }

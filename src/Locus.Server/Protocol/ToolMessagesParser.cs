@@ -1,5 +1,5 @@
-using Locus.Core.Abstractions;
 using System.Text.Json;
+using Locus.Core.Abstractions;
 using Locus.Wire;
 using Microsoft.Extensions.AI;
 

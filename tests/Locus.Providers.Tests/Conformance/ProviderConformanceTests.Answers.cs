@@ -96,6 +96,26 @@ public abstract partial class ProviderConformanceTests
     }
 
     [Fact]
+    public async Task StreamedToolCall_ComesAsPiecesThenWhole_WithTheUpstreamsText()
+    {
+        const string arguments = """{"city": "Paris","days":3.0}""";
+        Server.Behavior = new UpstreamBehavior { ToolCall = new("call_7", "get_weather", arguments), ChunkChars = 5 };
+
+        var updates = await Chat.CollectAsync(Client().GetStreamingResponseAsync(Chat.User("weather?"), new ChatOptions { Tools = [WeatherTool] }));
+        var contents = updates.SelectMany(u => u.Contents).ToList();
+
+        var pieces = contents.OfType<Locus.Core.Abstractions.ToolCallDeltaContent>().ToList();
+        Assert.True(pieces.Count > 2, $"{pieces.Count} pieces");
+        Assert.All(pieces, p => Assert.Equal(0, p.Index));
+        Assert.Equal(("call_7", "get_weather"), (pieces[0].CallId, pieces[0].Name));
+        Assert.All(pieces.Skip(1), p => Assert.Null(p.Name));
+        Assert.Equal(arguments, string.Concat(pieces.Select(p => p.ArgumentsDelta)));
+        var whole = Assert.Single(contents.OfType<FunctionCallContent>());
+        Assert.True(contents.IndexOf(whole) > contents.IndexOf(pieces[^1]), "the whole call comes after its pieces");
+        Assert.Equal(arguments, Locus.Core.Abstractions.ToolCallJson.ArgumentsJson(whole));
+    }
+
+    [Fact]
     public async Task ModelId_FromChatOptions_IsIgnored_TheConfiguredModelIsSent()
     {
         await Client().GetResponseAsync(Chat.User("x"), new ChatOptions { ModelId = "something-else" });
