@@ -31,7 +31,9 @@ internal static class ChatTurnPlanner
             ToolCallGrammarPlan plan;
             try
             {
-                plan = ToolCallGrammar.Build(format, tools, choice.Value, named, options?.AllowMultipleToolCalls ?? true, builder);
+                // A named choice asks for that one call (as OpenAI's forced function does); otherwise parallel calls unless refused.
+                var parallel = choice != ToolChoiceKind.Named && (options?.AllowMultipleToolCalls ?? true);
+                plan = ToolCallGrammar.Build(format, tools, choice.Value, named, parallel, builder);
             }
             catch (SchemaGrammarException e)
             {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Locus.Server.Tests.Anthropic;
 using Locus.Server.Tests.Infrastructure;
 
 namespace Locus.Server.Tests.Tools;
@@ -72,7 +73,7 @@ public sealed class LocalToolCallingTests(QwenEngineFixture engine)
     [InlineData(true)]
     public async Task Messages_ToolChoiceAny_ToolUseMatchesItsSchema(bool stream)
     {
-        var calls = await AnthropicCallsAsync("""{"type":"any"}""", stream, seed: 3);
+        var calls = await AnthropicCallsAsync("""{"type":"any","disable_parallel_tool_use":true}""", stream, seed: 3);
 
         var call = Assert.Single(calls);
         ToolSchemaAssert.Valid(call.Name, call.Arguments);
@@ -83,11 +84,23 @@ public sealed class LocalToolCallingTests(QwenEngineFixture engine)
     [InlineData(true)]
     public async Task Messages_NamedTool_UsesThatTool(bool stream)
     {
-        var calls = await AnthropicCallsAsync("""{"type":"tool","name":"get_weather"}""", stream, seed: 8);
+        var calls = await AnthropicCallsAsync("""{"type":"tool","name":"get_weather","disable_parallel_tool_use":true}""", stream, seed: 8);
 
         var call = Assert.Single(calls);
         Assert.Equal("get_weather", call.Name);
         ToolSchemaAssert.Valid(call.Name, call.Arguments);
+    }
+
+    [ModelTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ChatCompletions_ParallelCallsAllowed_EveryCallMatchesItsSchema(bool stream)
+    {
+        var calls = await OpenAICallsAsync(""" "tool_choice":"required","parallel_tool_calls":true """, stream, seed: 31, maxTokens: 400);
+
+        Assert.NotEmpty(calls);
+        Assert.All(calls, call => ToolSchemaAssert.Valid(call.Name, call.Arguments));
+        Assert.Equal(calls.Count, calls.Select(c => c.Id).Distinct().Count());
     }
 
     [ModelFact]
@@ -116,7 +129,7 @@ public sealed class LocalToolCallingTests(QwenEngineFixture engine)
     [ModelFact]
     public async Task Messages_ToolUseThenToolResultThenAnswer_RoundTrip()
     {
-        var call = Assert.Single(await AnthropicCallsAsync("""{"type":"any"}""", stream: false, seed: 4));
+        var call = Assert.Single(await AnthropicCallsAsync("""{"type":"any","disable_parallel_tool_use":true}""", stream: false, seed: 4));
         var history = $$"""
             [{"role":"user","content":"What is the weather in Paris?"},
              {"role":"assistant","content":[{"type":"tool_use","id":"{{call.Id}}","name":"{{call.Name}}","input":{{call.Arguments}}}]},
@@ -144,11 +157,13 @@ public sealed class LocalToolCallingTests(QwenEngineFixture engine)
         function = new { name = call.Name, arguments = call.Arguments },
     });
 
-    private async Task<List<Call>> OpenAICallsAsync(string choice, bool stream, int seed)
+    private async Task<List<Call>> OpenAICallsAsync(string choice, bool stream, int seed, int maxTokens = 160)
     {
+        // One call unless the case asks for parallel calls (random weights would otherwise go on adding calls).
+        var parallel = choice.Contains("parallel_tool_calls", StringComparison.Ordinal) ? "" : "\"parallel_tool_calls\":false,";
         var json = $$"""
-            {"model":"{{QwenEngineFixture.ModelId}}","messages":{{Question}},"tools":{{OpenAITools}},{{choice}},
-             "parallel_tool_calls":false,"max_tokens":160,"temperature":0.9,"seed":{{seed}},"stream":{{(stream ? "true" : "false")}}}
+            {"model":"{{QwenEngineFixture.ModelId}}","messages":{{Question}},"tools":{{OpenAITools}},{{choice}},{{parallel}}
+             "max_tokens":{{maxTokens}},"temperature":0.9,"seed":{{seed}},"stream":{{(stream ? "true" : "false")}}}
             """;
         using var response = await engine.Server.Http.SendAsync(Requests.Post("/v1/chat/completions", json), HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -217,7 +232,7 @@ public sealed class LocalToolCallingTests(QwenEngineFixture engine)
 
         var calls = new SortedDictionary<int, (string Id, string Name, StringBuilder Arguments)>();
         string? stop = null;
-        foreach (var e in SseEvents.Json(await SseEvents.ReadAsync(response)))
+        foreach (var e in (await AnthropicSse.ReadAsync(response)).Select(e => e.Data))
         {
             switch (e.GetProperty("type").GetString())
             {

@@ -31,6 +31,7 @@ public sealed class OpenAISdkLocalToolTests(QwenEngineFixture engine)
         {
             Tools = { Weather, Search },
             ToolChoice = ChatToolChoice.CreateRequiredChoice(),
+            AllowParallelToolCalls = false,
             MaxOutputTokenCount = 160,
             Seed = 17,
         };
@@ -90,7 +91,14 @@ public sealed class OpenAISdkLocalToolTests(QwenEngineFixture engine)
     {
         var client = Sdk.Chat(engine.Server, QwenEngineFixture.ModelId);
         var first = (await client.CompleteChatAsync([new UserChatMessage("Weather in Oslo?")],
-            new ChatCompletionOptions { Tools = { Weather }, ToolChoice = ChatToolChoice.CreateRequiredChoice(), MaxOutputTokenCount = 160, Seed = 9 })).Value;
+            new ChatCompletionOptions
+            {
+                Tools = { Weather },
+                ToolChoice = ChatToolChoice.CreateRequiredChoice(),
+                AllowParallelToolCalls = false,
+                MaxOutputTokenCount = 160,
+                Seed = 9,
+            })).Value;
         var call = Assert.Single(first.ToolCalls);
 
         ChatCompletion answer = await client.CompleteChatAsync(
