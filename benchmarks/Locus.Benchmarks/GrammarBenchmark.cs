@@ -4,6 +4,7 @@ using Locus.Core.Configuration;
 using Locus.Grammar;
 using Locus.Llama;
 using Locus.Llama.Engine;
+using Locus.Llama.Chat;
 
 namespace Locus.Benchmarks;
 

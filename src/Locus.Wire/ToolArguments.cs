@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Locus.Core.Abstractions;
@@ -18,6 +19,8 @@ public static class ToolArguments
 
     /// <summary>How Microsoft.Extensions.AI serializes (indented, raw UTF-8): what the server has always sent clients.</summary>
     private static readonly JsonWriterOptions MeaiLayout = LayoutOf(AIJsonUtilities.DefaultOptions);
+
+    private static readonly JsonWriterOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The members of <paramref name="obj"/> (an object), each value cloned out of its document.</summary>
     public static Dictionary<string, object?> FromObject(JsonElement obj)
@@ -114,8 +117,11 @@ public static class ToolArguments
     /// <remarks>What the server sends clients in <c>function.arguments</c> and Anthropic's <c>partial_json</c>.</remarks>
     public static string ToJsonText(IDictionary<string, object?>? arguments) => ToText(arguments, MeaiLayout);
 
-    /// <summary>The arguments as compact JSON text, non-ASCII escaped: what the providers send upstream.</summary>
-    public static string ToCompactJsonText(IDictionary<string, object?>? arguments) => ToText(arguments, default);
+    /// <summary>
+    /// The arguments as compact JSON text, characters as they are (a redaction placeholder such as <c>&lt;EMAIL_1&gt;</c>
+    /// must reach the model readable, not as <c>\u003C</c> escapes): what the providers send upstream.
+    /// </summary>
+    public static string ToCompactJsonText(IDictionary<string, object?>? arguments) => ToText(arguments, Relaxed);
 
     /// <summary>The arguments as a JSON object element (Anthropic's <c>input</c>).</summary>
     public static JsonElement ToElement(IDictionary<string, object?>? arguments)

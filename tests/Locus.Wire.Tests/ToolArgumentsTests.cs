@@ -34,11 +34,16 @@ public sealed class ToolArgumentsTests
     }
 
     [Fact]
-    public void ToCompactJsonText_CompactAndAsciiEscaped()
+    public void ToCompactJsonText_CompactAndUnescaped()
     {
-        var text = ToolArguments.ToCompactJsonText(new Dictionary<string, object?> { ["city"] = "Zürich", ["e"] = JsonDocument.Parse("""{"x":[1,2]}""").RootElement });
+        var text = ToolArguments.ToCompactJsonText(new Dictionary<string, object?>
+        {
+            ["city"] = "Zürich <EMAIL_1>",
+            ["e"] = JsonDocument.Parse("""{"x":[1,2]}""").RootElement,
+        });
 
-        Assert.Equal("""{"city":"Z\u00FCrich","e":{"x":[1,2]}}""", text);
+        // The arguments travel upstream as a string the model reads: a placeholder must read as itself, not \u003C…\u003E.
+        Assert.Equal("""{"city":"Zürich <EMAIL_1>","e":{"x":[1,2]}}""", text);
         Assert.Equal("{}", ToolArguments.ToCompactJsonText(null));
     }
 

@@ -1,4 +1,3 @@
-using Locus.Llama.Engine;
 using Locus.Llama.Tools;
 
 namespace Locus.Llama.Chat;

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Locus.Core.Errors;
 using Locus.Grammar;
-using Locus.Llama.Engine;
 using Locus.Llama.Native;
 using Locus.Llama.Tools;
 using Microsoft.Extensions.AI;
@@ -19,14 +18,14 @@ internal static class ChatTurnPlanner
 {
     private static readonly JsonElement AnyObject = JsonDocument.Parse("""{"type":"object"}""").RootElement.Clone();
 
-    public static ChatTurnPlan Plan(LlamaLocalModel model, IEnumerable<ChatMessage> messages, ChatOptions? options)
+    public static ChatTurnPlan Plan(ChatPromptFormatter formatter, IntPtr vocab, IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
         var tools = Tools(options);
         var (choice, named) = Choice(options?.ToolMode);
         if (tools.Count > 0 && choice is not null)
         {
-            var format = model.Formatter.ToolFormat;
-            var prompt = model.Formatter.Format(messages, tools, choice.Value, named);
+            var format = formatter.ToolFormat;
+            var prompt = formatter.Format(messages, tools, choice.Value, named);
             var builder = new GbnfRules();
             ToolCallGrammarPlan plan;
             try
@@ -42,11 +41,11 @@ internal static class ChatTurnPlanner
 
             var grammar = new GrammarConstraint(plan.Grammar, "root",
                 plan.Lazy ? plan.TriggerPatterns : null,
-                plan.Lazy ? TriggerTokens(model.Vocab, plan.TriggerTokenTexts) : null);
+                plan.Lazy ? TriggerTokens(vocab, plan.TriggerTokenTexts) : null);
             return new ChatTurnPlan(prompt, grammar, tools, format);
         }
 
-        var text = model.Formatter.Format(messages);
+        var text = formatter.Format(messages);
         if (options?.ResponseFormat is ChatResponseFormatJson json)
         {
             try

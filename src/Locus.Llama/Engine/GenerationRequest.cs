@@ -1,5 +1,6 @@
 using Locus.Core.Abstractions;
 using Microsoft.Extensions.AI;
+using Locus.Llama.Chat;
 
 namespace Locus.Llama.Engine;
 

@@ -19,7 +19,7 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var plan = ChatTurnPlanner.Plan(Model, messages, options);
+        var plan = ChatTurnPlanner.Plan(Model.Formatter, Model.Vocab, messages, options);
         return plan.ParsesToolCalls
             ? CompleteWithToolsAsync(plan, options, cancellationToken)
             : CompleteAsync(plan.Prompt, options, plan.Grammar, cancellationToken);
@@ -28,7 +28,7 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        var plan = ChatTurnPlanner.Plan(Model, messages, options);
+        var plan = ChatTurnPlanner.Plan(Model.Formatter, Model.Vocab, messages, options);
         return CompleteStreamingAsync(plan.Prompt, options, plan, cancellationToken);
     }
 

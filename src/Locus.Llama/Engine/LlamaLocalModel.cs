@@ -3,6 +3,7 @@ using System.Text;
 using Locus.Core.Configuration;
 using Locus.Core.Errors;
 using Locus.Llama.Native;
+using Locus.Llama.Chat;
 
 namespace Locus.Llama.Engine;
 

@@ -1,4 +1,5 @@
 using Locus.Llama.Native;
+using Locus.Llama.Chat;
 
 namespace Locus.Llama.Engine;
 

@@ -29,7 +29,8 @@ internal static class MessageRedactor
                     FunctionCallContent c => new FunctionCallContent(c.CallId, c.Name, JsonStrings.MapArguments(c.Arguments, map))
                     {
                         Exception = c.Exception,
-                        AdditionalProperties = c.AdditionalProperties,
+                        // The client's own arguments text would carry what the map removed: the rewritten arguments go instead.
+                        AdditionalProperties = ArgumentsText.Rewrite(c, null),
                     },
                     _ => content,
                 });

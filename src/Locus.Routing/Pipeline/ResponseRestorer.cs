@@ -47,7 +47,7 @@ internal sealed class ResponseRestorer(Redaction redaction)
                     contents.Add(new FunctionCallContent(c.CallId, c.Name, JsonStrings.MapArguments(c.Arguments, redaction.Restore))
                     {
                         Exception = c.Exception,
-                        AdditionalProperties = c.AdditionalProperties,
+                        AdditionalProperties = ArgumentsText.Rewrite(c, redaction.RestoreInJson),
                     });
                     changed = true;
                     break;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Locus.Core.Abstractions;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Routing.Pipeline;
@@ -52,7 +53,7 @@ internal sealed class UsageMeteringChatClient(IChatClient inner, TimeProvider ti
             }
 
             var text = update.Text;
-            if (firstToken is null && (text.Length > 0 || update.Contents.Any(c => c is FunctionCallContent)))
+            if (firstToken is null && (text.Length > 0 || update.Contents.Any(c => c is FunctionCallContent or ToolCallDeltaContent)))
             {
                 firstToken = time.GetElapsedTime(started);
             }

@@ -1,4 +1,4 @@
-namespace Locus.Llama.Engine;
+namespace Locus.Llama.Chat;
 
 /// <summary>
 /// A GBNF grammar that constrains what a generation may produce (structured output, tool calls).

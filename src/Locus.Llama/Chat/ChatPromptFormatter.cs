@@ -1,11 +1,10 @@
 using Locus.Core.Errors;
 using Locus.Jinja;
-using Locus.Llama.Chat;
 using Locus.Llama.Native;
 using Locus.Llama.Tools;
 using Microsoft.Extensions.AI;
 
-namespace Locus.Llama.Engine;
+namespace Locus.Llama.Chat;
 
 /// <summary>
 /// Turns chat messages (and the tools a request offers) into the prompt text a model was trained on. The GGUF's own
