@@ -160,6 +160,7 @@ internal sealed class Generation : IDisposable
             Elapsed(_admittedAt, firstToken, frequency), Elapsed(firstToken, now, frequency), _filter.Matched, _meter?.Summary(), Reused)
         {
             SamplingTime = Stopwatch.GetElapsedTime(0, _samplingTicks),
+            GrammarResamples = _sampler?.Resampled ?? 0,
         });
     }
 

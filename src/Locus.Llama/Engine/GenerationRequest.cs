@@ -46,4 +46,7 @@ internal sealed record GenerationResult(
 {
     /// <summary>Time spent picking tokens (the sampler chain, a grammar included), for the grammar-cost benchmark.</summary>
     public TimeSpan SamplingTime { get; init; }
+
+    /// <summary>Tokens the grammar rejected after the sampler chain picked them, so the whole vocabulary was masked and picked again.</summary>
+    public int GrammarResamples { get; init; }
 }

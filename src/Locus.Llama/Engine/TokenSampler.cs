@@ -47,6 +47,9 @@ internal sealed unsafe class TokenSampler : IDisposable
         }
     }
 
+    /// <summary>Picks the grammar rejected, each paid for with a pass of the grammar over the whole vocabulary.</summary>
+    public int Resampled { get; private set; }
+
     /// <summary>The next token from the logits of batch entry <paramref name="index"/>, accepted by every sampler; or <see cref="NoToken"/>.</summary>
     public int Sample(IntPtr context, int index)
     {
@@ -63,6 +66,7 @@ internal sealed unsafe class TokenSampler : IDisposable
             var token = data[candidates.Selected].Id;
             if (!Allowed(token))
             {
+                Resampled++;
                 candidates = Fill(data, logits);
                 LlamaApi.Apply(_grammar.DangerousGetHandle(), &candidates);
                 if (!AnyAllowed(data, candidates.Size))
