@@ -69,6 +69,50 @@ public sealed class LocalToolCallingTests(QwenEngineFixture engine)
     }
 
     [ModelTheory]
+    [InlineData(4)]
+    [InlineData(6)]
+    public async Task Messages_StreamingAndNot_SameSeed_SameToolUse(int seed)
+    {
+        const string choice = """{"type":"any","disable_parallel_tool_use":true}""";
+        var whole = await AnthropicCallsAsync(choice, stream: false, seed);
+        var streamed = await AnthropicCallsAsync(choice, stream: true, seed);
+
+        // The non-streamed input is the parsed object; the streamed one is the text as written: compare them as JSON.
+        Assert.Equal(whole.Select(c => (c.Name, Compact(c.Arguments))), streamed.Select(c => (c.Name, Compact(c.Arguments))));
+    }
+
+    [ModelTheory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public async Task ChatCompletions_ToolChoiceAuto_AnswersOrCallsValidly(int seed)
+    {
+        using var response = await engine.Server.Http.SendAsync(Requests.Post("/v1/chat/completions", $$"""
+            {"model":"{{QwenEngineFixture.ModelId}}","messages":{{Question}},"tools":{{OpenAITools}},"tool_choice":"auto",
+             "parallel_tool_calls":false,"max_tokens":200,"temperature":0.9,"seed":{{seed}}}
+            """));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var choice = JsonDocument.Parse(body).RootElement.GetProperty("choices")[0];
+        var finish = choice.GetProperty("finish_reason").GetString();
+        if (choice.GetProperty("message").TryGetProperty("tool_calls", out var calls))
+        {
+            Assert.Equal("tool_calls", finish);
+            var call = Assert.Single(calls.EnumerateArray()).GetProperty("function");
+            ToolSchemaAssert.Valid(call.GetProperty("name").GetString()!, call.GetProperty("arguments").GetString()!);
+        }
+        else
+        {
+            // The model chose to answer: the generic {"response": ...} envelope is unwrapped, never shown as JSON. (A
+            // random model's answer string may run to max_tokens.)
+            Assert.Contains(finish, new[] { "stop", "length" });
+            Assert.False(choice.GetProperty("message").GetProperty("content").GetString()!.StartsWith("{\"response\"", StringComparison.Ordinal), body);
+        }
+    }
+
+    [ModelTheory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Messages_ToolChoiceAny_ToolUseMatchesItsSchema(bool stream)
@@ -149,6 +193,8 @@ public sealed class LocalToolCallingTests(QwenEngineFixture engine)
     }
 
     internal sealed record Call(string Id, string Name, string Arguments);
+
+    private static string Compact(string json) => JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement);
 
     private static string ToolCallJson(Call call) => JsonSerializer.Serialize(new
     {
