@@ -42,7 +42,7 @@ public sealed class OpenAIMappingTests
 
         Assert.StartsWith("call_", OpenAIMapping.ToolCall(call).Id, StringComparison.Ordinal);
         Assert.Equal("", OpenAIMapping.UpstreamToolCall(call).Id);
-        Assert.Equal("{\"city\":\"Z\\u00FCrich\"}", OpenAIMapping.UpstreamToolCall(call).Function!.Arguments);
+        Assert.Equal("{\"city\":\"Zürich\"}", OpenAIMapping.UpstreamToolCall(call).Function!.Arguments);
         Assert.Equal("{\n  \"city\": \"Zürich\"\n}", OpenAIMapping.ToolCall(call).Function!.Arguments);
     }
 
