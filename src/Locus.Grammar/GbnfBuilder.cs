@@ -12,9 +12,13 @@ public sealed class GbnfBuilder
     private readonly RuleSet _rules = new();
     private readonly List<string> _warnings = [];
 
-    public GbnfBuilder()
+    private readonly JsonGrammarStyle _style;
+
+    /// <param name="style">llama.cpp's rules exactly, or Locus's tighter whitespace and string escapes.</param>
+    public GbnfBuilder(JsonGrammarStyle style = JsonGrammarStyle.LlamaCpp)
     {
-        _rules.Add("space", PrimitiveRules.Space);
+        _style = style;
+        _rules.Add("space", style == JsonGrammarStyle.Tight ? PrimitiveRules.TightSpace : PrimitiveRules.Space);
     }
 
     /// <summary>
@@ -68,5 +72,10 @@ public sealed class GbnfBuilder
     }
 
     /// <summary>All rules, one per line, sorted by name.</summary>
-    public string Build() => _rules.Format();
+    public string Build()
+    {
+        var text = _rules.Format();
+        // The converter writes llama.cpp's char rule; the tight style swaps in one without surrogate escapes.
+        return _style == JsonGrammarStyle.Tight ? text.Replace(PrimitiveRules.CharLine, PrimitiveRules.TightCharLine, StringComparison.Ordinal) : text;
+    }
 }

@@ -11,6 +11,16 @@ internal static class PrimitiveRules
 {
     public const string Space = """| " " | "\n"{1,2} [ \t]{0,20}""";
 
+    /// <summary>At most one space between JSON tokens (<see cref="JsonGrammarStyle.Tight"/>).</summary>
+    public const string TightSpace = "\" \"?";
+
+    /// <summary>llama.cpp's rule for one character of a JSON string, as the grammar text writes it.</summary>
+    public const string CharLine = """char ::= [^"\\\x7F\x00-\x1F] | [\\] (["\\bfnrt] | "u" [0-9a-fA-F]{4})""";
+
+    /// <summary>The same without <c>\uD800</c>–<c>\uDFFF</c> (<see cref="JsonGrammarStyle.Tight"/>).</summary>
+    public const string TightCharLine =
+        """char ::= [^"\\\x7F\x00-\x1F] | [\\] (["\\bfnrt] | "u" ([0-9a-cA-Ce-fE-F] [0-9a-fA-F]{3} | [dD] [0-7] [0-9a-fA-F]{2}))""";
+
     public static readonly IReadOnlyDictionary<string, BuiltinRule> Primitives = new Dictionary<string, BuiltinRule>(StringComparer.Ordinal)
     {
         ["boolean"] = new("""("true" | "false")"""),

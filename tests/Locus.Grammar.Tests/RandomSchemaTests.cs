@@ -23,6 +23,7 @@ public sealed class RandomSchemaTests
     [Fact]
     public void Sample_SameSeed_SameSchemas()
     {
+        Assert.Equal(200, RandomSchemas.Sample(200, seed: 7).Count);
         Assert.Equal(RandomSchemas.Sample(20, seed: 7), RandomSchemas.Sample(20, seed: 7));
         Assert.NotEqual(RandomSchemas.Sample(20, seed: 7), RandomSchemas.Sample(20, seed: 8));
     }

@@ -39,7 +39,8 @@ public static class RandomSchemas
 
     /// <summary><paramref name="count"/> schemas, the same for the same <paramref name="seed"/>.</summary>
     public static IReadOnlyList<RandomSchema> Sample(int count, ulong seed = 15) =>
-        [.. Generator.Sample(10, new Rnd(seed), count)];
+        // FsCheck's Fluent Sample takes the number of samples first, then the seed, then the size.
+        [.. Generator.Sample(count, new Rnd(seed), 10)];
 
     private sealed record Node(JsonObject Schema, Gen<string> Instance);
 

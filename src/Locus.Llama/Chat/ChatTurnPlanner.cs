@@ -50,7 +50,7 @@ internal static class ChatTurnPlanner
         {
             try
             {
-                var grammar = JsonSchemaGrammar.Convert(json.Schema ?? AnyObject);
+                var grammar = JsonSchemaGrammar.Convert(json.Schema ?? AnyObject, JsonGrammarStyle.Tight);
                 return new ChatTurnPlan(text, new GrammarConstraint(grammar), [], null);
             }
             catch (SchemaGrammarException e)
@@ -109,7 +109,7 @@ internal static class ChatTurnPlanner
     /// <summary>The converter behind the tool-call grammar, remembering which tool's schema it is converting.</summary>
     private sealed class GbnfRules : IGrammarRules
     {
-        private readonly GbnfBuilder _builder = new();
+        private readonly GbnfBuilder _builder = new(JsonGrammarStyle.Tight);
 
         public string? CurrentSchema { get; private set; }
 

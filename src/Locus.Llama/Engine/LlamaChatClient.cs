@@ -42,7 +42,10 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
     private async Task<ChatResponse> CompleteAsync(string prompt, ChatOptions? options, GrammarConstraint? grammar, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
-        var result = await RunAsync(prompt, options, grammar, renderSpecial: false, piece => text.Append(piece), cancellationToken).ConfigureAwait(false);
+        // A grammar matches special tokens by their text, so constrained output shows that text too: what the grammar
+        // checked is what the client gets.
+        var result = await RunAsync(prompt, options, grammar, renderSpecial: grammar is not null, piece => text.Append(piece), cancellationToken)
+            .ConfigureAwait(false);
         return Response(new ChatMessage(ChatRole.Assistant, text.ToString()), result, result.FinishReason);
     }
 
@@ -80,7 +83,7 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
         Action<string> onText = calls is null
             ? piece => channel.Writer.TryWrite(Update(id, created, [new TextContent(piece)]))
             : piece => WriteContents(channel.Writer, id, created, calls.Feed(piece));
-        var run = RunAsync(prompt, options, plan?.Grammar, renderSpecial: calls is not null, onText, stop.Token);
+        var run = RunAsync(prompt, options, plan?.Grammar, renderSpecial: plan?.Grammar is not null || calls is not null, onText, stop.Token);
         _ = run.ContinueWith(task =>
         {
             if (task.IsCompletedSuccessfully)

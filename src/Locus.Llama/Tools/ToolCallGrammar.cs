@@ -29,7 +29,9 @@ internal static class ToolCallGrammar
 
         var offered = Offered(tools, choice, namedTool);
 
-        rules.AddRule(Ws, "[ \\t\\n]{0,20}");
+        // One space or newline at most around the call's JSON: a model cannot spend its tokens on indentation, and a
+        // weak one that favours newlines still reaches the end of the call.
+        rules.AddRule(Ws, "[ \\n]?");
         var callRules = new List<string>(offered.Count);
         for (var i = 0; i < offered.Count; i++)
         {
@@ -128,7 +130,7 @@ internal static class ToolCallGrammar
                     return calls;
                 }
 
-                rules.AddRule("tool-string", "\"\\\"\" ( [^\"\\\\\\x7F\\x00-\\x1F] | \"\\\\\" ( [\"\\\\/bfnrt] | \"u\" [0-9a-fA-F]{4} ) )* \"\\\"\"");
+                rules.AddRule("tool-string", "\"\\\"\" ( [^\"\\\\\\x7F\\x00-\\x1F] | \"\\\\\" ( [\"\\\\/bfnrt] | \"u\" ( [0-9a-cA-Ce-fE-F] [0-9a-fA-F]{3} | [dD] [0-7] [0-9a-fA-F]{2} ) ) )* \"\\\"\"");
                 return $"{calls} | \"{{\" {Ws} {Key("response")} tool-string {Ws} \"}}\"";
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format.Family, "Unknown tool-call family.");
