@@ -75,7 +75,11 @@ public sealed class GbnfBuilder
     public string Build()
     {
         var text = _rules.Format();
-        // The converter writes llama.cpp's char rule; the tight style swaps in one without surrogate escapes.
-        return _style == JsonGrammarStyle.Tight ? text.Replace(PrimitiveRules.CharLine, PrimitiveRules.TightCharLine, StringComparison.Ordinal) : text;
+        // The converter writes llama.cpp's rules; the tight style swaps in a char rule without surrogate escapes and a
+        // date rule without impossible days.
+        return _style == JsonGrammarStyle.Tight
+            ? text.Replace(PrimitiveRules.CharLine, PrimitiveRules.TightCharLine, StringComparison.Ordinal)
+                .Replace(PrimitiveRules.DateLine, PrimitiveRules.TightDateLine, StringComparison.Ordinal)
+            : text;
     }
 }

@@ -13,7 +13,7 @@ public enum JsonGrammarStyle
     /// What Locus serves: at most one space between tokens, so JSON stays short and a weak model that favours newlines
     /// cannot spend its tokens on indentation; and no <c>\u</c> escape of a UTF-16 surrogate, because a lone one makes
     /// text that strict JSON readers (System.Text.Json among them) refuse. Characters outside the BMP are written as
-    /// themselves.
+    /// themselves. Dates are real dates (llama.cpp's rule allows November 31st).
     /// </summary>
     Tight,
 }

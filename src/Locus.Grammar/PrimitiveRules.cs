@@ -21,6 +21,16 @@ internal static class PrimitiveRules
     public const string TightCharLine =
         """char ::= [^"\\\x7F\x00-\x1F] | [\\] (["\\bfnrt] | "u" ([0-9a-cA-Ce-fE-F] [0-9a-fA-F]{3} | [dD] [0-7] [0-9a-fA-F]{2}))""";
 
+    /// <summary>llama.cpp's date rule (any month may have 31 days), as the grammar text writes it.</summary>
+    public const string DateLine = """date ::= [0-9]{4} "-" ( "0" [1-9] | "1" [0-2] ) "-" ( "0" [1-9] | [1-2] [0-9] | "3" [0-1] )""";
+
+    /// <summary>
+    /// Only real dates (<see cref="JsonGrammarStyle.Tight"/>): years 0001–9999, each month's own length, February to the
+    /// 28th (the 29th would need the year's leap rule; the grammar may be stricter than the schema, never looser).
+    /// </summary>
+    public const string TightDateLine =
+        """date ::= ( [1-9] [0-9]{3} | "0" [1-9] [0-9]{2} | "00" [1-9] [0-9] | "000" [1-9] ) "-" ( ( "0" [13578] | "1" [02] ) "-" ( "0" [1-9] | [1-2] [0-9] | "3" [0-1] ) | ( "0" [469] | "11" ) "-" ( "0" [1-9] | [1-2] [0-9] | "30" ) | "02" "-" ( "0" [1-9] | "1" [0-9] | "2" [0-8] ) )""";
+
     public static readonly IReadOnlyDictionary<string, BuiltinRule> Primitives = new Dictionary<string, BuiltinRule>(StringComparer.Ordinal)
     {
         ["boolean"] = new("""("true" | "false")"""),

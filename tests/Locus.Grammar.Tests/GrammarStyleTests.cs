@@ -27,4 +27,20 @@ public sealed class GrammarStyleTests
         Assert.False(grammar.Accepts("""{"a":1,"s":"\uD800"}"""));
         Assert.False(grammar.Accepts("""{"a":1,"s":"\udfff"}"""));
     }
+
+    [Fact]
+    public void Convert_Tight_OnlyRealDates()
+    {
+        using var schema = JsonDocument.Parse("""{"type":"string","format":"date"}""");
+        var llama = GbnfGrammar.Parse(JsonSchemaGrammar.Convert(schema.RootElement));
+        var tight = GbnfGrammar.Parse(JsonSchemaGrammar.Convert(schema.RootElement, JsonGrammarStyle.Tight));
+
+        Assert.True(llama.Accepts("\"2024-11-31\""));
+        Assert.False(tight.Accepts("\"2024-11-31\""));
+        Assert.False(tight.Accepts("\"2023-02-30\""));
+        Assert.False(tight.Accepts("\"0000-01-01\""));
+        Assert.True(tight.Accepts("\"2024-12-31\""));
+        Assert.True(tight.Accepts("\"0001-04-30\""));
+        Assert.True(tight.Accepts("\"1999-02-28\""));
+    }
 }
