@@ -121,7 +121,8 @@ internal static class ChatTemplateContext
         return new Dictionary<string, object?> { ["type"] = "function", ["function"] = function };
     }
 
-    private static string ResultText(object? result) => result switch
+    /// <summary>A tool result as the text a model reads: strings as they are, anything else as JSON.</summary>
+    internal static string ResultText(object? result) => result switch
     {
         null => "",
         string s => s,

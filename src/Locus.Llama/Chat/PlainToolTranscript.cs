@@ -50,7 +50,7 @@ internal static class PlainToolTranscript
             foreach (var result in results)
             {
                 yield return new ChatMessage(ChatRole.User,
-                    GenericToolPrompt.ResultText(names.GetValueOrDefault(result.CallId, "tool"), result.CallId, ResultText(result.Result)));
+                    GenericToolPrompt.ResultText(names.GetValueOrDefault(result.CallId, "tool"), result.CallId, ChatTemplateContext.ResultText(result.Result)));
             }
 
             if (results.Count > 0 && message.Role != ChatRole.Tool && message.Text.Length > 0)
@@ -62,13 +62,4 @@ internal static class PlainToolTranscript
 
     private static string ArgumentsJson(FunctionCallContent call) =>
         call.ArgumentsJson() ?? JsonSerializer.Serialize(call.Arguments ?? new Dictionary<string, object?>());
-
-    private static string ResultText(object? result) => result switch
-    {
-        null => "",
-        string s => s,
-        JsonElement { ValueKind: JsonValueKind.String } e => e.GetString()!,
-        JsonElement e => e.GetRawText(),
-        _ => result.ToString() ?? "",
-    };
 }

@@ -20,30 +20,10 @@ public sealed class BuiltinTemplateToolTests : IClassFixture<BuiltinTemplateTool
     public BuiltinTemplateToolTests(StoriesWithRoom engine) => this.engine = engine;
 
     /// <summary>stories260K with the chatml fallback and room for a system message that lists the tools.</summary>
-    public sealed class StoriesWithRoom : IAsyncLifetime
+    public sealed class StoriesWithRoom : ServedModelFixture
     {
-        private IModelCatalog? _catalog;
-
-        internal RunningServer Server { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            if (SharedModels.Available)
-            {
-                _catalog = await LlamaModels.LoadAsync([new LocalModelSpec(SharedModels.Stories)],
-                    new LlamaOptions { Threads = 2, ContextSize = 2048, ChatTemplateFallback = "chatml" });
-                Server = await RunningServer.StartAsync(_catalog);
-            }
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (_catalog is not null)
-            {
-                await Server.DisposeAsync();
-                _catalog.Dispose();
-            }
-        }
+        protected override Task<IModelCatalog> LoadAsync() => LlamaModels.LoadAsync([new LocalModelSpec(SharedModels.Stories)],
+            new LlamaOptions { Threads = 2, ContextSize = 2048, ChatTemplateFallback = "chatml" });
     }
 
     private const string Schema = """{"type":"object","properties":{"city":{"type":"string","maxLength":12}},"required":["city"]}""";

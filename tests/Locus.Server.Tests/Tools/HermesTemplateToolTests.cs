@@ -86,35 +86,21 @@ public sealed class HermesTemplateToolTests : IClassFixture<HermesTemplateToolTe
     }
 
     /// <summary>random-qwen2-tiny rewritten with Qwen 2.5's tool-aware template, loaded and served.</summary>
-    public sealed class QwenWithToolTemplate : IAsyncLifetime
+    public sealed class QwenWithToolTemplate : ServedModelFixture
     {
         private readonly string _folder = Path.Combine(Path.GetTempPath(), "locus-hermes-" + Guid.NewGuid().ToString("N"));
-        private IModelCatalog? _catalog;
 
-        internal RunningServer Server { get; private set; } = null!;
-
-        public async Task InitializeAsync()
+        protected override Task<IModelCatalog> LoadAsync()
         {
-            if (!SharedModels.Available)
-            {
-                return;
-            }
-
             Directory.CreateDirectory(_folder);
             var path = Path.Combine(_folder, "qwen-tools.gguf");
             RetemplatedModel.Create(SharedModels.Qwen, RetemplatedModel.Template("Qwen-Qwen2.5-7B-Instruct.jinja"), path);
-            _catalog = await LlamaModels.LoadAsync([new LocalModelSpec(path)], new LlamaOptions { Threads = 2, ContextSize = 2048 });
-            Server = await RunningServer.StartAsync(_catalog);
+            return LlamaModels.LoadAsync([new LocalModelSpec(path)], new LlamaOptions { Threads = 2, ContextSize = 2048 });
         }
 
-        public async Task DisposeAsync()
+        public override async Task DisposeAsync()
         {
-            if (_catalog is not null)
-            {
-                await Server.DisposeAsync();
-                _catalog.Dispose();
-            }
-
+            await base.DisposeAsync();
             if (Directory.Exists(_folder))
             {
                 Directory.Delete(_folder, recursive: true);

@@ -9,35 +9,12 @@ namespace Locus.Server.Tests.Tools;
 /// random-qwen2-tiny (random weights, the real Qwen2 tokenizer and its chat template) in the real engine behind a real
 /// Kestrel: whatever the weights say, grammars make its tool calls and JSON valid.
 /// </summary>
-public sealed class QwenEngineFixture : IAsyncLifetime
+public sealed class QwenEngineFixture : ServedModelFixture
 {
     public const string ModelId = "random-qwen2-tiny";
 
-    private IModelCatalog? _catalog;
-
-    internal RunningServer Server { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        if (!SharedModels.Available)
-        {
-            return;
-        }
-
-        _catalog = await LlamaModels.LoadAsync([new LocalModelSpec(SharedModels.Qwen)], new LlamaOptions { Threads = 2, ContextSize = 2048, Parallel = 2 });
-        Server = await RunningServer.StartAsync(_catalog);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_catalog is null)
-        {
-            return;
-        }
-
-        await Server.DisposeAsync();
-        _catalog.Dispose();
-    }
+    protected override Task<IModelCatalog> LoadAsync() =>
+        LlamaModels.LoadAsync([new LocalModelSpec(SharedModels.Qwen)], new LlamaOptions { Threads = 2, ContextSize = 2048, Parallel = 2 });
 }
 
 [CollectionDefinition(Name)]
