@@ -13,9 +13,14 @@ namespace Locus.Llama.Engine;
 /// <see cref="ITextCompletionClient"/> (raw prompts). Generation runs on the model's engine thread, batched with the
 /// model's other requests; text reaches the caller through a channel as soon as each token decodes.
 /// </summary>
-internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) : IChatClient, ITextCompletionClient, ILoadInfo
+internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) : IChatClient, ITextCompletionClient, ILoadInfo, ITokenCounter
 {
     public LlamaLocalModel Model { get; } = model;
+
+    public int CountPromptTokens(IEnumerable<ChatMessage> messages, ChatOptions? options = null) =>
+        Model.Tokenize(ChatTurnPlanner.Plan(Model.Formatter, Model.Vocab, messages, options).Prompt).Length;
+
+    public int CountTextTokens(string text) => Model.Tokenize(text).Length;
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {

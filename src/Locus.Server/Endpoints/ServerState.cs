@@ -58,6 +58,15 @@ internal sealed class ServerState(ServerOptions options, IModelCatalog catalog, 
         return call;
     }
 
+    /// <summary>
+    /// The embedding generator that serves <paramref name="id"/>: a backend exposes one through
+    /// <c>GetService(typeof(IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;))</c>.
+    /// </summary>
+    public IEmbeddingGenerator<string, Embedding<float>> FindEmbedder(string id) =>
+        FindModel(id).GetService(typeof(IEmbeddingGenerator<string, Embedding<float>>)) as IEmbeddingGenerator<string, Embedding<float>>
+        ?? throw new LocusException(LocusError.Invalid(
+            $"The model '{id}' does not serve embeddings. GET /v1/models lists the models here.", "model", "model_not_embedding"));
+
     public IChatClient FindModel(string id) => catalog.Find(id) ?? throw ModelNotFound(id);
 
     public static LocusException ModelNotFound(string id) => new(new LocusError(LocusErrorKind.ModelNotFound,
