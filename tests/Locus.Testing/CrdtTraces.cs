@@ -12,19 +12,8 @@ public static class CrdtTraces
 
     public static string? AutomergePaper { get; } = Locate();
 
-    private static string? Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Locus.slnx")))
-            {
-                var trace = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "crdt", "automerge-paper.json.gz"));
-                return File.Exists(trace) ? trace : null;
-            }
-        }
-
-        return null;
-    }
+    private static string? Locate() =>
+        RepositoryRoot.Shared("data", "crdt", "automerge-paper.json.gz") is { } trace && File.Exists(trace) ? trace : null;
 }
 
 /// <summary>A fact that replays ../shared/data/crdt traces; skipped with <see cref="CrdtTraces.MissingReason"/> without them.</summary>

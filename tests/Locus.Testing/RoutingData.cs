@@ -16,19 +16,8 @@ public static class RoutingData
 
     public static string RouterBench => Path.Combine(Folder ?? "", "routerbench");
 
-    private static string? Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Locus.slnx")))
-            {
-                var routing = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "routing"));
-                return Directory.Exists(Path.Combine(routing, "routellm", "mmlu")) ? routing : null;
-            }
-        }
-
-        return null;
-    }
+    private static string? Locate() =>
+        RepositoryRoot.Shared("data", "routing") is { } routing && Directory.Exists(Path.Combine(routing, "routellm", "mmlu")) ? routing : null;
 }
 
 /// <summary>A fact that reads ../shared/data/routing; skipped with <see cref="RoutingData.MissingReason"/> without it.</summary>

@@ -23,19 +23,8 @@ public static class SharedModels
     /// <summary>Random weights, llama-2 architecture and tokenizer.</summary>
     public static string Llama2 => Path.Combine(Folder ?? "", "llama-2-tiny-random.gguf");
 
-    private static string? Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Locus.slnx")))
-            {
-                var models = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "models"));
-                return File.Exists(Path.Combine(models, "stories260K.gguf")) ? models : null;
-            }
-        }
-
-        return null;
-    }
+    private static string? Locate() =>
+        RepositoryRoot.Shared("models") is { } models && File.Exists(Path.Combine(models, "stories260K.gguf")) ? models : null;
 }
 
 /// <summary>A fact that needs the shared models; skipped with <see cref="SharedModels.MissingReason"/> without them.</summary>
