@@ -134,8 +134,25 @@ internal sealed class ProviderChatClient : IChatClient
         }
     }
 
-    private static IReadOnlyDictionary<string, string>? Headers(ChatOptions? options) =>
-        options?.AdditionalProperties?.TryGetValue(LocusChatOptions.UpstreamHeaders, out var value) == true ? value as IReadOnlyDictionary<string, string> : null;
+    // The caller's per-call headers (delegation) win over the protocol's (an Anthropic client's beta header).
+    private IReadOnlyDictionary<string, string>? Headers(ChatOptions? options)
+    {
+        var upstream = options?.AdditionalProperties?.TryGetValue(LocusChatOptions.UpstreamHeaders, out var value) == true
+            ? value as IReadOnlyDictionary<string, string>
+            : null;
+        if (protocol.CallHeaders(options) is not { Count: > 0 } own)
+        {
+            return upstream;
+        }
+
+        var merged = new Dictionary<string, string>(own, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, header) in upstream ?? new Dictionary<string, string>())
+        {
+            merged[name] = header;
+        }
+
+        return merged;
+    }
 
     public object? GetService(Type serviceType, object? serviceKey = null)
     {

@@ -33,6 +33,20 @@ public static class LocusChatOptions
     /// under which privacy constraint a delegated request travels.
     /// </summary>
     public const string UpstreamHeaders = "locus.upstream_headers";
+
+    /// <summary>
+    /// An <c>IReadOnlyDictionary&lt;string, System.Text.Json.JsonElement&gt;</c> of top-level Messages API fields
+    /// (thinking, context_management, output_config, metadata, ...) that a client sent in Anthropic's own format and
+    /// that only an Anthropic target understands: an Anthropic provider writes them into its request unchanged; every
+    /// other backend ignores them (see docs/anthropic.md).
+    /// </summary>
+    public const string AnthropicFields = "locus.anthropic_fields";
+
+    /// <summary>
+    /// The client's <c>anthropic-beta</c> header (a <see cref="string"/>), sent on to Anthropic targets with
+    /// <see cref="AnthropicFields"/> (the beta fields need it upstream); other backends ignore it.
+    /// </summary>
+    public const string AnthropicBeta = "locus.anthropic_beta";
 }
 
 /// <summary>The HTTP headers by which one Locus node delegates a request to another (see docs/delegation.md).</summary>

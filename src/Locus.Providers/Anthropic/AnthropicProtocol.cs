@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Locus.Core.Abstractions;
 using Locus.Providers.Protocols;
 using Microsoft.Extensions.AI;
 
@@ -21,6 +22,12 @@ internal sealed class AnthropicProtocol(string model, string? apiKey, string ver
 
         headers.TryAddWithoutValidation("anthropic-version", version);
     }
+
+    /// <summary>The client's <c>anthropic-beta</c> header, when a Messages request brought one (its beta fields need it).</summary>
+    public IReadOnlyDictionary<string, string>? CallHeaders(ChatOptions? options) =>
+        options?.AdditionalProperties?.TryGetValue(LocusChatOptions.AnthropicBeta, out var value) == true && value is string { Length: > 0 } beta
+            ? new Dictionary<string, string> { ["anthropic-beta"] = beta }
+            : null;
 
     public ReadOnlyMemory<byte> WriteRequest(IEnumerable<ChatMessage> messages, ChatOptions? chatOptions, bool stream) =>
         AnthropicRequestWriter.Write(model, defaultMaxTokens, messages, chatOptions, stream);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Locus.Core.Abstractions;
 using Locus.Providers.Protocols;
 using Locus.Wire;
 using Locus.Wire.Anthropic;
@@ -16,6 +17,7 @@ internal static class AnthropicRequestWriter
     public static ReadOnlyMemory<byte> Write(string model, int defaultMaxTokens, IEnumerable<ChatMessage> messages, ChatOptions? options, bool stream)
     {
         var list = messages as IReadOnlyCollection<ChatMessage> ?? [.. messages];
+        var raw = RawFields(options);
         using var body = new JsonBody();
         var w = body.Writer;
         w.WriteStartObject();
@@ -41,10 +43,41 @@ internal static class AnthropicRequestWriter
 
         WriteSampling(w, options);
         WriteTools(w, options);
-        WriteOutputFormat(w, options);
+        if (raw?.ContainsKey("output_config") != true)
+        {
+            WriteOutputFormat(w, options);
+        }
+
+        WriteRaw(w, raw);
         w.WriteEndObject();
         return body.Finish();
     }
+
+    private static IReadOnlyDictionary<string, JsonElement>? RawFields(ChatOptions? options) =>
+        options?.AdditionalProperties?.TryGetValue(LocusChatOptions.AnthropicFields, out var value) == true
+            ? value as IReadOnlyDictionary<string, JsonElement>
+            : null;
+
+    /// <summary>
+    /// Fields an Anthropic client sent that only Anthropic reads (thinking, context_management, ...), as it wrote them.
+    /// A name this writer already wrote is skipped: the body must hold each property once.
+    /// </summary>
+    private static void WriteRaw(Utf8JsonWriter w, IReadOnlyDictionary<string, JsonElement>? raw)
+    {
+        foreach (var (name, value) in raw ?? new Dictionary<string, JsonElement>())
+        {
+            if (Written.Contains(name))
+            {
+                continue;
+            }
+
+            w.WritePropertyName(name);
+            value.WriteTo(w);
+        }
+    }
+
+    private static readonly HashSet<string> Written =
+        ["model", "max_tokens", "system", "messages", "stream", "temperature", "top_p", "top_k", "stop_sequences", "tools", "tool_choice"];
 
     /// <summary>Consecutive messages that map to the same role become one turn, as the API expects.</summary>
     private static List<(string Role, List<AIContent> Blocks)> Turns(IEnumerable<ChatMessage> messages)

@@ -15,6 +15,9 @@ internal interface IWireProtocol
     /// <summary>Authentication and version headers.</summary>
     void AddHeaders(HttpRequestHeaders headers);
 
+    /// <summary>Headers this protocol adds for one call from its options (none by default).</summary>
+    IReadOnlyDictionary<string, string>? CallHeaders(ChatOptions? options) => null;
+
     ReadOnlyMemory<byte> WriteRequest(IEnumerable<ChatMessage> messages, ChatOptions? options, bool stream);
 
     /// <exception cref="System.Text.Json.JsonException">The body is not the documented shape.</exception>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Locus.Server.Endpoints;
 
-/// <summary>The generation endpoints' log lines (event ids 2001-2003); prompt text only at Trace.</summary>
+/// <summary>The generation endpoints' log lines (event ids 2001-2003, 2041); prompt text only at Trace.</summary>
 internal static partial class Log
 {
     [LoggerMessage(2001, LogLevel.Debug, "{Endpoint} for model {Model} (stream: {Stream})")]
@@ -15,4 +15,7 @@ internal static partial class Log
 
     [LoggerMessage(2003, LogLevel.Trace, "{Endpoint} {Model} input: {Input}")]
     public static partial void GenerationInput(ILogger logger, string endpoint, string model, string input);
+
+    [LoggerMessage(2041, LogLevel.Debug, "count_tokens for model {Model}: {Tokens} tokens ({Method})")]
+    public static partial void TokensCounted(ILogger logger, string model, int tokens, string method);
 }

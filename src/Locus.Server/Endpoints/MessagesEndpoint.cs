@@ -10,7 +10,8 @@ namespace Locus.Server.Endpoints;
 
 /// <summary>
 /// <c>POST /v1/messages</c>: Anthropic's Messages API over the same models and options as chat completions. The
-/// <c>anthropic-version</c> and <c>anthropic-beta</c> headers are accepted and not needed: there is one wire format.
+/// <c>anthropic-version</c> header and the <c>?beta=true</c> query (Anthropic SDKs' beta client) are accepted and not
+/// needed: there is one wire format. <c>anthropic-beta</c> travels on to Anthropic targets with the fields it enables.
 /// </summary>
 internal sealed class MessagesEndpoint(ServerState state)
 {
@@ -23,6 +24,8 @@ internal sealed class MessagesEndpoint(ServerState state)
         {
             request = AnthropicRequest.Parse(body.RootElement);
         }
+
+        AnthropicPassthrough.AttachBeta(context.Request.Headers["anthropic-beta"].ToString(), request.Options);
 
         var client = state.FindRouted(context, request.Model, request.Options);
         var meta = state.NewResponse("msg_", request.Model);

@@ -77,12 +77,79 @@ internal static class RequestBody
         }
         if (document.RootElement.ValueKind == JsonValueKind.Object)
         {
+            string? where;
+            try
+            {
+                where = LoneSurrogate(document.RootElement, "");
+            }
+            catch (InvalidOperationException)
+            {
+                where = "a property name"; // EnumerateObject decodes names as it goes
+            }
+
+            if (where is not null)
+            {
+                document.Dispose();
+                throw Invalid("invalid_json",
+                    $"Invalid string at '{where}': it escapes a lone UTF-16 surrogate (\\uD800-\\uDFFF without its pair), which is not text.");
+            }
+
             return document;
         }
 
         var got = Fields.Describe(document.RootElement);
         document.Dispose();
         throw Invalid("invalid_type", $"The request body must be a JSON object, but got {got}.");
+    }
+
+    /// <summary>
+    /// The path of the first string (value or property name) whose escapes hold a lone surrogate, or null. Such a
+    /// string is valid JSON but cannot be decoded: every later read of it would throw, so it is refused here, once.
+    /// </summary>
+    private static string? LoneSurrogate(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return Decodes(element) ? null : path;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    var child = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                    if (LoneSurrogate(property.Value, child) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (LoneSurrogate(item, $"{path}[{i++}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool Decodes(JsonElement s)
+    {
+        try
+        {
+            s.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     // No Content-Type is accepted (some minimal clients send none; the body is validated as JSON regardless).

@@ -15,6 +15,9 @@ namespace Locus.Wire.Anthropic;
 [JsonSerializable(typeof(MessageDeltaEvent))]
 [JsonSerializable(typeof(MessageStopEvent))]
 [JsonSerializable(typeof(PingEvent))]
+[JsonSerializable(typeof(AnthropicTokenCount))]
+[JsonSerializable(typeof(AnthropicModel))]
+[JsonSerializable(typeof(AnthropicModelList))]
 public sealed partial class AnthropicJsonContext : JsonSerializerContext;
 
 /// <summary>
@@ -42,6 +45,12 @@ public static class AnthropicJson
     public static JsonTypeInfo<MessageStopEvent> MessageStop => Context.MessageStopEvent;
 
     public static JsonTypeInfo<PingEvent> Ping => Context.PingEvent;
+
+    public static JsonTypeInfo<AnthropicTokenCount> TokenCount => Context.AnthropicTokenCount;
+
+    public static JsonTypeInfo<AnthropicModel> Model => Context.AnthropicModel;
+
+    public static JsonTypeInfo<AnthropicModelList> ModelList => Context.AnthropicModelList;
 
     /// <summary>A stream event by its <c>type</c>; null for a type this model does not know (new events are skipped).</summary>
     /// <exception cref="JsonException">The data is not a JSON object of the event's shape.</exception>

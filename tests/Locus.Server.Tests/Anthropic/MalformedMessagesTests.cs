@@ -32,7 +32,8 @@ public sealed class MalformedMessagesTests(TripwireServerFixture fixture) : ICla
         { "messages missing", U("""{"model":"test-model","max_tokens":5}"""), Json, 400, "invalid_request_error", "messages" },
         { "messages empty", U(Messages("")), Json, 400, "invalid_request_error", "messages" },
         { "message not an object", U(Messages("1")), Json, 400, "invalid_request_error", "messages[0]" },
-        { "role system", U(Messages("""{"role":"system","content":"x"}""")), Json, 400, "invalid_request_error", "messages[0].role" },
+        { "only a system entry", U(Messages("""{"role":"system","content":"x"}""")), Json, 400, "invalid_request_error", "messages" },
+        { "system entry content a number", U(Messages($$"""{{User}},{"role":"system","content":1}""")), Json, 400, "invalid_request_error", "messages[1].content" },
         { "role tool", U(Messages("""{"role":"tool","content":"x"}""")), Json, 400, "invalid_request_error", "messages[0].role" },
         { "content missing", U(Messages("""{"role":"user"}""")), Json, 400, "invalid_request_error", "messages[0].content" },
         { "content a number", U(Messages("""{"role":"user","content":1}""")), Json, 400, "invalid_request_error", "messages[0].content" },
@@ -52,7 +53,7 @@ public sealed class MalformedMessagesTests(TripwireServerFixture fixture) : ICla
         { "tool_result in an assistant message", U(Messages("""{"role":"assistant","content":[{"type":"tool_result","tool_use_id":"t"}]}""")), Json, 400, "invalid_request_error", "messages[0].content[0]" },
         { "tool_result with an image", U(Messages("""{"role":"assistant","content":[{"type":"tool_use","id":"t","name":"f","input":{}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"t","content":[{"type":"image","source":{}}]}]}""")), Json, 400, "invalid_request_error", "messages[1].content[0].content[0].type" },
         { "tool_result is_error a string", U(Messages("""{"role":"assistant","content":[{"type":"tool_use","id":"t","name":"f","input":{}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"t","is_error":"yes"}]}""")), Json, 400, "invalid_request_error", "messages[1].content[0].is_error" },
-        { "thinking block", U(Messages("""{"role":"assistant","content":[{"type":"thinking","thinking":"hm","signature":"s"}]}""")), Json, 400, "invalid_request_error", "messages[0].content[0].type" },
+        { "thinking block in a user turn", U(Messages("""{"role":"user","content":[{"type":"thinking","thinking":"hm","signature":"s"}]}""")), Json, 400, "invalid_request_error", "messages[0].content[0].type" },
 
         // system and sampling
         { "system a number", U(With(",\"system\":1")), Json, 400, "invalid_request_error", "system" },
@@ -65,7 +66,10 @@ public sealed class MalformedMessagesTests(TripwireServerFixture fixture) : ICla
         { "OpenAI's stop", U(With(",\"stop\":[\"a\"]")), Json, 400, "invalid_request_error", "stop" },
         { "stream a string", U(With(",\"stream\":\"yes\"")), Json, 400, "invalid_request_error", "stream" },
         { "metadata a string", U(With(",\"metadata\":\"x\"")), Json, 400, "invalid_request_error", "metadata" },
-        { "thinking enabled", U(With(",\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":1024}")), Json, 400, "invalid_request_error", "thinking" },
+        { "thinking type unknown", U(With(",\"thinking\":{\"type\":\"always\"}")), Json, 400, "invalid_request_error", "thinking.type" },
+        { "thinking budget below 1024", U(With(",\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":10}")), Json, 400, "invalid_request_error", "thinking.budget_tokens" },
+        { "thinking budget a string", U(With(",\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":\"2k\"}")), Json, 400, "invalid_request_error", "thinking.budget_tokens" },
+        { "context_management a string", U(With(",\"context_management\":\"auto\"")), Json, 400, "invalid_request_error", "context_management" },
 
         // tools
         { "tools an object", U(With(",\"tools\":{}")), Json, 400, "invalid_request_error", "tools" },
@@ -121,7 +125,6 @@ public sealed class MalformedMessagesTests(TripwireServerFixture fixture) : ICla
     [Theory]
     [InlineData("GET", "/v1/messages", 405, "invalid_request_error")]
     [InlineData("POST", "/v1/messages/batches", 404, "not_found_error")]
-    [InlineData("POST", "/v1/messages/count_tokens", 404, "not_found_error")]
     public async Task Messages_WrongRoute_GetsAnthropicError(string method, string path, int status, string type)
     {
         using var request = Requests.Create(new HttpMethod(method), path, method == "GET" ? null : U("{}"), Json);

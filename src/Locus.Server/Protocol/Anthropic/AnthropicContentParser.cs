@@ -32,7 +32,10 @@ internal static class AnthropicContentParser
         var i = 0;
         foreach (var block in content.EnumerateArray())
         {
-            blocks.Add(ParseBlock(block, $"{param}[{i++}]", role, toolUseIds));
+            if (ParseBlock(block, $"{param}[{i++}]", role, toolUseIds) is { } parsed)
+            {
+                blocks.Add(parsed);
+            }
         }
 
         return blocks;
@@ -66,7 +69,9 @@ internal static class AnthropicContentParser
             : throw Fields.Invalid($"{path}.text", "invalid_value", $"'{path}.text' is empty: text content blocks must be non-empty.");
     }
 
-    private static AIContent ParseBlock(JsonElement block, string path, ChatRole role, HashSet<string> toolUseIds)
+    // Thinking blocks in assistant turns are an Anthropic model's earlier reasoning, sent back so that it can go on; no
+    // model here reads them, so they are dropped (an Anthropic target then sees the turn without them).
+    private static AIContent? ParseBlock(JsonElement block, string path, ChatRole role, HashSet<string> toolUseIds)
     {
         var type = BlockType(block, path);
         return type switch
@@ -76,6 +81,7 @@ internal static class AnthropicContentParser
             "tool_result" when role == ChatRole.User => ToolResult(block, path, toolUseIds),
             "tool_use" or "tool_result" => throw Fields.Invalid($"{path}.type", "invalid_value",
                 $"'{type}' blocks belong in {(type == "tool_use" ? "assistant" : "user")} messages, not in {role.Value} messages ('{path}')."),
+            "thinking" or "redacted_thinking" when role == ChatRole.Assistant => null,
             "image" or "document" => throw Unsupported(path, type, "the models served here take text only"),
             "thinking" or "redacted_thinking" or "server_tool_use" or "web_search_tool_result" or "search_result" or "container_upload" =>
                 throw Unsupported(path, type, "this server has no thinking or server tools"),

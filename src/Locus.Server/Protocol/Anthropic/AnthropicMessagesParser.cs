@@ -7,15 +7,18 @@ namespace Locus.Server.Protocol.Anthropic;
 /// Reads <c>system</c> and <c>messages</c> into chat messages. Anthropic puts tool results inside user turns; here they
 /// become <see cref="ChatRole.Tool"/> messages (as Microsoft.Extensions.AI and OpenAI have them), in the same order.
 /// </summary>
+/// <remarks>
+/// Claude Code sends system-role entries inside <c>messages</c> (a per-turn system reminder); they are folded into the
+/// one system prompt, in order, after the top-level <c>system</c>: every chat template here takes one system message
+/// first, and a system turn mid-conversation would be refused by most of them. Members of such an entry other than
+/// role and content (a per-turn <c>output_config</c>) are accepted and not used.
+/// </remarks>
 internal static class AnthropicMessagesParser
 {
     public static List<ChatMessage> Parse(JsonElement root)
     {
         var messages = new List<ChatMessage>();
-        if (ParseSystem(root) is { } system)
-        {
-            messages.Add(system);
-        }
+        var system = ParseSystem(root);
 
         if (!Fields.TryGet(root, "messages", out var array))
         {
@@ -37,22 +40,33 @@ internal static class AnthropicMessagesParser
         var i = 0;
         foreach (var item in array.EnumerateArray())
         {
-            ParseMessage(item, $"messages[{i}]", i == count - 1, toolUseIds, messages);
+            ParseMessage(item, $"messages[{i}]", i == count - 1, toolUseIds, messages, system);
             i++;
         }
+
+        if (system.Count > 0)
+        {
+            messages.Insert(0, new ChatMessage(ChatRole.System, system));
+        }
+
+        if (!messages.Any(m => m.Role != ChatRole.System))
+        {
+            throw Fields.Invalid("messages", "invalid_value", "'messages' holds only system entries: add at least one user message.");
+        }
+
         return messages;
     }
 
-    private static ChatMessage? ParseSystem(JsonElement root)
+    private static List<AIContent> ParseSystem(JsonElement root)
     {
         if (!Fields.TryGet(root, "system", out var system))
         {
-            return null;
+            return [];
         }
 
         if (system.ValueKind == JsonValueKind.String)
         {
-            return system.GetString() is { Length: > 0 } text ? new ChatMessage(ChatRole.System, text) : null;
+            return system.GetString() is { Length: > 0 } text ? [new TextContent(text)] : [];
         }
 
         if (system.ValueKind != JsonValueKind.Array)
@@ -60,11 +74,16 @@ internal static class AnthropicMessagesParser
             throw Fields.WrongType("system", "a string or an array of text blocks", system);
         }
 
-        var parts = new List<AIContent>(system.GetArrayLength());
+        return SystemBlocks(system, "system");
+    }
+
+    private static List<AIContent> SystemBlocks(JsonElement array, string param)
+    {
+        var parts = new List<AIContent>(array.GetArrayLength());
         var i = 0;
-        foreach (var block in system.EnumerateArray())
+        foreach (var block in array.EnumerateArray())
         {
-            var path = $"system[{i++}]";
+            var path = $"{param}[{i++}]";
             var type = AnthropicContentParser.BlockType(block, path);
             if (type != "text")
             {
@@ -73,10 +92,38 @@ internal static class AnthropicMessagesParser
 
             parts.Add(AnthropicContentParser.Text(block, path));
         }
-        return parts.Count > 0 ? new ChatMessage(ChatRole.System, parts) : null;
+        return parts;
     }
 
-    private static void ParseMessage(JsonElement m, string path, bool last, HashSet<string> toolUseIds, List<ChatMessage> messages)
+    // A system entry in messages: text (a string or text blocks) added to the system prompt.
+    private static void FoldSystem(JsonElement m, string path, List<AIContent> system)
+    {
+        var param = $"{path}.content";
+        if (!Fields.TryGet(m, "content", out var content))
+        {
+            throw Fields.Missing(param);
+        }
+
+        if (content.ValueKind == JsonValueKind.String)
+        {
+            if (content.GetString() is { Length: > 0 } text)
+            {
+                system.Add(new TextContent(text));
+            }
+
+            return;
+        }
+
+        if (content.ValueKind != JsonValueKind.Array)
+        {
+            throw Fields.WrongType(param, "a string or an array of text blocks", content);
+        }
+
+        system.AddRange(SystemBlocks(content, param));
+    }
+
+    private static void ParseMessage(
+        JsonElement m, string path, bool last, HashSet<string> toolUseIds, List<ChatMessage> messages, List<AIContent> system)
     {
         if (m.ValueKind != JsonValueKind.Object)
         {
@@ -87,11 +134,16 @@ internal static class AnthropicMessagesParser
         {
             "user" => ChatRole.User,
             "assistant" => ChatRole.Assistant,
-            "system" => throw Fields.Invalid($"{path}.role", "invalid_value",
-                $"Invalid value for '{path}.role': 'system'. The Messages API takes system instructions in the top-level 'system' parameter."),
+            "system" => ChatRole.System,
             var other => throw Fields.Invalid($"{path}.role", "invalid_value",
-                $"Invalid value for '{path}.role': '{other}'. Supported values are 'user' and 'assistant'."),
+                $"Invalid value for '{path}.role': '{other}'. Supported values are 'user', 'assistant' and 'system'."),
         };
+        if (role == ChatRole.System)
+        {
+            FoldSystem(m, path, system);
+            return;
+        }
+
         var blocks = AnthropicContentParser.Parse(m, $"{path}.content", role, toolUseIds);
         // Anthropic's rule: only the final assistant turn (a prefill the model continues) may be empty.
         if (blocks.Count == 0 && !(last && role == ChatRole.Assistant))

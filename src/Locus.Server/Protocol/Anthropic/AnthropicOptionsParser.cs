@@ -27,7 +27,8 @@ internal static class AnthropicOptionsParser
         options.MaxOutputTokens = (int)maxTokens;
         options.StopSequences = StopSequences(root);
         CheckMetadata(root);
-        CheckThinking(root);
+        CheckThinking(root, maxTokens);
+        AnthropicPassthrough.Attach(root, options);
         return options;
     }
 
@@ -82,8 +83,9 @@ internal static class AnthropicOptionsParser
         Fields.OptionalString(metadata, "user_id", "metadata.user_id");
     }
 
-    // Extended thinking changes what comes back (thinking blocks); a backend that cannot think would silently drop it.
-    private static void CheckThinking(JsonElement root)
+    // Extended thinking is an Anthropic model's own: it travels to Anthropic targets (AnthropicPassthrough) and a local
+    // model answers without thinking blocks, as Anthropic's models do when they choose not to think.
+    private static void CheckThinking(JsonElement root, long maxTokens)
     {
         if (!Fields.TryGet(root, "thinking", out var thinking))
         {
@@ -96,9 +98,34 @@ internal static class AnthropicOptionsParser
         }
 
         var type = Fields.RequiredString(thinking, "type", "thinking.type");
-        if (type != "disabled")
+        switch (type)
         {
-            throw Fields.Unsupported("thinking", "extended thinking is not available on this server; send {\"type\":\"disabled\"} or leave it out.");
+            case "enabled":
+                if (!Fields.TryGet(thinking, "budget_tokens", out var b))
+                {
+                    throw Fields.Missing("thinking.budget_tokens");
+                }
+
+                if (b.ValueKind != JsonValueKind.Number || !b.TryGetInt64(out var budget))
+                {
+                    throw Fields.WrongType("thinking.budget_tokens", "an integer", b);
+                }
+
+                if (budget < 1024 || budget >= maxTokens)
+                {
+                    throw Fields.Invalid("thinking.budget_tokens", "invalid_value",
+                        $"Invalid value for 'thinking.budget_tokens': {budget}; it must be at least 1024 and less than max_tokens ({maxTokens}).");
+                }
+
+                break;
+            case "adaptive":
+                Fields.OptionalString(thinking, "display", "thinking.display");
+                break;
+            case "disabled":
+                break;
+            default:
+                throw Fields.Invalid("thinking.type", "invalid_value",
+                    $"Invalid value for 'thinking.type': '{type}'. Supported values are 'enabled', 'adaptive' and 'disabled'.");
         }
     }
 }

@@ -17,4 +17,19 @@ internal sealed record AnthropicRequest(string Model, List<ChatMessage> Messages
         var stream = Fields.Boolean(root, "stream") ?? false;
         return new(model, messages, options, stream);
     }
+
+    /// <summary>
+    /// Validates a <c>count_tokens</c> body: what a Messages request holds, less what only generation uses (max_tokens,
+    /// stream and sampling are not read).
+    /// </summary>
+    public static AnthropicRequest ParseCount(JsonElement root)
+    {
+        var model = Fields.RequiredString(root, "model");
+        var messages = AnthropicMessagesParser.Parse(root);
+        var options = new ChatOptions { ModelId = model };
+        AnthropicToolsParser.Parse(root, options);
+        AnthropicOutputFormatParser.Parse(root, options);
+        AnthropicPassthrough.Attach(root, options);
+        return new(model, messages, options, false);
+    }
 }
