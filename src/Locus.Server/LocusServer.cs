@@ -113,6 +113,14 @@ public static class LocusServer
         app.MapGet(PlannerPage.Path + "/{file}", (RequestDelegate)PlannerPage.FileAsync);
         app.MapGet("/v1/place", (RequestDelegate)new PlaceEndpoint().HandleAsync);
         app.MapPost("/v1/bench/synthetic", (RequestDelegate)new SyntheticBenchEndpoint(state).HandleAsync);
+        app.MapPost("/api/chat", (RequestDelegate)new Ollama.OllamaChatEndpoint(state).HandleAsync);
+        app.MapPost("/api/generate", (RequestDelegate)new Ollama.OllamaGenerateEndpoint(state).HandleAsync);
+        app.MapGet("/api/tags", (RequestDelegate)new Ollama.OllamaModelEndpoints(state).TagsAsync);
+        app.MapGet("/api/ps", (RequestDelegate)new Ollama.OllamaModelEndpoints(state).RunningAsync);
+        app.MapPost("/api/show", (RequestDelegate)new Ollama.OllamaModelEndpoints(state).ShowAsync);
+        app.MapGet("/api/version", (RequestDelegate)Ollama.OllamaModelEndpoints.VersionAsync);
+        app.MapPost("/api/embed", (RequestDelegate)new Ollama.OllamaEmbedEndpoint(state).EmbedAsync);
+        app.MapPost("/api/embeddings", (RequestDelegate)new Ollama.OllamaEmbedEndpoint(state).EmbeddingsAsync);
     }
 
     private static void MapMesh(WebApplication app, ServerState state)

@@ -13,9 +13,11 @@ namespace Locus.Llama.Engine;
 /// <see cref="ITextCompletionClient"/> (raw prompts). Generation runs on the model's engine thread, batched with the
 /// model's other requests; text reaches the caller through a channel as soon as each token decodes.
 /// </summary>
-internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) : IChatClient, ITextCompletionClient, ILoadInfo, ITokenCounter
+internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) : IChatClient, ITextCompletionClient, ILoadInfo, ITokenCounter, ILocalModelFile
 {
     public LlamaLocalModel Model { get; } = model;
+
+    public string FilePath => Model.Path;
 
     public int CountPromptTokens(IEnumerable<ChatMessage> messages, ChatOptions? options = null) =>
         Model.Tokenize(ChatTurnPlanner.Plan(Model.Formatter, Model.Vocab, messages, options).Prompt).Length;

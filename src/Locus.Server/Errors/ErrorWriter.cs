@@ -1,11 +1,16 @@
 using Locus.Server.Sse;
+using Locus.Server.Ollama;
 using Locus.Wire.Anthropic;
+using Locus.Wire.Ollama;
 using Locus.Wire.OpenAI;
 using Microsoft.AspNetCore.Http;
 
 namespace Locus.Server.Errors;
 
-/// <summary>Writes errors in OpenAI's shape, or Anthropic's on <c>/v1/messages</c> (see <see cref="AnthropicErrors"/>).</summary>
+/// <summary>
+/// Writes errors in OpenAI's shape, Anthropic's on <c>/v1/messages</c> (see <see cref="AnthropicErrors"/>) or Ollama's
+/// on <c>/api/*</c> (see <see cref="OllamaErrors"/>).
+/// </summary>
 internal static class ErrorWriter
 {
     /// <summary>Replaces whatever the response held with the error body.</summary>
@@ -27,6 +32,10 @@ internal static class ErrorWriter
         if (AnthropicErrors.Applies(context.Request))
         {
             await JsonResponse.WriteAsync(context, AnthropicErrors.Envelope(error.Status, error.Message), AnthropicJson.ErrorEnvelope, error.Status).ConfigureAwait(false);
+        }
+        else if (OllamaErrors.Applies(context.Request))
+        {
+            await JsonResponse.WriteAsync(context, OllamaErrors.Body(error.Message), OllamaJson.Error, error.Status).ConfigureAwait(false);
         }
         else
         {
@@ -51,4 +60,11 @@ internal static class ErrorWriter
             await sse.WriteAsync(error.ToEnvelope(), OpenAIJson.ErrorEnvelope, CancellationToken.None).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// After an Ollama NDJSON stream has begun, the error is its last line, <c>{"error":"..."}</c>, with no
+    /// <c>"done":true</c> line: Ollama's clients raise it, and none mistakes the cut-off text for a finished answer.
+    /// </summary>
+    public static async Task WriteNdjsonAsync(HttpContext context, ApiError error) =>
+        await new NdjsonWriter(context.Response).WriteAsync(OllamaErrors.Body(error.Message), OllamaJson.Error, CancellationToken.None).ConfigureAwait(false);
 }

@@ -1,0 +1,43 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Locus.Wire;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Locus.Server.Ollama;
+
+/// <summary>Ollama's streams: one JSON object per line (<c>application/x-ndjson</c>), each flushed as it is written.</summary>
+internal sealed class NdjsonWriter(HttpResponse response)
+{
+    public const string ContentType = "application/x-ndjson";
+
+    private readonly PipeWriter _pipe = response.BodyWriter;
+
+    /// <summary>Sends the 200 headers. Buffering is off so every token reaches the client as it is generated.</summary>
+    public static NdjsonWriter Start(HttpContext context)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = ContentType;
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        return new NdjsonWriter(response);
+    }
+
+    public static bool IsStream(HttpResponse response) =>
+        response.ContentType?.StartsWith(ContentType, StringComparison.OrdinalIgnoreCase) == true;
+
+    public async ValueTask WriteAsync<T>(T value, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        using (var writer = new Utf8JsonWriter(_pipe, WireJson.WriterOptions))
+        {
+            JsonSerializer.Serialize(writer, value, type);
+        }
+
+        _pipe.Write("\n"u8);
+        await _pipe.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
