@@ -109,7 +109,7 @@ public sealed class ClientLibraryTests(ClientLibraryTests.Stories served) : ICla
         Assert.Equal(2, result.GetProperty("embeddings").GetInt32());
         // Ollama's clients show {"error": "..."} as the message; any other shape reads "[object Object]".
         var missing = result.GetProperty("missing");
-        Assert.Contains("not found", Text(missing, "message"), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("model 'no-such-model' not found", Text(missing, "message"));
         Assert.Equal(404, missing.GetProperty("status").GetInt32());
     }
 
