@@ -36,7 +36,7 @@ internal static class ResponsesInputParser
 
         if (input.ValueKind == JsonValueKind.String)
         {
-            var text = WellFormed(input.GetString()!, "input");
+            var text = Fields.String(input, "input");
             messages.Add(new ChatMessage(ChatRole.User, text));
             return UserItem(text);
         }
@@ -53,31 +53,6 @@ internal static class ResponsesInputParser
 
         ParseItems(input, "input", callIds, messages);
         return input.GetRawText();
-    }
-
-    /// <summary>
-    /// Text with no lone UTF-16 surrogate. JSON's <c>\ud800</c> escape is valid syntax, but no tokenizer can encode half a
-    /// character, and a cloud provider would refuse it far from the cause.
-    /// </summary>
-    public static string WellFormed(string text, string param)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (!char.IsSurrogate(text[i]))
-            {
-                continue;
-            }
-
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-                continue;
-            }
-
-            throw Fields.Invalid(param, "invalid_value", $"Invalid '{param}': the text has a lone UTF-16 surrogate (\\u{(int)text[i]:x4}), which is not a character.");
-        }
-
-        return text;
     }
 
     private static string UserItem(string text)
@@ -167,7 +142,7 @@ internal static class ResponsesInputParser
     {
         if (content.ValueKind == JsonValueKind.String)
         {
-            return WellFormed(content.GetString()!, param);
+            return Fields.String(content, param);
         }
 
         if (content.ValueKind != JsonValueKind.Array)
@@ -190,7 +165,7 @@ internal static class ResponsesInputParser
             {
                 case "input_text" or "output_text":
                     text.Append(Fields.TryGet(part, "text", out var t) && t.ValueKind == JsonValueKind.String
-                        ? WellFormed(t.GetString()!, $"{path}.text")
+                        ? Fields.String(t, $"{path}.text")
                         : throw (Fields.TryGet(part, "text", out var bad) ? Fields.WrongType($"{path}.text", "a string", bad) : Fields.Missing($"{path}.text")));
                     break;
                 case "refusal":
@@ -220,7 +195,7 @@ internal static class ResponsesInputParser
             throw Fields.WrongType($"{path}.arguments", "a string of JSON", arguments);
         }
 
-        var text = WellFormed(arguments.GetString()!, $"{path}.arguments");
+        var text = Fields.String(arguments, $"{path}.arguments");
         callIds.Add(callId);
         // The text travels on as the client wrote it (an upstream gets it unchanged).
         return new FunctionCallContent(callId, name, ToolMessagesParser.Arguments(text, $"{path}.arguments")).WithArgumentsJson(text);
@@ -242,7 +217,7 @@ internal static class ResponsesInputParser
 
         var text = output.ValueKind switch
         {
-            JsonValueKind.String => output.GetString()!,
+            JsonValueKind.String => Fields.String(output, $"{path}.output"),
             JsonValueKind.Array => Content(output, $"{path}.output"),
             _ => throw Fields.WrongType($"{path}.output", "a string or an array of input_text parts", output),
         };

@@ -34,7 +34,7 @@ internal sealed record ResponsesRequest(
         var instructions = Fields.OptionalString(root, "instructions", "instructions");
         if (instructions is { Length: > 0 })
         {
-            messages.Add(new ChatMessage(ChatRole.System, ResponsesInputParser.WellFormed(instructions, "instructions")));
+            messages.Add(new ChatMessage(ChatRole.System, instructions));
         }
 
         var callIds = new HashSet<string>(StringComparer.Ordinal);
@@ -152,7 +152,7 @@ internal sealed record ResponsesRequest(
                 throw Fields.WrongType(param, "a string", pair.Value);
             }
 
-            if (pair.Value.GetString()!.Length > 512)
+            if (Fields.String(pair.Value, param).Length > 512)
             {
                 throw Fields.Invalid(param, "invalid_value", $"'{param}' may be at most 512 characters long.");
             }

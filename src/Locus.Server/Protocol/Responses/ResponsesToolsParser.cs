@@ -59,12 +59,13 @@ internal static class ResponsesToolsParser
 
         if (choice.ValueKind == JsonValueKind.String)
         {
-            return OpenAIMapping.ToToolMode(choice.GetString()) switch
+            var text = Fields.String(choice, "tool_choice");
+            return OpenAIMapping.ToToolMode(text) switch
             {
                 RequiredChatToolMode when tools.Count == 0 => throw NoTools(),
                 { } mode => mode,
                 null => throw Fields.Invalid("tool_choice", "invalid_value",
-                    $"Invalid value for 'tool_choice': '{choice.GetString()}'. Supported values are 'none', 'auto', 'required' or {{\"type\":\"function\",\"name\":...}}."),
+                    $"Invalid value for 'tool_choice': '{text}'. Supported values are 'none', 'auto', 'required' or {{\"type\":\"function\",\"name\":...}}."),
             };
         }
 
