@@ -53,6 +53,7 @@ internal sealed class ResponsesEndpoint(ServerState state, IResponseStore store)
         if (request.Stream)
         {
             var format = new ResponsesChunkFormat(builder);
+            context.Items[ResponsesChunkFormat.ItemsKey] = format;
             var updates = client.GetStreamingResponseAsync(request.Messages, request.Options, cancellationToken);
             var streamed = await StreamPump.RunAsync(context, updates, format, cancellationToken).ConfigureAwait(false);
             Save(request, format.Final!);

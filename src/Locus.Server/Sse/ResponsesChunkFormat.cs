@@ -22,6 +22,9 @@ internal sealed class ResponsesChunkFormat(ResponseBuilder builder) : IChunkForm
     private readonly Dictionary<int, OpenCall> _calls = [];
     private int _sequence;
 
+    /// <summary>Where the endpoint leaves the running format in <c>HttpContext.Items</c>, for <see cref="ErrorEvent"/>.</summary>
+    public const string ItemsKey = "locus.responses.stream";
+
     /// <summary>The finished response, once <see cref="FinishAsync"/> has run.</summary>
     public ResponseObject? Final { get; private set; }
 
@@ -95,6 +98,13 @@ internal sealed class ResponsesChunkFormat(ResponseBuilder builder) : IChunkForm
         await SendAsync(sse, new() { Type = type, Response = Final }, cancellationToken).ConfigureAwait(false);
         return new StreamResult(OpenAIMapping.FinishReason(end.Finish, end.ToolCalls > 0), end.Usage);
     }
+
+    /// <summary>
+    /// The <c>error</c> event that ends a stream which failed after it began, numbered after the events already sent, as
+    /// OpenAI's Responses stream reports a failure (no response.completed follows).
+    /// </summary>
+    public ResponseStreamEvent ErrorEvent(string? code, string message, string? param) =>
+        new() { Type = "error", SequenceNumber = _sequence++, Code = code, Message = message, Param = param };
 
     private async ValueTask CloseTextAsync(SseWriter sse, string status, CancellationToken cancellationToken)
     {

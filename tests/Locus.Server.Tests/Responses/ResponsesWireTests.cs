@@ -181,6 +181,26 @@ public sealed class ResponsesWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateResponseStreaming_FailsAfterStart_EndsWithErrorEventAndStoresNothing()
+    {
+        _model.Updates.Add(new ChatResponseUpdate(ChatRole.Assistant, "partial"));
+        _model.FailAfterUpdates = new Locus.Core.Errors.LocusException(new Locus.Core.Errors.LocusError(Locus.Core.Errors.LocusErrorKind.Unavailable, "backend gone"));
+
+        using var response = await _server.Http.SendAsync(Requests.Post("/v1/responses", Body("\"input\":\"hi\",\"stream\":true")));
+        var events = await NamedEventsAsync(response);
+
+        var error = events[^1];
+        Assert.Equal("error", error.Name);
+        Assert.Equal("backend gone", error.Data.GetProperty("message").GetString());
+        Assert.Equal("service_unavailable", error.Data.GetProperty("code").GetString());
+        Assert.Equal(Enumerable.Range(0, events.Count), events.Select(e => e.Data.GetProperty("sequence_number").GetInt32()));
+        Assert.DoesNotContain(events, e => e.Name == "response.completed");
+        var id = events[0].Data.GetProperty("response").GetProperty("id").GetString();
+        using var stored = await _server.Http.GetAsync($"/v1/responses/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, stored.StatusCode);
+    }
+
+    [Fact]
     public async Task GetAndDelete_StoredResponse_RoundTrip()
     {
         _model.Script(Microsoft.Extensions.AI.ChatFinishReason.Stop, 2, "kept");
