@@ -104,6 +104,10 @@ public static class LocusServer
         app.MapPost("/v1/completions", (RequestDelegate)new CompletionsEndpoint(state).HandleAsync);
         app.MapPost("/v1/messages", (RequestDelegate)new MessagesEndpoint(state).HandleAsync);
         app.MapPost("/v1/messages/count_tokens", (RequestDelegate)new CountTokensEndpoint(state).HandleAsync);
+        var responses = ResponsesEndpoint.Create(app, state);
+        app.MapPost("/v1/responses", (RequestDelegate)responses.CreateAsync);
+        app.MapGet("/v1/responses/{id}", (RequestDelegate)responses.GetAsync);
+        app.MapDelete("/v1/responses/{id}", (RequestDelegate)responses.DeleteAsync);
         app.MapGet("/v1/usage", (RequestDelegate)new UsageEndpoint(state.Node?.Ledger, state.Time).HandleAsync);
         app.MapGet("/v1/plan", (RequestDelegate)new PlanEndpoint().HandleAsync);
         app.MapGet("/v1/thermal", (RequestDelegate)new ThermalEndpoint().HandleAsync);

@@ -15,6 +15,8 @@ internal static class ConfigKeys
     public const string ServerPort = "server.port";
     public const string ServerApiKeys = "server.api_keys";
     public const string ServerMaxRequestBodyBytes = "server.max_request_body_bytes";
+    public const string ServerResponsesStore = "server.responses_store";
+    public const string ServerResponsesRetentionDays = "server.responses_retention_days";
     public const string LlamaNativeDir = "llama.native_dir";
     public const string LlamaThreads = "llama.threads";
     public const string LlamaContextSize = "llama.context_size";
@@ -40,6 +42,8 @@ internal static class ConfigKeys
         // that deserves a short, memorable name.
         new(ServerApiKeys, "LOCUS_API_KEYS", IsSecret: true),
         Standard(ServerMaxRequestBodyBytes),
+        Standard(ServerResponsesStore),
+        Standard(ServerResponsesRetentionDays),
         Standard(LlamaNativeDir),
         Standard(LlamaThreads),
         Standard(LlamaContextSize),

@@ -20,7 +20,18 @@ internal static class OptionsBinder
         Port = reader.Int(ConfigKeys.ServerPort, d.Port, 0, 65535),
         ApiKeys = ApiKeyReader.Read(reader, d.ApiKeys),
         MaxRequestBodyBytes = reader.Integer(ConfigKeys.ServerMaxRequestBodyBytes, 1, long.MaxValue) ?? d.MaxRequestBodyBytes,
+        ResponsesStore = ResponsesStore(reader),
+        ResponsesRetention = reader.Integer(ConfigKeys.ServerResponsesRetentionDays, 1, 36_500) is { } days
+            ? TimeSpan.FromDays(days)
+            : d.ResponsesRetention,
     };
+
+    // Unset: the default file; an empty value: in memory (nothing written to disk).
+    private static string? ResponsesStore(SettingReader reader) =>
+        reader.IsSet(ConfigKeys.ServerResponsesStore)
+        && reader.OptionalText(ConfigKeys.ServerResponsesStore, null, "a file path") is null
+            ? null
+            : reader.Path(ConfigKeys.ServerResponsesStore, ServerOptions.DefaultResponsesStore);
 
     private static LlamaOptions BindLlama(SettingReader reader, LlamaOptions d) => new()
     {

@@ -3,6 +3,7 @@ using Locus.Server.Ollama;
 using Locus.Wire.Anthropic;
 using Locus.Wire.Ollama;
 using Locus.Wire.OpenAI;
+using Locus.Wire.Responses;
 using Microsoft.AspNetCore.Http;
 
 namespace Locus.Server.Errors;
@@ -46,12 +47,18 @@ internal static class ErrorWriter
     /// <summary>
     /// After an SSE stream has begun the status line is gone; OpenAI then sends one <c>data: {"error":{...}}</c> event
     /// and closes the stream without <c>[DONE]</c>, so a client cannot mistake the cut-off text for a finished answer.
-    /// Anthropic's stream gets an <c>event: error</c> instead, and no message_stop.
+    /// Anthropic's stream gets an <c>event: error</c> instead, and no message_stop; a Responses stream an <c>error</c>
+    /// event with the next sequence number, and no response.completed.
     /// </summary>
     public static async Task WriteSseAsync(HttpContext context, ApiError error)
     {
         var sse = new SseWriter(context.Response);
-        if (AnthropicErrors.Applies(context.Request))
+        if (context.Items.TryGetValue(ResponsesChunkFormat.ItemsKey, out var stream) && stream is ResponsesChunkFormat responses)
+        {
+            var e = responses.ErrorEvent(error.Code, error.Message, error.Param);
+            await sse.WriteEventAsync(e.Type, e, ResponsesJson.Event, CancellationToken.None).ConfigureAwait(false);
+        }
+        else if (AnthropicErrors.Applies(context.Request))
         {
             await sse.WriteEventAsync("error", AnthropicErrors.Envelope(error.Status, error.Message), AnthropicJson.ErrorEnvelope, CancellationToken.None).ConfigureAwait(false);
         }

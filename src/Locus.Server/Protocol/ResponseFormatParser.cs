@@ -69,20 +69,29 @@ internal static class ResponseFormatParser
             throw Fields.WrongType("response_format.json_schema", "an object", spec);
         }
 
-        var name = Name(spec);
-        var description = Fields.OptionalString(spec, "description", "response_format.json_schema.description");
-        var schema = Schema(spec, "response_format.json_schema.schema");
+        ApplyJsonSchema(spec, "response_format.json_schema", options);
+    }
+
+    /// <summary>
+    /// A json_schema format's <c>name</c>, <c>description</c>, <c>schema</c> and <c>strict</c>, read from
+    /// <paramref name="spec"/> (chat's <c>response_format.json_schema</c>, or the Responses API's flat <c>text.format</c>)
+    /// onto the options; <paramref name="prefix"/> is the spec's path in errors.
+    /// </summary>
+    public static void ApplyJsonSchema(JsonElement spec, string prefix, ChatOptions options)
+    {
+        var name = Name(spec, $"{prefix}.name");
+        var description = Fields.OptionalString(spec, "description", $"{prefix}.description");
+        var schema = Schema(spec, $"{prefix}.schema");
         options.ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, name, description);
-        if (Fields.Boolean(spec, "strict", "response_format.json_schema.strict") is { } strict)
+        if (Fields.Boolean(spec, "strict", $"{prefix}.strict") is { } strict)
         {
             (options.AdditionalProperties ??= [])[ResponseFormats.StrictKey] = strict;
         }
     }
 
     // OpenAI's rule for the name: a-z, A-Z, 0-9, underscores and dashes, at most 64.
-    private static string Name(JsonElement spec)
+    private static string Name(JsonElement spec, string param)
     {
-        const string param = "response_format.json_schema.name";
         var name = Fields.RequiredString(spec, "name", param);
         if (name.Length > MaxNameLength || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
         {

@@ -84,7 +84,7 @@ internal static class ToolMessagesParser
     }
 
     /// <summary>OpenAI sends arguments as JSON text; an empty text (some models emit it for no arguments) means none.</summary>
-    private static Dictionary<string, object?> Arguments(string text, string param)
+    internal static Dictionary<string, object?> Arguments(string text, string param)
     {
         try
         {

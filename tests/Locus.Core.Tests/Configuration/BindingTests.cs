@@ -40,7 +40,14 @@ public sealed class BindingTests : IDisposable
         var options = fixture.Load();
 
         Assert.Equal(
-            new ServerOptions { Host = "0.0.0.0", Port = 8080, ApiKeys = options.Server.ApiKeys, MaxRequestBodyBytes = 1024 },
+            new ServerOptions
+            {
+                Host = "0.0.0.0",
+                Port = 8080,
+                ApiKeys = options.Server.ApiKeys,
+                MaxRequestBodyBytes = 1024,
+                ResponsesStore = Path.Join(fixture.Home, ".local", "share", "locus", "responses.db"),
+            },
             options.Server);
         Assert.Equal(["k1", "k2"], options.Server.ApiKeys);
         Assert.Equal(
@@ -133,6 +140,22 @@ public sealed class BindingTests : IDisposable
 
         Assert.All(names, n => Assert.StartsWith("LOCUS_", n, StringComparison.Ordinal));
         Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(20, names.Count);
+        Assert.Equal(22, names.Count);
+    }
+
+    [Fact]
+    public void Load_ResponsesKeys_BindPathRetentionAndEmptyMeansMemory()
+    {
+        using var fixture = new ConfigFixture();
+        fixture.Environment["LOCUS_SERVER_RESPONSES_STORE"] = "data/responses.db";
+        fixture.Environment["LOCUS_SERVER_RESPONSES_RETENTION_DAYS"] = "7";
+
+        var options = fixture.Load();
+        fixture.Overrides["server.responses_store"] = "";
+        var inMemory = fixture.Load();
+
+        Assert.Equal(Path.Join(fixture.WorkingDirectory, "data", "responses.db"), options.Server.ResponsesStore);
+        Assert.Equal(TimeSpan.FromDays(7), options.Server.ResponsesRetention);
+        Assert.Null(inMemory.Server.ResponsesStore);
     }
 }

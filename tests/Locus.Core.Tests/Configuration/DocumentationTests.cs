@@ -38,7 +38,8 @@ public sealed class DocumentationTests
         var options = fixture.Load();
 
         var defaults = new LocusOptions();
-        Assert.Equal(defaults.Server with { ApiKeys = options.Server.ApiKeys }, options.Server);
+        var responses = Path.Join(fixture.Home, ".local", "share", "locus", "responses.db");
+        Assert.Equal(defaults.Server with { ApiKeys = options.Server.ApiKeys, ResponsesStore = responses }, options.Server);
         Assert.Empty(options.Server.ApiKeys);
         Assert.Equal(defaults.Llama, options.Llama);
         Assert.Equal(defaults.Models with { Directory = Path.Join(fixture.Home, ".cache", "locus", "models") }, options.Models);

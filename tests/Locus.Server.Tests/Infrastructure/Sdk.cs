@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using OpenAI;
 using OpenAI.Chat;
+using OpenAI.Responses;
 
 namespace Locus.Server.Tests.Infrastructure;
 
@@ -18,4 +19,16 @@ internal static class Sdk
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = TimeSpan.FromSeconds(60),
         });
+
+    /// <summary>The SDK's Responses API client (experimental in the SDK); the model goes in each request's options.</summary>
+#pragma warning disable OPENAI001
+    public static ResponsesClient Responses(RunningServer server, string apiKey = "unused") => new(
+        new ApiKeyCredential(apiKey),
+        new ResponsesClientOptions
+        {
+            Endpoint = new Uri(server.BaseAddress, "/v1"),
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = TimeSpan.FromSeconds(60),
+        });
+#pragma warning restore OPENAI001
 }
