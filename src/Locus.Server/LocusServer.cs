@@ -103,6 +103,7 @@ public static class LocusServer
         app.MapPost("/v1/chat/completions", (RequestDelegate)new ChatCompletionsEndpoint(state).HandleAsync);
         app.MapPost("/v1/completions", (RequestDelegate)new CompletionsEndpoint(state).HandleAsync);
         app.MapPost("/v1/messages", (RequestDelegate)new MessagesEndpoint(state).HandleAsync);
+        app.MapPost("/v1/embeddings", (RequestDelegate)new EmbeddingsEndpoint(state).HandleAsync);
         app.MapGet("/v1/usage", (RequestDelegate)new UsageEndpoint(state.Node?.Ledger, state.Time).HandleAsync);
         app.MapGet("/v1/plan", (RequestDelegate)new PlanEndpoint().HandleAsync);
         app.MapGet("/v1/thermal", (RequestDelegate)new ThermalEndpoint().HandleAsync);

@@ -26,12 +26,12 @@ internal sealed class InfoEndpoints(ServerState state)
     }
 
     public Task ListAsync(HttpContext context) => JsonResponse.WriteAsync(context,
-        new ModelList { Data = [.. state.Catalog.Models.Select(Entry)] }, OpenAIJson.ModelList);
+        new ModelList { Data = [.. state.ListedModels.Select(Entry)] }, OpenAIJson.ModelList);
 
     public Task GetAsync(HttpContext context)
     {
         var id = context.Request.RouteValues["id"] as string ?? "";
-        var model = state.Catalog.Models.FirstOrDefault(m => m.Id == id) ?? throw ServerState.ModelNotFound(id);
+        var model = state.ListedModels.FirstOrDefault(m => m.Id == id) ?? throw ServerState.ModelNotFound(id);
         return JsonResponse.WriteAsync(context, Entry(model), OpenAIJson.ModelEntry);
     }
 
