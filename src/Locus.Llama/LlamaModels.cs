@@ -2,6 +2,7 @@ using Locus.Core.Abstractions;
 using Locus.Core.Configuration;
 using Locus.Core.Errors;
 using Locus.Gguf;
+using Locus.Llama.Embeddings;
 using Locus.Llama.Engine;
 using Locus.Llama.Native;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,7 @@ public static class LlamaModels
         time ??= TimeProvider.System;
         LlamaRuntime.EnsureInitialized(options, loggerFactory);
         var clients = new List<LlamaChatClient>();
+        EmbeddingOnlyClient? embedder = null;
         try
         {
             foreach (var spec in models)
@@ -53,6 +55,11 @@ public static class LlamaModels
                     progress is null ? null : f => progress.Report(new ModelLoadProgress(id, f))), cancellationToken).ConfigureAwait(false);
                 clients.Add(new LlamaChatClient(model, time));
             }
+
+            if (options.EmbeddingModel is { } embeddingPath)
+            {
+                embedder = await LoadEmbedderAsync(embeddingPath, clients, options, time, progress, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch
         {
@@ -64,7 +71,30 @@ public static class LlamaModels
             throw;
         }
 
-        return new LlamaModelCatalog(clients, time.GetUtcNow());
+        return new LlamaModelCatalog(clients, embedder, time.GetUtcNow());
+    }
+
+    /// <summary><c>llama.embedding_model</c>: a GGUF served for embeddings only, under its file name.</summary>
+    private static async Task<EmbeddingOnlyClient> LoadEmbedderAsync(string path, List<LlamaChatClient> clients, LlamaOptions options,
+        TimeProvider time, IProgress<ModelLoadProgress>? progress, CancellationToken cancellationToken)
+    {
+        var id = Path.GetFileNameWithoutExtension(path);
+        if (!File.Exists(path))
+        {
+            throw new LocusException(LocusError.Invalid($"embedding model file not found: {path} (llama.embedding_model)", "llama.embedding_model",
+                "model_file_not_found"));
+        }
+
+        CheckGguf(path);
+        if (clients.Any(c => c.Model.Id == id))
+        {
+            throw new LocusException(LocusError.Invalid(
+                $"llama.embedding_model '{id}' has the id of a chat model; chat models embed too, so leave llama.embedding_model unset " +
+                "or rename one file", "llama.embedding_model"));
+        }
+
+        return await Task.Run(() => EmbeddingOnlyClient.Load(id, path, options, time,
+            progress is null ? null : f => progress.Report(new ModelLoadProgress(id, f))), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the header in C# first: a corrupt file gets a precise message instead of llama.cpp's log noise.</summary>

@@ -65,7 +65,8 @@ public sealed class LocusNode : IAsyncDisposable
         var ledgerSettings = settings.Config.Ledger;
         var llamaTargets = config.Targets.Where(t => t.Kind == TargetKind.Llama).ToList();
         IModelCatalog? local = null;
-        if (llamaTargets.Count > 0)
+        // A configured embedding model loads even when every chat target is remote.
+        if (llamaTargets.Count > 0 || settings.Config.Options.Llama.EmbeddingModel is not null)
         {
             var llama = settings.Config.Options.Llama;
             if (llama.Backend is "auto" or "cpu" && ServingMemory.AvailableHostBytes() is { } available)
@@ -192,6 +193,13 @@ public sealed class LocusNode : IAsyncDisposable
     }
 
     internal IModelCatalog? LocalModels => _local;
+
+    /// <summary>Local models that are no routing target (the <c>llama.embedding_model</c>): served for embeddings only.</summary>
+    public IReadOnlyList<ModelInfo> EmbeddingOnlyModels =>
+        _local is null ? [] : [.. _local.Models.Where(m => Router.Snapshot.Find(m.Id) is null)];
+
+    /// <summary>The client of an embedding-only local model, or null.</summary>
+    public IChatClient? FindEmbeddingOnly(string id) => Router.Snapshot.Find(id) is null ? _local?.Find(id) : null;
 
     internal List<IChatClient> Remotes => _remotes;
 

@@ -24,6 +24,7 @@ internal sealed class ProviderChatClient : IChatClient
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly ChatClientMetadata metadata;
+    private readonly IEmbeddingGenerator<string, Embedding<float>>? embeddings;
 
     public ProviderChatClient(ProviderOptions options, IWireProtocol protocol, HttpClient http, TimeProvider time, ILogger logger)
     {
@@ -36,6 +37,10 @@ internal sealed class ProviderChatClient : IChatClient
         sender = new UpstreamSender(http, options, protocol, failures, time, logger);
         breaker = new CircuitBreaker(options.BreakerFailureThreshold, options.BreakDuration, time, failures, logger, options.Name);
         metadata = new ChatClientMetadata(protocol.ProviderName, options.BaseUrl, options.Model);
+        // An OpenAI-compatible server answers /embeddings beside /chat/completions; Anthropic has no embeddings API.
+        embeddings = options.Kind == ProviderKind.OpenAI
+            ? new OpenAI.OpenAIEmbeddingGenerator(options, new UpstreamSender(http, options, protocol, failures, time, logger, "embeddings"))
+            : null;
     }
 
     public async Task<ChatResponse> GetResponseAsync(
@@ -170,6 +175,11 @@ internal sealed class ProviderChatClient : IChatClient
         if (serviceType == typeof(ChatClientMetadata))
         {
             return metadata;
+        }
+
+        if (serviceType == typeof(IEmbeddingGenerator<string, Embedding<float>>))
+        {
+            return embeddings;
         }
 
         return serviceType.IsInstanceOfType(this) ? this : null;

@@ -34,7 +34,9 @@ internal sealed class UpstreamSender
     private readonly Uri endpoint;
     private readonly ResiliencePipeline pipeline;
 
-    public UpstreamSender(HttpClient http, ProviderOptions options, IWireProtocol protocol, Failures failures, TimeProvider time, ILogger logger)
+    /// <param name="path">Where requests go, relative to the base URL; default: the protocol's chat path.</param>
+    public UpstreamSender(HttpClient http, ProviderOptions options, IWireProtocol protocol, Failures failures, TimeProvider time, ILogger logger,
+        string? path = null)
     {
         this.http = http;
         this.options = options;
@@ -42,19 +44,26 @@ internal sealed class UpstreamSender
         this.failures = failures;
         this.time = time;
         this.logger = logger;
-        endpoint = new Uri(options.BaseUrl.AbsoluteUri.TrimEnd('/') + "/" + protocol.Path);
+        endpoint = new Uri(options.BaseUrl.AbsoluteUri.TrimEnd('/') + "/" + (path ?? protocol.Path));
         pipeline = BuildPipeline();
     }
 
     /// <summary>A whole, parsed answer.</summary>
     /// <param name="headers">Extra headers for this call only (e.g. a delegated request's privacy marking); null for none.</param>
-    public async Task<ChatResponse> GetAsync(ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
+    public Task<ChatResponse> GetAsync(ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken) =>
+        GetAsync(body, headers, protocol.ReadResponse, cancellationToken);
+
+    /// <summary>A whole answer, parsed by <paramref name="read"/> (which throws <see cref="JsonException"/> or
+    /// <see cref="UpstreamProtocolException"/> on a body of the wrong shape).</summary>
+    public async Task<T> GetAsync<T>(ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, string>? headers, ReadBody<T> read,
+        CancellationToken cancellationToken)
     {
         try
         {
             return await pipeline.ExecuteAsync(
-                static (state, token) => state.Self.AttemptAsync(state.Body, state.Headers, stream: false, state.Self.ReadResponseAsync, token),
-                (Self: this, Body: body, Headers: headers),
+                static (state, token) => state.Self.AttemptAsync(state.Body, state.Headers, stream: false,
+                    (response, t) => state.Self.ReadResponseAsync(response, state.Read, t), token),
+                (Self: this, Body: body, Headers: headers, Read: read),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (UpstreamFailure failure)
@@ -114,7 +123,7 @@ internal sealed class UpstreamSender
         return await onSuccess(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<ChatResponse> ReadResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async ValueTask<T> ReadResponseAsync<T>(HttpResponseMessage response, ReadBody<T> read, CancellationToken cancellationToken)
     {
         using (response)
         {
@@ -138,7 +147,7 @@ internal sealed class UpstreamSender
 
             try
             {
-                return protocol.ReadResponse(body.Span);
+                return read(body.Span);
             }
             catch (JsonException e)
             {
@@ -216,3 +225,6 @@ internal sealed class UpstreamSender
             .Build();
     }
 }
+
+/// <summary>Parses a whole response body.</summary>
+internal delegate T ReadBody<out T>(ReadOnlySpan<byte> body);

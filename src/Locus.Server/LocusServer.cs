@@ -108,6 +108,7 @@ public static class LocusServer
         app.MapPost("/v1/responses", (RequestDelegate)responses.CreateAsync);
         app.MapGet("/v1/responses/{id}", (RequestDelegate)responses.GetAsync);
         app.MapDelete("/v1/responses/{id}", (RequestDelegate)responses.DeleteAsync);
+        app.MapPost("/v1/embeddings", (RequestDelegate)new EmbeddingsEndpoint(state).HandleAsync);
         app.MapGet("/v1/usage", (RequestDelegate)new UsageEndpoint(state.Node?.Ledger, state.Time).HandleAsync);
         app.MapGet("/v1/plan", (RequestDelegate)new PlanEndpoint().HandleAsync);
         app.MapGet("/v1/thermal", (RequestDelegate)new ThermalEndpoint().HandleAsync);

@@ -107,7 +107,7 @@ public static class MalformedRequests
 
         // routing
         { "GET on a POST route", "GET", Chat, [], null, 405, null, null },
-        { "unknown path", "POST", "/v1/embeddings", U("{}"), Json, 404, null, null },
+        { "unknown path", "POST", "/v1/audio/speech", U("{}"), Json, 404, null, null },
         { "unknown model id", "GET", "/v1/models/nope", [], null, 404, "model", "model_not_found" },
     };
 

@@ -21,6 +21,11 @@ internal static class ServeCommand
             HelpName = "PATH",
             AllowMultipleArgumentsPerToken = false,
         };
+        var embeddingModel = new Option<string?>("--embedding-model")
+        {
+            Description = "GGUF model served for /v1/embeddings only, beside the chat models (as llama.embedding_model)",
+            HelpName = "PATH",
+        };
         var port = new Option<int?>("--port", "-p") { Description = "Port to listen on (default 11480; 0 = any free port)" };
         var host = new Option<string?>("--host") { Description = "Address to listen on (default 127.0.0.1; anything else requires API keys)" };
         var config = CommonOptions.Config();
@@ -32,7 +37,7 @@ internal static class ServeCommand
 
         var command = new Command("serve", "Serve GGUF models through an OpenAI-compatible HTTP API")
         {
-            model, port, host, config, threads, ctx, parallel, template, verbose,
+            model, embeddingModel, port, host, config, threads, ctx, parallel, template, verbose,
         };
         command.SetAction((parse, cancellationToken) => CliErrors.Run(async () =>
         {
@@ -45,6 +50,7 @@ internal static class ServeCommand
                 ["llama.context_size"] = parse.GetValue(ctx)?.ToString(),
                 ["llama.parallel"] = parse.GetValue(parallel)?.ToString(),
                 ["llama.chat_template_fallback"] = parse.GetValue(template),
+                ["llama.embedding_model"] = parse.GetValue(embeddingModel) is { } path ? Path.GetFullPath(path) : null,
             }));
             var options = nodeConfig.Options;
             using var loggers = LoggerFactory.Create(b => b

@@ -28,6 +28,7 @@ internal static class ConfigKeys
     public const string LlamaPromptCache = "llama.prompt_cache";
     public const string LlamaKvCacheType = "llama.kv_cache_type";
     public const string LlamaBackend = "llama.backend";
+    public const string LlamaEmbeddingModel = "llama.embedding_model";
     public const string ModelsDirectory = "models.directory";
     public const string DefaultFileName = "models.default.file_name";
     public const string DefaultUrl = "models.default.url";
@@ -55,6 +56,7 @@ internal static class ConfigKeys
         Standard(LlamaPromptCache),
         Standard(LlamaKvCacheType),
         Standard(LlamaBackend),
+        Standard(LlamaEmbeddingModel),
         Standard(ModelsDirectory),
         Standard(DefaultFileName),
         Standard(DefaultUrl),

@@ -54,6 +54,12 @@ public sealed record LlamaOptions
     /// <summary>How keys and values are stored: <c>f16</c>, <c>q8_0</c> (half the memory) or <c>q4_0</c> (a quarter).</summary>
     public string KvCacheType { get; init; } = "f16";
 
+    /// <summary>
+    /// A GGUF served for <c>/v1/embeddings</c> only, beside the chat models (its id: the file name without
+    /// <c>.gguf</c>); null: none. Chat models embed too; this is for a small dedicated embedding model.
+    /// </summary>
+    public string? EmbeddingModel { get; init; }
+
     /// <summary><c>auto</c> (a usable GPU, else the CPU), <c>cpu</c>, <c>cuda</c> or <c>vulkan</c>.</summary>
     public string Backend { get; init; } = "auto";
 }

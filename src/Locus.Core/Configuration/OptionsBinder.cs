@@ -47,6 +47,7 @@ internal static class OptionsBinder
         PromptCache = reader.Bool(ConfigKeys.LlamaPromptCache, d.PromptCache),
         KvCacheType = reader.Choice(ConfigKeys.LlamaKvCacheType, d.KvCacheType, LlamaOptions.KvCacheTypes),
         Backend = reader.Choice(ConfigKeys.LlamaBackend, d.Backend, LlamaOptions.Backends),
+        EmbeddingModel = EmbeddingModel(reader, d.EmbeddingModel),
     };
 
     private static ModelStoreOptions BindModels(SettingReader reader, ModelStoreOptions d) => new()
@@ -72,6 +73,19 @@ internal static class OptionsBinder
 
         var full = reader.Path(ConfigKeys.LlamaNativeDir, "");
         return Directory.Exists(full) ? full : reader.Fail<string?>(raw, $"folder {full} does not exist") ?? fallback;
+    }
+
+    /// <summary>A GGUF file that exists (relative paths are the config file's); empty or null: none.</summary>
+    private static string? EmbeddingModel(SettingReader reader, string? fallback)
+    {
+        if (reader.Raw(ConfigKeys.LlamaEmbeddingModel) is not { Shape: RawShape.Scalar, Text: var text } raw
+            || string.IsNullOrWhiteSpace(text))
+        {
+            return reader.OptionalText(ConfigKeys.LlamaEmbeddingModel, fallback, "a GGUF file path");
+        }
+
+        var full = reader.Path(ConfigKeys.LlamaEmbeddingModel, "");
+        return File.Exists(full) ? full : reader.Fail<string?>(raw, $"file {full} does not exist") ?? fallback;
     }
 
     private static Uri? Url(SettingReader reader, Uri? fallback) => reader.Raw(ConfigKeys.DefaultUrl) switch

@@ -219,6 +219,7 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
         serviceKey is not null ? null
         : serviceType.IsInstanceOfType(this) ? this
         : serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("llama.cpp", null, Model.Id)
+        : serviceType == typeof(IEmbeddingGenerator<string, Embedding<float>>) || serviceType == typeof(ITokenEmbeddingGenerator) ? Model.Embedder
         : null;
 
     // ILoadInfo: what the router's latency signal predicts queueing from.

@@ -2,8 +2,9 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Locus.Core.Configuration;
 using Locus.Core.Errors;
-using Locus.Llama.Native;
 using Locus.Llama.Chat;
+using Locus.Llama.Embeddings;
+using Locus.Llama.Native;
 
 namespace Locus.Llama.Engine;
 
@@ -11,9 +12,10 @@ namespace Locus.Llama.Engine;
 internal sealed unsafe class LlamaLocalModel : IDisposable
 {
     private readonly SafeModelHandle _model;
+    private readonly Lazy<LlamaEmbeddingGenerator> _embedder;
 
     private LlamaLocalModel(string id, string path, SafeModelHandle model, BatchEngine engine, ChatPromptFormatter formatter,
-        int queueLimit, TimeProvider time)
+        LlamaOptions options, TimeProvider time)
     {
         Id = id;
         Path = path;
@@ -22,9 +24,15 @@ internal sealed unsafe class LlamaLocalModel : IDisposable
         Vocab = LlamaApi.Vocab(model);
         Formatter = formatter;
         ContextLength = engine.ContextPerSlot;
-        Scheduler = new SlotScheduler(engine.SlotCount, queueLimit, time);
+        Scheduler = new SlotScheduler(engine.SlotCount, options.QueueLimit, time);
         Description = LlamaApi.Description(model);
+        // Its own context, made when the first embedding request comes: a chat-only deployment pays nothing for it.
+        _embedder = new Lazy<LlamaEmbeddingGenerator>(() => new LlamaEmbeddingGenerator(id, model, ContextLength, options, time),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>This model's embeddings (same weights, a separate embedding-mode context), created on first use.</summary>
+    public LlamaEmbeddingGenerator Embedder => _embedder.Value;
 
     public string Id { get; }
 
@@ -47,6 +55,25 @@ internal sealed unsafe class LlamaLocalModel : IDisposable
     public BatchEngine Engine { get; }
 
     public static LlamaLocalModel Load(string id, string path, LlamaOptions options, TimeProvider time, Action<float>? progress)
+    {
+        var model = LoadWeights(path, options, progress);
+        try
+        {
+            var contextLength = options.ContextPerSlot(LlamaApi.TrainedContextLength(model));
+            var formatter = ChatPromptFormatter.Create(id, LlamaApi.ChatTemplate(model), options.ChatTemplateFallback,
+                TemplateTokens.Of(LlamaApi.Vocab(model)), time);
+            var engine = EngineContext.Create(model, options, contextLength, id);
+            return new LlamaLocalModel(id, path, model, engine, formatter, options, time);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The weights of <paramref name="path"/>; a file llama.cpp refuses is a <see cref="LocusException"/> saying why.</summary>
+    public static SafeModelHandle LoadWeights(string path, LlamaOptions options, Action<float>? progress)
     {
         var parameters = LlamaApi.llama_model_default_params();
         parameters.NGpuLayers = options.GpuLayers;
@@ -78,19 +105,7 @@ internal sealed unsafe class LlamaLocalModel : IDisposable
                 Code: "model_load_failed"));
         }
 
-        try
-        {
-            var contextLength = options.ContextPerSlot(LlamaApi.TrainedContextLength(model));
-            var formatter = ChatPromptFormatter.Create(id, LlamaApi.ChatTemplate(model), options.ChatTemplateFallback,
-                TemplateTokens.Of(LlamaApi.Vocab(model)), time);
-            var engine = EngineContext.Create(model, options, contextLength, id);
-            return new LlamaLocalModel(id, path, model, engine, formatter, options.QueueLimit, time);
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
+        return model;
     }
 
     public int[] Tokenize(string text) =>
@@ -107,6 +122,11 @@ internal sealed unsafe class LlamaLocalModel : IDisposable
     {
         // The engine stops its thread (aborting a decode in flight) and fails what is still running; the context keeps
         // the model's handle alive until it is freed, so the order here cannot free weights under a running decode.
+        if (_embedder.IsValueCreated)
+        {
+            _embedder.Value.Dispose();
+        }
+
         Engine.Dispose();
         Scheduler.Dispose();
         _model.Dispose();

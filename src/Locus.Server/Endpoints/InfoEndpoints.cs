@@ -33,10 +33,10 @@ internal sealed class InfoEndpoints(ServerState state)
     {
         if (!AnthropicErrors.IsAnthropicClient(context.Request))
         {
-            return JsonResponse.WriteAsync(context, new ModelList { Data = [.. state.Catalog.Models.Select(Entry)] }, OpenAIJson.ModelList);
+            return JsonResponse.WriteAsync(context, new ModelList { Data = [.. state.ListedModels.Select(Entry)] }, OpenAIJson.ModelList);
         }
 
-        var models = state.Catalog.Models.Select(AnthropicEntry).ToList();
+        var models = state.ListedModels.Select(AnthropicEntry).ToList();
         var list = new AnthropicModelList { Data = models, HasMore = false, FirstId = models.FirstOrDefault()?.Id, LastId = models.LastOrDefault()?.Id };
         return JsonResponse.WriteAsync(context, list, AnthropicJson.ModelList);
     }
@@ -44,7 +44,7 @@ internal sealed class InfoEndpoints(ServerState state)
     public Task GetAsync(HttpContext context)
     {
         var id = context.Request.RouteValues["id"] as string ?? "";
-        var model = state.Catalog.Models.FirstOrDefault(m => m.Id == id) ?? throw ServerState.ModelNotFound(id);
+        var model = state.ListedModels.FirstOrDefault(m => m.Id == id) ?? throw ServerState.ModelNotFound(id);
         return AnthropicErrors.IsAnthropicClient(context.Request)
             ? JsonResponse.WriteAsync(context, AnthropicEntry(model), AnthropicJson.Model)
             : JsonResponse.WriteAsync(context, Entry(model), OpenAIJson.ModelEntry);

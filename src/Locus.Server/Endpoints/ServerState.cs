@@ -60,12 +60,48 @@ internal sealed class ServerState(ServerOptions options, IModelCatalog catalog, 
 
     /// <summary>
     /// The embedding generator that serves <paramref name="id"/>: a backend exposes one through
-    /// <c>GetService(typeof(IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;))</c>.
+    /// <c>GetService(typeof(IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;))</c>. On a routing node the id is
+    /// a target's name (the auto model: the fast-path target) or the embedding-only model, and a remote target's
+    /// generator comes wrapped in the privacy check (<see cref="Routing.EmbeddingPrivacyGuard"/>), so that no caller
+    /// can send text to a cloud that chat would have kept on the device.
     /// </summary>
-    public IEmbeddingGenerator<string, Embedding<float>> FindEmbedder(string id) =>
-        FindModel(id).GetService(typeof(IEmbeddingGenerator<string, Embedding<float>>)) as IEmbeddingGenerator<string, Embedding<float>>
+    /// <param name="marking">The request's <c>x-locus-privacy</c> marking.</param>
+    public IEmbeddingGenerator<string, Embedding<float>> FindEmbedder(string id, Locus.Routing.Requests.PrivacyMarking marking = default)
+    {
+        if (Node is null)
+        {
+            return EmbedderOf(FindModel(id), id);
+        }
+
+        if (Node.FindEmbeddingOnly(id) is { } only)
+        {
+            return EmbedderOf(only, id);
+        }
+
+        var snapshot = Node.Router.Snapshot;
+        var target = string.Equals(id, snapshot.Routing.AutoModel, StringComparison.Ordinal) ? snapshot.Fast : snapshot.Find(id);
+        if (target is null)
+        {
+            throw ModelNotFound(id);
+        }
+
+        var generator = EmbedderOf(target.Client, id);
+        return target.OnDevice ? generator : new Routing.EmbeddingPrivacyGuard(generator, Node.Router.Services.Scanner, marking, target.Name);
+    }
+
+    /// <summary>The request's <c>x-locus-privacy</c> marking (a 400 when the header is malformed).</summary>
+    public static Locus.Routing.Requests.PrivacyMarking PrivacyOf(Microsoft.AspNetCore.Http.HttpContext context) =>
+        Routing.RouteHeaders.PrivacyMarkingOf(context);
+
+    private static IEmbeddingGenerator<string, Embedding<float>> EmbedderOf(IChatClient client, string id) =>
+        client.GetService(typeof(IEmbeddingGenerator<string, Embedding<float>>)) as IEmbeddingGenerator<string, Embedding<float>>
         ?? throw new LocusException(LocusError.Invalid(
             $"The model '{id}' does not serve embeddings. GET /v1/models lists the models here.", "model", "model_not_embedding"));
+
+    /// <summary>What <c>/v1/models</c> lists: the catalog, and on a routing node the embedding-only model too.</summary>
+    public IReadOnlyList<ModelInfo> ListedModels => Node is { } node && node.EmbeddingOnlyModels is { Count: > 0 } extra
+        ? [.. catalog.Models, .. extra]
+        : catalog.Models;
 
     public IChatClient FindModel(string id) => catalog.Find(id) ?? throw ModelNotFound(id);
 

@@ -96,6 +96,9 @@ internal static class RouteHeaders
                 $"Header {DelegationHeaders.Delegated} must name the delegating node in at most 64 printable ASCII characters.", DelegationHeaders.Delegated, "invalid_header"));
     }
 
+    /// <summary>The <c>x-locus-privacy</c> marking of a request that is not routed like chat (embeddings).</summary>
+    public static PrivacyMarking PrivacyMarkingOf(HttpContext context) => Privacy(context);
+
     private static PrivacyMarking Privacy(HttpContext context)
     {
         var text = context.Request.Headers[PrivacyHeader].ToString();

@@ -13,6 +13,8 @@ namespace Locus.Wire.OpenAI;
 [JsonSerializable(typeof(ModelList))]
 [JsonSerializable(typeof(ModelEntry))]
 [JsonSerializable(typeof(OpenAIErrorEnvelope))]
+[JsonSerializable(typeof(EmbeddingList<float[]>))]
+[JsonSerializable(typeof(EmbeddingList<string>))]
 public sealed partial class OpenAIJsonContext : JsonSerializerContext;
 
 /// <summary>
@@ -52,6 +54,14 @@ public static class OpenAIJson
     public static JsonTypeInfo<ModelEntry> ModelEntry => Context.ModelEntry;
 
     public static JsonTypeInfo<OpenAIErrorEnvelope> ErrorEnvelope => Context.OpenAIErrorEnvelope;
+
+    /// <summary>An embeddings answer with each vector as a JSON array of numbers.</summary>
+    public static JsonTypeInfo<EmbeddingList<float[]>> FloatEmbeddings { get; } =
+        (JsonTypeInfo<EmbeddingList<float[]>>)Context.GetTypeInfo(typeof(EmbeddingList<float[]>))!;
+
+    /// <summary>An embeddings answer with each vector as base64 of its little-endian float32 bytes.</summary>
+    public static JsonTypeInfo<EmbeddingList<string>> Base64Embeddings { get; } =
+        (JsonTypeInfo<EmbeddingList<string>>)Context.GetTypeInfo(typeof(EmbeddingList<string>))!;
 
     private static void OmitUsage(JsonTypeInfo type)
     {

@@ -13,6 +13,7 @@ public sealed class BindingTests : IDisposable
     public void Load_FileSetsEveryKey_EveryOptionHasTheFileValue()
     {
         Directory.CreateDirectory(Path.Join(fixture.Root, "work", "native"));
+        File.WriteAllText(Path.Join(fixture.Root, "work", "embed.gguf"), "");
         fixture.WriteLocal("""
             server:
               host: 0.0.0.0
@@ -28,6 +29,7 @@ public sealed class BindingTests : IDisposable
               queue_limit: 7
               chat_template_fallback: chatml
               gpu_layers: 0
+              embedding_model: embed.gguf
             models:
               directory: ~/models
               default:
@@ -61,6 +63,7 @@ public sealed class BindingTests : IDisposable
                 QueueLimit = 7,
                 ChatTemplateFallback = "chatml",
                 GpuLayers = 0,
+                EmbeddingModel = Path.Join(fixture.WorkingDirectory, "embed.gguf"),
             },
             options.Llama);
         Assert.Equal(Path.Join(fixture.Home, "models"), options.Models.Directory);
@@ -140,7 +143,7 @@ public sealed class BindingTests : IDisposable
 
         Assert.All(names, n => Assert.StartsWith("LOCUS_", n, StringComparison.Ordinal));
         Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(22, names.Count);
+        Assert.Equal(23, names.Count);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class ValidationTests : IDisposable
         { "llama.parallel", "0", "must be between 1 and 64, got 0" },
         { "llama.queue_limit", "-1", "must be at least 0, got -1" },
         { "llama.gpu_layers", "-2", "must be at least -1, got -2" },
+        { "llama.embedding_model", "/no/such/locus/embed.gguf", "file /no/such/locus/embed.gguf does not exist" },
         { "models.directory", "", "expected a folder path, got an empty value" },
         { "models.default.file_name", "../evil.gguf", "must be a plain file name without folders" },
         { "models.default.sha256", "abc123", "must be 64 hexadecimal characters" },
