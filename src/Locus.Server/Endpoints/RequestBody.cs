@@ -90,8 +90,10 @@ internal static class RequestBody
             if (where is not null)
             {
                 document.Dispose();
-                throw Invalid("invalid_json",
-                    $"Invalid string at '{where}': it escapes a lone UTF-16 surrogate (\\uD800-\\uDFFF without its pair), which is not text.");
+                // The field's path is the param, as a parser that read the field would name it.
+                throw new ApiException(new ApiError(400, ApiError.InvalidRequest,
+                    $"Invalid string at '{where}': it escapes a lone UTF-16 surrogate (\\uD800-\\uDFFF without its pair), which is not valid Unicode text.",
+                    where == "a property name" ? null : where, "invalid_value"));
             }
 
             return document;

@@ -79,7 +79,7 @@ internal static class ToolDeclarations
     /// The request's <c>tools</c> array (empty when absent), each element read by <paramref name="parseTool"/>, which
     /// gets the element, its path and the names seen so far (tool names must be unique).
     /// </summary>
-    public static List<AITool> ParseArray(JsonElement root, Func<JsonElement, string, HashSet<string>, AITool> parseTool)
+    public static List<T> ParseArray<T>(JsonElement root, Func<JsonElement, string, HashSet<string>, T> parseTool)
     {
         if (!Fields.TryGet(root, "tools", out var array))
         {
@@ -93,7 +93,7 @@ internal static class ToolDeclarations
 
         CheckCount(array, "tools");
 
-        var tools = new List<AITool>(array.GetArrayLength());
+        var tools = new List<T>(array.GetArrayLength());
         var names = new HashSet<string>(StringComparer.Ordinal);
         var i = 0;
         foreach (var tool in array.EnumerateArray())

@@ -62,9 +62,16 @@ internal sealed class ResponseBuilder(ResponseMeta meta, ResponsesRequest reques
 
     public ResponseItem CompleteCall(int index, string itemId, string callId, string name, string arguments)
     {
-        var item = new ResponseItem { Type = "function_call", Id = itemId, Status = "completed", CallId = callId, Name = name, Arguments = arguments };
+        var item = Call(itemId, "completed", callId, name, arguments);
         _items[index] = item;
         return item;
+    }
+
+    /// <summary>A <c>function_call</c> item; a namespaced function's name goes back split (<see cref="ToolNamespaces"/>).</summary>
+    public ResponseItem Call(string itemId, string status, string callId, string name, string arguments)
+    {
+        var (ns, bare) = ToolNamespaces.Split(name, request.ToolNamespaces);
+        return new ResponseItem { Type = "function_call", Id = itemId, Status = status, CallId = callId, Name = bare, Namespace = ns, Arguments = arguments };
     }
 
     /// <summary>The response before any output: status in_progress, no usage.</summary>

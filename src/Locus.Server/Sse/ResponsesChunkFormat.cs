@@ -125,7 +125,7 @@ internal sealed class ResponsesChunkFormat(ResponseBuilder builder) : IChunkForm
     {
         var (index, itemId) = builder.OpenCall();
         var open = new OpenCall(index, itemId, OpenAIMapping.CallId(callId)) { Name = name };
-        var item = new ResponseItem { Type = "function_call", Id = itemId, Status = "in_progress", CallId = open.CallId, Name = name ?? "", Arguments = "" };
+        var item = builder.Call(itemId, "in_progress", open.CallId, name ?? "", "");
         await SendAsync(sse, new() { Type = "response.output_item.added", OutputIndex = index, Item = item }, cancellationToken).ConfigureAwait(false);
         return open;
     }

@@ -26,10 +26,11 @@ public sealed class CodexReplayTests(AgentTrafficFixture fixture) : IClassFixtur
         }
     }
 
-    [ModelFact(Skip = "needs /v1/responses (merged later)")]
+    [ModelFact]
     public async Task Replay_CodexFirstRequest_WellFormedResponsesStream()
     {
-        using var request = Recorded.ToHttp(AgentTrafficFixture.ModelId);
+        // As recorded but for an output cap: Codex sets none, and random weights never stop on their own.
+        using var request = Recorded.ToHttp(AgentTrafficFixture.ModelId, body => body["max_output_tokens"] = 64);
 
         using var response = await fixture.Server.Http.SendAsync(request);
 
@@ -44,13 +45,13 @@ public sealed class CodexReplayTests(AgentTrafficFixture fixture) : IClassFixtur
             .ToList();
         var types = events.Select(e => e.GetProperty("type").GetString()).ToList();
         Assert.Equal("response.created", types[0]);
-        Assert.Equal("response.completed", types[^1]);
+        Assert.Contains(types[^1], new[] { "response.completed", "response.incomplete" });
         Assert.Contains("response.output_item.added", types);
         Assert.Contains("response.output_item.done", types);
         var sequence = events.Select(e => e.GetProperty("sequence_number").GetInt32()).ToList();
         Assert.Equal(Enumerable.Range(sequence[0], sequence.Count), sequence);
         var completed = events[^1].GetProperty("response");
-        Assert.Equal("completed", completed.GetProperty("status").GetString());
+        Assert.Equal(types[^1]!["response.".Length..], completed.GetProperty("status").GetString());
         Assert.True(completed.GetProperty("usage").GetProperty("input_tokens").GetInt32() > 0);
     }
 }

@@ -181,6 +181,35 @@ public sealed class ResponsesWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateResponse_NamespaceAndBuiltInTools_ModelSeesQualifiedFunctionsAndCallGoesBackSplit()
+    {
+        // Codex's shape: a function, a namespace of functions (an MCP server's) and OpenAI's hosted web_search.
+        const string Tools = "\"tools\":[{\"type\":\"function\",\"name\":\"exec\",\"parameters\":{\"type\":\"object\"}}," +
+            "{\"type\":\"namespace\",\"name\":\"agents\",\"description\":\"d\",\"tools\":[{\"type\":\"function\",\"name\":\"close\"," +
+            "\"parameters\":{\"type\":\"object\"}}]},{\"type\":\"web_search\",\"external_web_access\":false}]";
+        _model.Updates.Add(new ChatResponseUpdate(ChatRole.Assistant, [new ToolCallDeltaContent(0) { CallId = "call_7", Name = "agents__close", ArgumentsDelta = "{}" }]));
+        _model.Updates.Add(new ChatResponseUpdate { FinishReason = Microsoft.Extensions.AI.ChatFinishReason.ToolCalls });
+
+        using var response = await _server.Http.SendAsync(Requests.Post("/v1/responses", Body($"\"input\":\"go\",\"stream\":true,{Tools}")));
+        var events = await NamedEventsAsync(response);
+        var call = events[^1].Data.GetProperty("response").GetProperty("output")[0];
+        var added = events.Single(e => e.Name == "response.output_item.added").Data.GetProperty("item");
+
+        Assert.Equal(["exec", "agents__close"], _model.LastOptions!.Tools!.Select(t => t.Name));
+        Assert.Equal(("close", "agents"), (call.GetProperty("name").GetString(), call.GetProperty("namespace").GetString()));
+        Assert.Equal(("close", "agents"), (added.GetProperty("name").GetString(), added.GetProperty("namespace").GetString()));
+
+        // The client sends the call back in its namespaced form: the model's history reads as the model wrote it.
+        _model.Script(Microsoft.Extensions.AI.ChatFinishReason.Stop, 2, "done");
+        using var next = await _server.Http.SendAsync(Requests.Post("/v1/responses", Body(
+            "\"input\":[{\"type\":\"function_call\",\"call_id\":\"call_7\",\"name\":\"close\",\"namespace\":\"agents\",\"arguments\":\"{}\"}," +
+            $"{{\"type\":\"function_call_output\",\"call_id\":\"call_7\",\"output\":\"ok\"}}],{Tools}")));
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        var sent = _model.LastMessages!.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Single();
+        Assert.Equal("agents__close", sent.Name);
+    }
+
+    [Fact]
     public async Task CreateResponseStreaming_FailsAfterStart_EndsWithErrorEventAndStoresNothing()
     {
         _model.Updates.Add(new ChatResponseUpdate(ChatRole.Assistant, "partial"));

@@ -185,6 +185,11 @@ internal static class ResponsesInputParser
     {
         var callId = Fields.RequiredString(item, "call_id", $"{path}.call_id");
         var name = Fields.RequiredString(item, "name", $"{path}.name");
+        if (Fields.OptionalString(item, "namespace", $"{path}.namespace") is { Length: > 0 } ns)
+        {
+            name = ToolNamespaces.Qualify(ns, name);
+        }
+
         if (!Fields.TryGet(item, "arguments", out var arguments))
         {
             throw Fields.Missing($"{path}.arguments");

@@ -18,7 +18,8 @@ internal sealed record ResponsesRequest(
     bool Store,
     string? PreviousResponseId,
     string ContextItems,
-    ResponseEcho Echo)
+    ResponseEcho Echo,
+    IReadOnlySet<string> ToolNamespaces)
 {
     private const int MaxMetadataKeys = 16;
 
@@ -45,7 +46,7 @@ internal sealed record ResponsesRequest(
         var options = SamplingParser.Parse(root, model, chat: false);
         var maxOutput = (int?)Fields.Integer(root, "max_output_tokens", 1, int.MaxValue);
         options.MaxOutputTokens = maxOutput ?? options.MaxOutputTokens;
-        ResponsesToolsParser.Parse(root, options);
+        var namespaces = ResponsesToolsParser.Parse(root, options);
         ResponsesTextParser.Parse(root, options);
         MemoryField.Read(root, options);
         var user = Fields.OptionalString(root, "user", "user");
@@ -68,7 +69,7 @@ internal sealed record ResponsesRequest(
             Metadata(root),
             user);
         var store = Fields.Boolean(root, "store") ?? true;
-        return new(model, messages, options, stream, store, previousId, history is null ? input : JsonArrays.Concat(history, input), echo);
+        return new(model, messages, options, stream, store, previousId, history is null ? input : JsonArrays.Concat(history, input), echo, namespaces);
     }
 
     private static string History(string id, Func<string, StoredResponse?> find, HashSet<string> callIds, List<ChatMessage> messages)

@@ -6,8 +6,10 @@ namespace Locus.Server.Protocol.Responses;
 
 /// <summary>
 /// The Responses API's <c>tools</c> (flat function tools: <c>{"type":"function","name","description","parameters",
-/// "strict"}</c>), <c>tool_choice</c> (<c>"none"</c>, <c>"auto"</c>, <c>"required"</c> or <c>{"type":"function","name"}</c>)
+/// "strict"}</c>, and namespaces of them: see <see cref="ToolNamespaces"/>), <c>tool_choice</c> (<c>"none"</c>, <c>"auto"</c>, <c>"required"</c> or <c>{"type":"function","name"}</c>)
 /// and <c>parallel_tool_calls</c>, onto <see cref="ChatOptions"/> with the checks chat's tools get.
+/// Built-in tools that OpenAI runs on its side (<c>web_search</c>, <c>file_search</c>, ...) are left out: nothing here
+/// runs them, and agents such as Codex send them with every request; the response's <c>tools</c> echo keeps them.
 /// </summary>
 internal static class ResponsesToolsParser
 {
@@ -17,9 +19,12 @@ internal static class ResponsesToolsParser
         "image_generation", "local_shell", "shell", "custom", "apply_patch",
     };
 
-    public static void Parse(JsonElement root, ChatOptions options)
+    /// <summary>Reads the tools into <paramref name="options"/>; returns the namespaces declared (empty when none).</summary>
+    public static IReadOnlySet<string> Parse(JsonElement root, ChatOptions options)
     {
-        var tools = ToolDeclarations.ParseArray(root, ParseTool);
+        var namespaces = new HashSet<string>(StringComparer.Ordinal);
+        var tools = ToolDeclarations.ParseArray(root, (tool, path, names) => ParseEntry(tool, path, names, namespaces))
+            .SelectMany(t => t).ToList();
         if (tools.Count > 0)
         {
             options.Tools = tools;
@@ -27,23 +32,57 @@ internal static class ResponsesToolsParser
 
         options.ToolMode = ParseChoice(root, tools);
         options.AllowMultipleToolCalls = Fields.Boolean(root, "parallel_tool_calls");
+        return namespaces;
     }
 
-    private static AITool ParseTool(JsonElement tool, string path, HashSet<string> names)
+    private static IReadOnlyList<AITool> ParseEntry(JsonElement tool, string path, HashSet<string> names, HashSet<string> namespaces)
     {
-        if (tool.ValueKind != JsonValueKind.Object)
+        var type = TypeOf(tool, path);
+        if (BuiltInTools.Contains(type))
         {
-            throw Fields.WrongType(path, "an object", tool);
+            return [];
         }
 
-        var type = Fields.RequiredString(tool, "type", $"{path}.type");
+        if (type != "namespace")
+        {
+            return [ParseFunction(tool, path, names, null, type)];
+        }
+
+        var ns = ToolDeclarations.Name(tool, $"{path}.name", namespaces);
+        if (!Fields.TryGet(tool, "tools", out var inner))
+        {
+            throw Fields.Missing($"{path}.tools");
+        }
+
+        if (inner.ValueKind != JsonValueKind.Array)
+        {
+            throw Fields.WrongType($"{path}.tools", "an array", inner);
+        }
+
+        return [.. inner.EnumerateArray().Select((t, i) => ParseFunction(t, $"{path}.tools[{i}]", names, ns, TypeOf(t, $"{path}.tools[{i}]")))];
+    }
+
+    private static string TypeOf(JsonElement tool, string path) =>
+        tool.ValueKind == JsonValueKind.Object ? Fields.RequiredString(tool, "type", $"{path}.type") : throw Fields.WrongType(path, "an object", tool);
+
+    private static AITool ParseFunction(JsonElement tool, string path, HashSet<string> names, string? ns, string type)
+    {
         if (type != "function")
         {
-            throw Fields.Invalid($"{path}.type", BuiltInTools.Contains(type) ? "unsupported_value" : "invalid_value",
-                $"Tools of type '{type}' are not supported: only 'function' is (this server runs no built-in tools).");
+            throw Fields.Invalid($"{path}.type", "invalid_value",
+                $"Invalid value for '{path}.type': '{type}'. Supported values are 'function', 'namespace' and OpenAI's built-in tools (which are left out here).");
         }
 
-        var name = ToolDeclarations.Name(tool, $"{path}.name", names);
+        var name = ToolDeclarations.Name(tool, $"{path}.name", ns is null ? names : []);
+        if (ns is not null)
+        {
+            name = ToolNamespaces.Qualify(ns, name);
+            if (!names.Add(name))
+            {
+                throw Fields.Invalid($"{path}.name", "invalid_value", $"Invalid '{path}.name': a tool named '{name}' is already defined; tool names must be unique.");
+            }
+        }
+
         var description = Fields.OptionalString(tool, "description", $"{path}.description");
         var schema = ToolDeclarations.Schema(tool, "parameters", $"{path}.parameters", required: false);
         var strict = Fields.Boolean(tool, "strict", $"{path}.strict");
