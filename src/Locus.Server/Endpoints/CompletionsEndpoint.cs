@@ -1,5 +1,3 @@
-using Locus.Core.Abstractions;
-using Locus.Core.Errors;
 using Locus.Server.Errors;
 using Locus.Server.Protocol;
 using Locus.Server.Sse;
