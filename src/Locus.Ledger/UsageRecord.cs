@@ -46,6 +46,12 @@ public sealed record UsageRecord
 
     public bool Degraded { get; init; }
 
+    /// <summary>The <c>max_tokens</c> the client asked for, when the target lowered it to fit its context; null otherwise.</summary>
+    public int? MaxTokensAsked { get; init; }
+
+    /// <summary>The <c>max_tokens</c> the target granted instead (the room its context had left); null when not lowered.</summary>
+    public int? MaxTokensGranted { get; init; }
+
     /// <summary>The prompt text; stored only when <see cref="LedgerOptions.StorePrompts"/> is on.</summary>
     public string? Prompt { get; init; }
 
@@ -71,6 +77,8 @@ public sealed record UsageRecord
             .Append(", Reasons = [").AppendJoin(", ", Reasons).Append(']')
             .Append(", Outcome = ").Append(Outcome)
             .Append(", Degraded = ").Append(Degraded)
+            .Append(", MaxTokensAsked = ").Append(MaxTokensAsked)
+            .Append(", MaxTokensGranted = ").Append(MaxTokensGranted)
             .Append(", Prompt = ").Append(Prompt is null ? "null" : $"[{Prompt.Length} chars redacted]");
         return true;
     }

@@ -16,6 +16,9 @@ public sealed record UsageReport
     /// <summary>Rows whose outcome is <c>error:*</c>.</summary>
     public long Errors { get; init; }
 
+    /// <summary>Rows whose <c>max_tokens</c> the target lowered to fit its context.</summary>
+    public long MaxTokensClamped { get; init; }
+
     public long InputTokens { get; init; }
 
     public long OutputTokens { get; init; }

@@ -19,6 +19,9 @@ internal sealed class RouterFixture
 
     public ScriptedClient Local2 { get; } = new() { ContextLength = 2048 };
 
+    /// <summary>Serves target "local" instead of <see cref="Local"/> when set (a backend with a tokenizer, raw completion).</summary>
+    public IChatClient? LocalBackend { get; set; }
+
     public ScriptedClient Cloud { get; } = new() { ReportsLoad = false, Reply = (m, _) => "cloud: " + m[^1].Text };
 
     public ScriptedClient Cloud2 { get; } = new() { ReportsLoad = false, Reply = (m, _) => "cloud2: " + m[^1].Text };
@@ -90,7 +93,7 @@ internal sealed class RouterFixture
     public LocusRouter Build(Func<RoutingOptions, RoutingOptions>? routing = null)
     {
         var config = routing is null ? Config : Config with { Routing = routing(Config.Routing) };
-        var clients = new Dictionary<string, IChatClient> { ["local"] = Local, ["local2"] = Local2, ["cloud"] = Cloud, ["cloud2"] = Cloud2, ["studio"] = Studio };
+        var clients = new Dictionary<string, IChatClient> { ["local"] = LocalBackend ?? Local, ["local2"] = Local2, ["cloud"] = Cloud, ["cloud2"] = Cloud2, ["studio"] = Studio };
         var targets = config.Targets.Select(t => new RouteTarget(t, clients.GetValueOrDefault(t.Name) ?? new ScriptedClient(), t.OnDevice ? 2048 : null));
         var services = new RouterServices { Scanner = SensitivityScanner.Create(), Ledger = Ledger, Thermal = Thermal, Peers = Peers, Memory = Memory };
         if (Ledger is not null)

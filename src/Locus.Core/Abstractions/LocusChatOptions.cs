@@ -47,6 +47,13 @@ public static class LocusChatOptions
     /// <see cref="AnthropicFields"/> (the beta fields need it upstream); other backends ignore it.
     /// </summary>
     public const string AnthropicBeta = "locus.anthropic_beta";
+
+    /// <summary>
+    /// <c>true</c> (a <see cref="bool"/>): the request's one user message is a raw prompt (<c>/v1/completions</c>), to
+    /// be completed as-is through <see cref="ITextCompletionClient"/>, without a chat template. The router routes it as
+    /// a chat message and runs it raw on a target that can; targets that cannot are no candidates.
+    /// </summary>
+    public const string RawPrompt = "locus.raw_prompt";
 }
 
 /// <summary>The HTTP headers by which one Locus node delegates a request to another (see docs/delegation.md).</summary>

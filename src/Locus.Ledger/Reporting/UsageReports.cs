@@ -18,7 +18,8 @@ internal static class UsageReports
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT tier, target, client, (outcome GLOB 'refused:*') * {Refused} + (outcome GLOB 'error:*') * {Error},
-                   input_tokens, output_tokens, cached_input_tokens, cost_usd, reference_cost_usd, energy_j
+                   input_tokens, output_tokens, cached_input_tokens, cost_usd, reference_cost_usd, energy_j,
+                   max_tokens_granted IS NOT NULL
             FROM usage {filter.Where()}
             """;
         filter.Bind(command);
@@ -26,7 +27,7 @@ internal static class UsageReports
         var byTier = new SortedDictionary<int, Tally>();
         var byTarget = new Dictionary<string, Tally>(StringComparer.Ordinal);
         var byClient = new Dictionary<string, Tally>(StringComparer.Ordinal);
-        long requests = 0, refused = 0, errors = 0, inputTokens = 0, outputTokens = 0, cachedTokens = 0;
+        long requests = 0, refused = 0, errors = 0, clamped = 0, inputTokens = 0, outputTokens = 0, cachedTokens = 0;
         decimal cost = 0m, referenceCost = 0m;
         var energy = 0.0;
         using (var reader = command.ExecuteReader())
@@ -44,6 +45,7 @@ internal static class UsageReports
                 cost += rowCost;
                 referenceCost += Money.Parse(reader.GetString(8));
                 energy += reader.GetDouble(9);
+                clamped += reader.GetInt64(10);
                 For(byTier, reader.GetInt32(0)).Add(input, output, rowCost);
                 var target = reader.GetString(1);
                 if (target.Length > 0) // refused before routing: no target to show
@@ -62,6 +64,7 @@ internal static class UsageReports
             Requests = requests,
             Refused = refused,
             Errors = errors,
+            MaxTokensClamped = clamped,
             InputTokens = inputTokens,
             OutputTokens = outputTokens,
             CachedInputTokens = cachedTokens,

@@ -43,6 +43,11 @@ internal static class LedgerSchema
             PRIMARY KEY (client, day)
         ) WITHOUT ROWID;
         """,
+        // 1 → 2: max_tokens lowered to the room the target's context had left (both null when it was not).
+        """
+        ALTER TABLE usage ADD COLUMN max_tokens_asked INTEGER;
+        ALTER TABLE usage ADD COLUMN max_tokens_granted INTEGER;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -12,8 +12,9 @@ internal sealed class UsageRowInserter : IDisposable
 {
     private const string Sql = """
         INSERT INTO usage (time_us, client, tier, target, model, input_tokens, output_tokens, cached_input_tokens,
-                           latency_ms, ttft_ms, cost_usd, reference_cost_usd, energy_j, reasons, outcome, degraded, prompt)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                           latency_ms, ttft_ms, cost_usd, reference_cost_usd, energy_j, reasons, outcome, degraded, prompt,
+                           max_tokens_asked, max_tokens_granted)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
         """;
 
     private readonly sqlite3 _db;
@@ -49,6 +50,8 @@ internal sealed class UsageRowInserter : IDisposable
             BindText(15, record.Outcome);
             Check(raw.sqlite3_bind_int(_statement, 16, record.Degraded ? 1 : 0));
             BindText(17, _storePrompts ? record.Prompt : null);
+            BindInt(18, record.MaxTokensAsked);
+            BindInt(19, record.MaxTokensGranted);
             Check(raw.sqlite3_step(_statement)); // SQLITE_DONE passes
         }
         finally
@@ -62,6 +65,9 @@ internal sealed class UsageRowInserter : IDisposable
 
     private void BindText(int index, string? value) =>
         Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
+
+    private void BindInt(int index, int? value) =>
+        Check(value is { } v ? raw.sqlite3_bind_int(_statement, index, v) : raw.sqlite3_bind_null(_statement, index));
 
     private void Check(int result) => SqliteException.ThrowExceptionForRC(result, _db);
 }

@@ -7,7 +7,7 @@ internal static class UsageRowReader
 {
     public const string Columns =
         "time_us, client, tier, target, model, input_tokens, output_tokens, cached_input_tokens, latency_ms, ttft_ms, " +
-        "cost_usd, reference_cost_usd, energy_j, reasons, outcome, degraded, prompt";
+        "cost_usd, reference_cost_usd, energy_j, reasons, outcome, degraded, prompt, max_tokens_asked, max_tokens_granted";
 
     public static UsageRecord Read(SqliteDataReader reader) => new()
     {
@@ -28,5 +28,7 @@ internal static class UsageRowReader
         Outcome = reader.GetString(14),
         Degraded = reader.GetBoolean(15),
         Prompt = reader.IsDBNull(16) ? null : reader.GetString(16),
+        MaxTokensAsked = reader.IsDBNull(17) ? null : reader.GetInt32(17),
+        MaxTokensGranted = reader.IsDBNull(18) ? null : reader.GetInt32(18),
     };
 }

@@ -48,27 +48,30 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
 
     private async Task<ChatResponse> CompleteAsync(string prompt, ChatOptions? options, GrammarConstraint? grammar, CancellationToken cancellationToken)
     {
+        var prepared = Prepare(prompt, options);
         var text = new StringBuilder();
         // A grammar matches special tokens by their text, so constrained output shows that text too: what the grammar
         // checked is what the client gets.
-        var result = await RunAsync(prompt, options, grammar, renderSpecial: grammar is not null, piece => text.Append(piece), cancellationToken)
+        var result = await RunAsync(prepared, options, grammar, renderSpecial: grammar is not null, piece => text.Append(piece), cancellationToken)
             .ConfigureAwait(false);
-        return Response(new ChatMessage(ChatRole.Assistant, text.ToString()), result, result.FinishReason);
+        return Response(new ChatMessage(ChatRole.Assistant, text.ToString()), result, result.FinishReason, prepared.Clamp);
     }
 
     /// <summary>Generates, then reads the calls out of the whole text with the same parser streaming uses.</summary>
     private async Task<ChatResponse> CompleteWithToolsAsync(ChatTurnPlan plan, ChatOptions? options, CancellationToken cancellationToken)
     {
+        var prepared = Prepare(plan.Prompt, options);
         var calls = new LocalToolCalls(plan.CallFormat!);
         var contents = new List<AIContent>();
-        var result = await RunAsync(plan.Prompt, options, plan.Grammar, renderSpecial: true, piece => contents.AddRange(calls.Feed(piece)),
+        var result = await RunAsync(prepared, options, plan.Grammar, renderSpecial: true, piece => contents.AddRange(calls.Feed(piece)),
             cancellationToken).ConfigureAwait(false);
         contents.AddRange(calls.Finish());
         var message = new ChatMessage(ChatRole.Assistant, LocalToolCalls.Whole(contents));
-        return Response(message, result, calls.Count > 0 && result.FinishReason == ChatFinishReason.Stop ? ChatFinishReason.ToolCalls : result.FinishReason);
+        return Response(message, result, calls.Count > 0 && result.FinishReason == ChatFinishReason.Stop ? ChatFinishReason.ToolCalls : result.FinishReason,
+            prepared.Clamp);
     }
 
-    private ChatResponse Response(ChatMessage message, GenerationResult result, ChatFinishReason finish) =>
+    private ChatResponse Response(ChatMessage message, GenerationResult result, ChatFinishReason finish, MaxTokensClamp? clamp) =>
         new(message)
         {
             ResponseId = NewId(),
@@ -76,37 +79,40 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
             CreatedAt = time.GetUtcNow(),
             FinishReason = finish,
             Usage = Usage(result),
-            AdditionalProperties = ResultProperties(result),
+            AdditionalProperties = WithClamp(ResultProperties(result), clamp),
         };
 
     private async IAsyncEnumerable<ChatResponseUpdate> CompleteStreamingAsync(string prompt, ChatOptions? options, ChatTurnPlan? plan,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var prepared = Prepare(prompt, options);
         var id = NewId();
         var created = time.GetUtcNow();
         var calls = plan?.CallFormat is { } format ? new LocalToolCalls(format) : null;
         var channel = Channel.CreateUnbounded<ChatResponseUpdate>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        // The first update carries the clamp: a server sends its headers when that update arrives.
+        var writer = prepared.Clamp is { } clamp ? new ClampAnnouncingWriter(channel.Writer, clamp) : channel.Writer;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Action<string> onText = calls is null
-            ? piece => channel.Writer.TryWrite(Update(id, created, [new TextContent(piece)]))
-            : piece => WriteContents(channel.Writer, id, created, calls.Feed(piece));
-        var run = RunAsync(prompt, options, plan?.Grammar, renderSpecial: plan?.Grammar is not null || calls is not null, onText, stop.Token);
+            ? piece => writer.TryWrite(Update(id, created, [new TextContent(piece)]))
+            : piece => WriteContents(writer, id, created, calls.Feed(piece));
+        var run = RunAsync(prepared, options, plan?.Grammar, renderSpecial: plan?.Grammar is not null || calls is not null, onText, stop.Token);
         _ = run.ContinueWith(task =>
         {
             if (task.IsCompletedSuccessfully)
             {
                 if (calls is not null)
                 {
-                    WriteContents(channel.Writer, id, created, calls.Finish());
+                    WriteContents(writer, id, created, calls.Finish());
                 }
 
                 var last = Update(id, created, []);
                 last.FinishReason = calls is { Count: > 0 } && task.Result.FinishReason == ChatFinishReason.Stop
                     ? ChatFinishReason.ToolCalls
                     : task.Result.FinishReason;
-                last.AdditionalProperties = ResultProperties(task.Result);
+                last.AdditionalProperties = WithClamp(ResultProperties(task.Result), prepared.Clamp);
                 last.Contents.Add(new UsageContent(Usage(task.Result)));
-                channel.Writer.TryWrite(last);
+                writer.TryWrite(last);
             }
 
             channel.Writer.TryComplete(task.Exception?.InnerException ?? (task.IsCanceled ? new OperationCanceledException() : null));
@@ -138,9 +144,11 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
         }
     }
 
-    /// <summary>Tokenizes, checks the context fits, waits for a slot, then generates on the engine's thread.</summary>
-    private async Task<GenerationResult> RunAsync(string prompt, ChatOptions? options, GrammarConstraint? grammar, bool renderSpecial,
-        Action<string> onText, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tokenizes and checks the prompt fits; a <c>max_tokens</c> beyond the room left is lowered to that room (and
+    /// reported), not refused: clients written for large cloud contexts ask for more than a local model has.
+    /// </summary>
+    private Prepared Prepare(string prompt, ChatOptions? options)
     {
         var tokens = Model.Tokenize(prompt);
         if (tokens.Length == 0)
@@ -149,24 +157,26 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
             throw new LocusException(LocusError.Invalid("The prompt is empty: send at least one token of text.", "prompt", "empty_prompt"));
         }
 
-        CheckFits(tokens.Length, options?.MaxOutputTokens);
-        var request = new GenerationRequest(tokens, SamplingSettings.From(options), options?.MaxOutputTokens,
+        if (tokens.Length >= Model.ContextLength)
+        {
+            throw new LocusException(new LocusError(LocusErrorKind.ContextOverflow,
+                $"This model's maximum context length is {Model.ContextLength} tokens; the prompt alone is {tokens.Length} tokens, " +
+                "which leaves no room for a completion. Shorten the messages.", "messages", "context_length_exceeded"));
+        }
+
+        return new Prepared(tokens, MaxTokensClamp.For(options?.MaxOutputTokens, tokens.Length, Model.ContextLength));
+    }
+
+    /// <summary>Waits for a slot, then generates on the engine's thread.</summary>
+    private async Task<GenerationResult> RunAsync(Prepared prepared, ChatOptions? options, GrammarConstraint? grammar, bool renderSpecial,
+        Action<string> onText, CancellationToken cancellationToken)
+    {
+        var request = new GenerationRequest(prepared.Tokens, SamplingSettings.From(options), prepared.Clamp?.Granted ?? options?.MaxOutputTokens,
             options?.StopSequences?.ToArray() ?? [], onText, IgnoreEndOfGeneration: Flag(options, LocusChatOptions.IgnoreEos),
             MeasureConfidence: Flag(options, LocusChatOptions.MeasureConfidence), Grammar: grammar, RenderSpecialTokens: renderSpecial);
 
         using var lease = await Model.Scheduler.AcquireAsync(cancellationToken).ConfigureAwait(false);
         return await Model.Engine.RunAsync(request, cancellationToken).ConfigureAwait(false);
-    }
-
-    private void CheckFits(int promptTokens, int? maxTokens)
-    {
-        if (promptTokens >= Model.ContextLength || (maxTokens is { } max && promptTokens + max > Model.ContextLength))
-        {
-            var asked = maxTokens is { } m ? $"{promptTokens} in the prompt plus {m} requested for the completion" : $"{promptTokens} in the prompt";
-            throw new LocusException(new LocusError(LocusErrorKind.ContextOverflow,
-                $"This model's maximum context length is {Model.ContextLength} tokens; the request needs {asked}. " +
-                "Shorten the messages or lower max_tokens.", "messages", "context_length_exceeded"));
-        }
     }
 
     private ChatResponseUpdate Update(string id, DateTimeOffset created, IList<AIContent> contents) =>
@@ -213,6 +223,18 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
         return properties;
     }
 
+    private static AdditionalPropertiesDictionary? WithClamp(AdditionalPropertiesDictionary? properties, MaxTokensClamp? clamp)
+    {
+        if (clamp is null)
+        {
+            return properties;
+        }
+
+        properties ??= [];
+        properties[MaxTokensClamp.PropertyKey] = clamp;
+        return properties;
+    }
+
     private static string NewId() => "locus-" + Guid.NewGuid().ToString("N");
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
@@ -236,5 +258,28 @@ internal sealed class LlamaChatClient(LlamaLocalModel model, TimeProvider time) 
     public void Dispose()
     {
         // The catalog owns the model; a client is a view onto it.
+    }
+
+    /// <summary>A prompt's tokens, checked to fit, and the clamp of its <c>max_tokens</c> (null when it fits as asked).</summary>
+    private sealed record Prepared(int[] Tokens, MaxTokensClamp? Clamp);
+
+    /// <summary>Adds the clamp to the first update written, whichever it is (text, a tool call, or the last one).</summary>
+    private sealed class ClampAnnouncingWriter(ChannelWriter<ChatResponseUpdate> inner, MaxTokensClamp clamp) : ChannelWriter<ChatResponseUpdate>
+    {
+        private int _announced;
+
+        public override bool TryWrite(ChatResponseUpdate item)
+        {
+            if (Interlocked.Exchange(ref _announced, 1) == 0)
+            {
+                item.AdditionalProperties = WithClamp(item.AdditionalProperties, clamp);
+            }
+
+            return inner.TryWrite(item);
+        }
+
+        public override bool TryComplete(Exception? error = null) => inner.TryComplete(error);
+
+        public override ValueTask<bool> WaitToWriteAsync(CancellationToken cancellationToken = default) => inner.WaitToWriteAsync(cancellationToken);
     }
 }

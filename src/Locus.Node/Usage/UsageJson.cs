@@ -33,6 +33,7 @@ public static class UsageJson
         json.WriteNumber("requests", report.Requests);
         json.WriteNumber("refused", report.Refused);
         json.WriteNumber("errors", report.Errors);
+        json.WriteNumber("max_tokens_clamped", report.MaxTokensClamped);
         json.WriteNumber("input_tokens", report.InputTokens);
         json.WriteNumber("output_tokens", report.OutputTokens);
         json.WriteNumber("cost_usd", report.CostUsd);

@@ -43,6 +43,11 @@ internal interface IAttemptObserver
 
     /// <summary>How many values were replaced by placeholders before the request left the device.</summary>
     void Redacted(int values);
+
+    /// <summary>The target lowered the request's <c>max_tokens</c> to the room its context had left.</summary>
+    void Clamped(Core.Abstractions.MaxTokensClamp clamp)
+    {
+    }
 }
 
 /// <summary>One completed attempt's usage: tokens, first-token time and duration measured at the target, and its energy estimate.</summary>

@@ -15,7 +15,9 @@ namespace Locus.Routing.Pipeline;
 /// <item>redaction (targets off this device): placeholders out, originals back in;</item>
 /// <item>usage: time to first token, tokens, stats and energy of what the target itself did;</item>
 /// <item>confidence (targets on this device): measured for a cascade's local half;</item>
-/// <item>peer privacy (peer targets): the marking the peer must keep.</item>
+/// <item>peer privacy (peer targets): the marking the peer must keep;</item>
+/// <item>max_tokens clamp (Locus's own models): the clamp the backend reports, for the headers and the ledger;</item>
+/// <item>raw completion (targets that complete raw text): a <c>/v1/completions</c> prompt runs without a chat template.</item>
 /// </list>
 /// </summary>
 internal sealed class TargetPipelines
@@ -37,5 +39,7 @@ internal sealed class TargetPipelines
             .Use(inner => new UsageMeteringChatClient(inner, time))
             .UseIf(target.OnDevice, inner => new ConfidenceMeasuringChatClient(inner))
             .UseIf(target.Options.Kind == TargetKind.Peer, inner => new PeerPrivacyChatClient(inner))
+            .UseIf(target.ClampsMaxTokens, inner => new ClampReportingChatClient(inner))
+            .UseIf(target.TextCompletion is not null, inner => new RawCompletionChatClient(inner, target.TextCompletion!))
             .Build();
 }

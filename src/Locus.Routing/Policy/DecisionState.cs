@@ -1,3 +1,4 @@
+using Locus.Core.Abstractions;
 using Locus.Core.Errors;
 using Locus.Routing.Options;
 using Locus.Routing.Requests;
@@ -57,6 +58,9 @@ internal sealed class DecisionState(RouterSnapshot snapshot, RoutingInput input,
 
     public bool NeedsTools => input.HasTools || input.HasToolHistory;
 
+    /// <summary>A raw prompt (<c>/v1/completions</c>): only targets that complete raw text can run it.</summary>
+    public bool NeedsRawCompletion => input.RawPrompt;
+
     /// <summary>The request asks for JSON output (a response format, with or without a schema).</summary>
     public bool NeedsJsonSchema => input.NeedsJsonSchema;
 
@@ -65,15 +69,84 @@ internal sealed class DecisionState(RouterSnapshot snapshot, RoutingInput input,
     /// ("fast-local cannot call tools", "cloud-x cannot produce JSON schema output"), or null when it has them all.
     /// </summary>
     public string? Lacks(RouteTarget target) =>
-        NeedsTools && !target.Options.SupportsTools ? $"{target.Name} cannot call tools"
+        NeedsRawCompletion && target.TextCompletion is null ? $"{target.Name} cannot complete a raw prompt"
+        : NeedsTools && !target.Options.SupportsTools ? $"{target.Name} cannot call tools"
         : NeedsJsonSchema && !target.Options.SupportsJsonSchema ? $"{target.Name} cannot produce JSON schema output"
         : null;
 
-    /// <summary>The config key of the capability <see cref="Lacks"/> found missing ("tools" or "json_schema").</summary>
-    public string LackingSignal(RouteTarget target) => NeedsTools && !target.Options.SupportsTools ? "tools" : "json_schema";
+    /// <summary>The capability <see cref="Lacks"/> found missing ("completions", "tools" or "json_schema").</summary>
+    public string LackingSignal(RouteTarget target) =>
+        NeedsRawCompletion && target.TextCompletion is null ? "completions" : NeedsTools && !target.Options.SupportsTools ? "tools" : "json_schema";
 
-    /// <summary>Prompt plus the output the request allows for.</summary>
-    public int NeededContext => input.EstimatedPromptTokens + (input.MaxOutputTokens ?? Math.Min(snapshot.Routing.ExpectedOutputTokens, 64));
+    /// <summary>
+    /// The room for output a target that lowers <c>max_tokens</c> to what its context has left must still have after
+    /// the prompt to count as fitting; less than this and the request goes where it fits with room to answer.
+    /// </summary>
+    public const int MinimumOutputRoom = 64;
+
+    private Dictionary<string, (int Tokens, bool Counted)>? _prompts;
+
+    /// <summary>
+    /// The prompt's size on <paramref name="target"/>: counted by the target's own tokenizer (local models), through
+    /// its chat template, plus the memory it would carry; else the tokenizer-free estimate. Counted once per target.
+    /// </summary>
+    public (int Tokens, bool Counted) Prompt(RouteTarget target)
+    {
+        _prompts ??= new(StringComparer.Ordinal);
+        if (!_prompts.TryGetValue(target.Name, out var size))
+        {
+            size = Count(target) is { } counted ? (counted + input.Memory.Tokens, true) : (input.EstimatedPromptTokens, false);
+            _prompts[target.Name] = size;
+        }
+
+        return size;
+    }
+
+    /// <summary>
+    /// The output room the request needs on <paramref name="target"/>: all of <c>max_tokens</c> where the target
+    /// refuses more than it has (cloud providers), at most <see cref="MinimumOutputRoom"/> where it clamps.
+    /// </summary>
+    public int OutputNeed(RouteTarget target) => target.ClampsMaxTokens
+        ? Math.Min(input.MaxOutputTokens ?? snapshot.Routing.ExpectedOutputTokens, MinimumOutputRoom)
+        : input.MaxOutputTokens ?? Math.Min(snapshot.Routing.ExpectedOutputTokens, MinimumOutputRoom);
+
+    /// <summary>Prompt plus the output the request needs room for on <paramref name="target"/>.</summary>
+    public int NeededContext(RouteTarget target) => Prompt(target).Tokens + OutputNeed(target);
+
+    public bool Fits(RouteTarget target) => NeededContext(target) <= target.ContextLength;
+
+    /// <summary>Why <paramref name="target"/> cannot hold the request, worded for a reason line.</summary>
+    public string TooBig(RouteTarget target) =>
+        $"prompt {PromptText(target)} + {OutputNeed(target):N0} for the answer exceed {target.Name}'s {target.ContextLength:N0}-token context";
+
+    /// <summary>"1,234 tokens (counted)" or "~1,234 tokens (estimated)".</summary>
+    public string PromptText(RouteTarget target) =>
+        Prompt(target) is var (tokens, counted) && counted ? $"{tokens:N0} tokens (counted)" : $"~{tokens:N0} tokens (estimated)";
+
+    /// <summary>
+    /// The clamp a target that lowers <c>max_tokens</c> will apply, as far as the decision can tell (exact where the
+    /// prompt was counted): null when <c>max_tokens</c> fits or the target does not clamp.
+    /// </summary>
+    public MaxTokensClamp? ExpectedClamp(RouteTarget target) =>
+        target.ClampsMaxTokens ? MaxTokensClamp.For(input.MaxOutputTokens, Prompt(target).Tokens, target.ContextLength) : null;
+
+    private int? Count(RouteTarget target)
+    {
+        if (target.TokenCounter is not { } counter)
+        {
+            return null;
+        }
+
+        try
+        {
+            return input.RawPrompt ? counter.CountTextTokens(input.LastUserText) : counter.CountPromptTokens(input.Messages, input.Options);
+        }
+        catch (LocusException)
+        {
+            // A request the target's template cannot render fails when it runs, with its own error; route on the estimate.
+            return null;
+        }
+    }
 
     public int ExpectedOutputTokens => input.MaxOutputTokens ?? snapshot.Routing.ExpectedOutputTokens;
 

@@ -39,7 +39,7 @@ internal static class PeerSignal
             var health = target.HealthNow;
             var report = outlook?.Report(name);
             var problem = !health.Available ? $"{name} unavailable ({health.Reason})"
-                : state.NeededContext > target.ContextLength ? $"{name}'s {target.ContextLength:N0}-token context is too small"
+                : !state.Fits(target) ? $"{name}'s {target.ContextLength:N0}-token context is too small"
                 : state.Lacks(target) is { } lacks ? lacks
                 : report is null ? null
                 : now - report.SeenAt > MaxReportAge ? Invariant($"{name} last reported {(now - report.SeenAt).TotalSeconds:0} s ago")

@@ -7,9 +7,16 @@ internal static class RouteErrors
 {
     public static LocusError Denied(string message, string code) => new(LocusErrorKind.PolicyDenied, message, null, code);
 
-    public static LocusError ContextTooLarge(int needed, string why) => new(LocusErrorKind.ContextOverflow,
-        $"This request needs about {needed:N0} tokens of context, more than the local model has, and it cannot go to a cloud target: {why}. " +
-        "Shorten the conversation or lower max_tokens.", "messages", "context_length_exceeded");
+    /// <summary>
+    /// A prompt no target this request may use can hold, with the numbers a client needs to shorten it: the prompt's
+    /// tokens (counted or estimated), the room it needs for an answer, and the largest context it was allowed.
+    /// </summary>
+    public static LocusError ContextTooLarge((int Tokens, bool Counted) prompt, int output, string largest, int largestContext, string why) =>
+        new(LocusErrorKind.ContextOverflow,
+            $"This request's prompt is {(prompt.Counted ? "" : "about ")}{prompt.Tokens:N0} tokens and needs room for {output:N0} more for the answer; " +
+            $"the largest context available to it is {largestContext:N0} tokens ('{largest}'), and no other target may take it: {why}. " +
+            "Shorten the conversation" + (output > DecisionState.MinimumOutputRoom ? " or lower max_tokens." : "."),
+            "messages", "context_length_exceeded");
 
     public static LocusError Offline(string why) => new(LocusErrorKind.Unavailable,
         $"No target can serve this request now: {why}.", null, "no_target_available");
@@ -23,8 +30,17 @@ internal static class RouteErrors
         "Configure a target that can (json_schema: true) or send the request without response_format.", "response_format", "json_schema_unsupported");
 
     /// <summary>The error for a request that needs a capability <paramref name="target"/> lacks ("tools" or "json_schema").</summary>
-    public static LocusError Unsupported(string capability, string target, string? why = null) =>
-        capability == "tools" ? ToolsUnsupported(target, why) : JsonSchemaUnsupported(target, why);
+    public static LocusError CompletionsUnsupported(string target, string? why = null) => new(LocusErrorKind.InvalidRequest,
+        $"This is a raw prompt (/v1/completions), which target '{target}' cannot complete, and no other target may take it{Because(why)}. " +
+        "Use /v1/chat/completions, or a model that does raw text completions.", "model", "unsupported_model");
+
+    /// <summary>The error for a request that needs a capability <paramref name="target"/> lacks ("completions", "tools" or "json_schema").</summary>
+    public static LocusError Unsupported(string capability, string target, string? why = null) => capability switch
+    {
+        "completions" => CompletionsUnsupported(target, why),
+        "tools" => ToolsUnsupported(target, why),
+        _ => JsonSchemaUnsupported(target, why),
+    };
 
     private static string Because(string? why) => why is null ? "" : $" ({why})";
 }

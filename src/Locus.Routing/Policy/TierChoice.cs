@@ -13,12 +13,10 @@ internal static class TierChoice
         var snapshot = state.Snapshot;
         var routing = snapshot.Routing;
         var fast = snapshot.Fast;
-        var need = state.NeededContext;
-
-        var localFits = fast is not null && need <= fast.ContextLength;
+        var localFits = fast is not null && state.Fits(fast);
         if (fast is not null && !localFits)
         {
-            state.Add("context", $"~{need:N0} tokens exceed {fast.Name}'s {fast.ContextLength:N0}-token context");
+            state.Add("context", state.TooBig(fast));
         }
 
         // A capability the request needs (tools, JSON output) that the fast path lacks, named in the reason.
@@ -31,7 +29,7 @@ internal static class TierChoice
         var ensemble = Ensemble(state);
         var localPossible = localFits && localLacks is null;
 
-        var clouds = Clouds(state, need, out var cloudProblem);
+        var clouds = Clouds(state, out var cloudProblem);
         var cloudUsable = state.CloudForbidden is null && clouds.Count > 0;
 
         var tier = state.DesiredTier;
@@ -81,7 +79,8 @@ internal static class TierChoice
 
             if (!localFits && fast is not null)
             {
-                return Refuse(state, RouteErrors.ContextTooLarge(need, why));
+                state.Add("context", $"no other target may take it: {why}");
+                return Refuse(state, ContextTooLarge(state, fast, why));
             }
 
             if (localLacks is not null && fast is not null)
@@ -127,7 +126,6 @@ internal static class TierChoice
 
     public static RouteDecision Pin(DecisionState state, RouteTarget target)
     {
-        var need = state.NeededContext;
         state.Add("pinned", $"the client asked for target '{target.Name}'");
         if (target.Options.Kind == Options.TargetKind.Peer && state.Context.Delegated)
         {
@@ -135,11 +133,12 @@ internal static class TierChoice
                 $"This request was delegated here by another node; it is served by this node's own targets and never passed on to peer '{target.Name}'.", "delegation_loop"));
         }
 
-        if (need > target.ContextLength)
+        if (!state.Fits(target))
         {
-            return Refuse(state, new LocusError(LocusErrorKind.ContextOverflow,
-                $"This request needs about {need:N0} tokens; '{target.Name}' has {target.ContextLength:N0}. Ask for '{state.Snapshot.Routing.AutoModel}' to let Locus escalate it.",
-                "messages", "context_length_exceeded"));
+            state.Add("context", state.TooBig(target));
+            return Refuse(state, RouteErrors.ContextTooLarge(
+                state.Prompt(target), state.OutputNeed(target), target.Name, target.ContextLength,
+                $"'{target.Name}' was asked for by name; ask for '{state.Snapshot.Routing.AutoModel}' to let Locus choose a target that can take it"));
         }
 
         if (state.Lacks(target) is { } lacks)
@@ -241,7 +240,7 @@ internal static class TierChoice
         }
 
         var members = e.Targets.Select(state.Snapshot.Find).ToArray();
-        return members.All(m => m is not null && state.NeededContext <= m.ContextLength && state.Lacks(m) is null) ? [.. members.Select(m => m!)] : null;
+        return members.All(m => m is not null && state.Fits(m) && state.Lacks(m) is null) ? [.. members.Select(m => m!)] : null;
     }
 
     /// <summary>
@@ -249,10 +248,10 @@ internal static class TierChoice
     /// similarity), which says nothing about whether tool calls or JSON documents agree.
     /// </summary>
     private static string? UnfitForEnsemble(DecisionState state) =>
-        state.NeedsTools ? "tool calls" : state.NeedsJsonSchema ? "JSON output" : null;
+        state.NeedsTools ? "tool calls" : state.NeedsJsonSchema ? "JSON output" : state.NeedsRawCompletion ? "raw prompts" : null;
 
     /// <summary>Cloud targets that are healthy and big enough, in preference order; <paramref name="problem"/> says why none is.</summary>
-    private static List<RouteTarget> Clouds(DecisionState state, int need, out string problem)
+    private static List<RouteTarget> Clouds(DecisionState state, out string problem)
     {
         var usable = new List<RouteTarget>();
         var problems = new List<string>();
@@ -268,9 +267,9 @@ internal static class TierChoice
             {
                 problems.Add($"{name} unavailable ({health.Reason})");
             }
-            else if (need > target.ContextLength)
+            else if (!state.Fits(target))
             {
-                problems.Add($"~{need:N0} tokens exceed {name}'s {target.ContextLength:N0}-token context");
+                problems.Add(state.TooBig(target));
             }
             else if (state.Lacks(target) is { } lacks)
             {
@@ -311,6 +310,13 @@ internal static class TierChoice
         }
 
         var first = targets[0];
+        if (state.ExpectedClamp(first) is { } clamp)
+        {
+            var (_, counted) = state.Prompt(first);
+            state.Add("context", Invariant(
+                $"max_tokens {clamp.Asked:N0} is more than {first.Name}'s {first.ContextLength:N0}-token context leaves after the prompt; lowered to {(counted ? "" : "about ")}{clamp.Granted:N0}"));
+        }
+
         var reference = remote ? first : null;
         return new RouteDecision
         {
@@ -328,6 +334,19 @@ internal static class TierChoice
             EstimatedCostUsd = reference?.Options.Price.Cost(state.Input.EstimatedPromptTokens, state.ExpectedOutputTokens) ?? 0m,
             PredictedLatency = TimeSpan.FromMilliseconds(Predict(state, first).TotalMs),
         };
+    }
+
+    /// <summary>
+    /// The refusal of a prompt that fits no target this request may use, with the numbers: the prompt's size (on the
+    /// fast path's tokenizer when it has one) and the largest context among the targets it was allowed.
+    /// </summary>
+    private static LocusError ContextTooLarge(DecisionState state, RouteTarget fast, string why)
+    {
+        var mayLeave = state.CloudForbidden is null && !state.BlockIfRemote;
+        var largest = state.Snapshot.Targets.Values
+            .Where(t => (t.OnDevice || mayLeave) && state.Lacks(t) is null)
+            .MaxBy(t => t.ContextLength) ?? fast;
+        return RouteErrors.ContextTooLarge(state.Prompt(fast), state.OutputNeed(largest), largest.Name, largest.ContextLength, why);
     }
 
     internal static bool IsAuto(DecisionState state) =>

@@ -60,7 +60,10 @@ public sealed class LocusRouter
     /// <summary>The request's routing facts, with the memory it carries selected once (each step takes its part).</summary>
     internal RoutingInput Input(RouterSnapshot snapshot, IEnumerable<ChatMessage> messages, ChatOptions? options, RequestContext context)
     {
-        var memory = MemorySelector.Select(snapshot.Config.Memory, snapshot.ClientOrDefault(context.Client), context, Services.Memory);
+        // A raw prompt is completed as sent: there is no place in it for memory documents.
+        var memory = RoutingInput.IsRaw(options)
+            ? MemorySelection.Empty
+            : MemorySelector.Select(snapshot.Config.Memory, snapshot.ClientOrDefault(context.Client), context, Services.Memory);
         return RoutingInput.From(messages, options, memory);
     }
 

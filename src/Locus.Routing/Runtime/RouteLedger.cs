@@ -85,6 +85,8 @@ internal sealed class RouteLedger(RouterServices services, RouterSnapshot snapsh
             Reasons = [.. (route?.Reasons ?? []).Select(r => r.ToString())],
             Outcome = outcome,
             Degraded = route?.Degraded ?? false,
+            MaxTokensAsked = route?.MaxTokensClamp?.Asked,
+            MaxTokensGranted = route?.MaxTokensClamp?.Granted,
             Prompt = services.StorePrompts ? string.Join("\n", messages.Select(m => $"{m.Role}: {RoutingInput.TextOf(m)}")) : null,
         };
         try

@@ -1,4 +1,5 @@
 using System.Text;
+using Locus.Core.Abstractions;
 using Locus.Routing.Policy;
 
 namespace Locus.Routing.Runtime;
@@ -23,6 +24,9 @@ public sealed record RouteResult
 
     /// <summary>Values replaced by placeholders before the request left the device.</summary>
     public int Redactions { get; init; }
+
+    /// <summary>The target that answered lowered <c>max_tokens</c> to the room its context had left; null when it did not.</summary>
+    public MaxTokensClamp? MaxTokensClamp { get; init; }
 
     /// <summary>What happened while serving, after the decision: fallbacks, ensemble agreement, the cascade, memory.</summary>
     public IReadOnlyList<RouteReason> Events { get; init; } = [];

@@ -1,3 +1,4 @@
+using Locus.Core.Abstractions;
 using Locus.Routing.Options;
 using Locus.Routing.Pipeline;
 using Locus.Routing.Policy;
@@ -70,6 +71,17 @@ internal sealed partial class RouteRun
             if (_result!.Redactions != values)
             {
                 Publish(_result with { Redactions = values });
+            }
+        }
+    }
+
+    public void Clamped(MaxTokensClamp clamp)
+    {
+        lock (_gate)
+        {
+            if (_result!.MaxTokensClamp != clamp)
+            {
+                Publish(_result with { MaxTokensClamp = clamp });
             }
         }
     }

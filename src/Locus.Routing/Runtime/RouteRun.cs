@@ -190,7 +190,8 @@ internal sealed partial class RouteRun : IAttemptObserver
         var degraded = _result!.Degraded || (step.Tier < decision.Tier && (decision.Tier == RouteTier.Cloud || Snapshot.IsPeer(decision.Target)));
         if (_result.Tier != step.Tier || _result.Target != step.Target || _result.Degraded != degraded)
         {
-            Publish(_result with { Tier = step.Tier, Target = step.Target, Degraded = degraded });
+            // A clamp reported by an earlier step's target does not apply to this one's answer.
+            Publish(_result with { Tier = step.Tier, Target = step.Target, Degraded = degraded, MaxTokensClamp = null });
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Locus.Core.Abstractions;
 using Locus.Routing.Memory;
 using Locus.Routing.Requests;
 using Microsoft.Extensions.AI;
@@ -19,6 +20,7 @@ public sealed class RoutingInput
         HasTools = options?.Tools is { Count: > 0 } && options.ToolMode is not NoneChatToolMode;
         HasToolHistory = messages.Any(m => m.Contents.Any(c => c is FunctionCallContent or FunctionResultContent));
         NeedsJsonSchema = options?.ResponseFormat is ChatResponseFormatJson;
+        RawPrompt = IsRaw(options);
         OptionText = RequestTexts.OptionText(options) + RequestTexts.AuthorNames(messages);
         ToolNames = RequestTexts.ToolNames(messages, options);
         MessageTokens = TokenEstimator.Estimate(allText) + 4 * messages.Count;
@@ -43,6 +45,9 @@ public sealed class RoutingInput
 
     /// <summary>The request asks for a JSON answer (<c>response_format</c>), with or without a schema.</summary>
     public bool NeedsJsonSchema { get; }
+
+    /// <summary>The one user message is a raw prompt (<c>/v1/completions</c>, <see cref="LocusChatOptions.RawPrompt"/>).</summary>
+    public bool RawPrompt { get; }
 
     /// <summary>
     /// What a request sends besides its messages' contents (author names, tool descriptions and schemas, stop
@@ -69,6 +74,10 @@ public sealed class RoutingInput
     public string ScannedText => string.Concat(AllText, OptionText, ToolNames, Memory.CloudText.Length == 0 ? "" : Memory.CloudText + "\n");
 
     public int? MaxOutputTokens => Options?.MaxOutputTokens;
+
+    /// <summary>Whether <paramref name="options"/> mark the request as a raw prompt.</summary>
+    public static bool IsRaw(ChatOptions? options) =>
+        options?.AdditionalProperties?.TryGetValue(LocusChatOptions.RawPrompt, out var raw) == true && raw is true;
 
     public static RoutingInput From(IEnumerable<ChatMessage> messages, ChatOptions? options, MemorySelection? memory = null)
     {

@@ -40,6 +40,7 @@ internal sealed class ChatCompletionsEndpoint(ServerState state)
         }
 
         var response = await client.GetResponseAsync(request.Messages, request.Options, cancellationToken).ConfigureAwait(false);
+        Routing.ClampHeader.Write(context.Response, response.AdditionalProperties);
         var toolCalls = OpenAIMapping.ToolCalls(response);
         var result = new StreamResult(OpenAIMapping.FinishReason(response.FinishReason, toolCalls is not null), response.Usage);
         var message = new ChatCompletionMessage { Content = toolCalls is not null && response.Text.Length == 0 ? null : response.Text, ToolCalls = toolCalls };

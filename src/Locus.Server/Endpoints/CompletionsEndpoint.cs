@@ -1,5 +1,3 @@
-using Locus.Core.Abstractions;
-using Locus.Core.Errors;
 using Locus.Server.Errors;
 using Locus.Server.Protocol;
 using Locus.Server.Sse;
@@ -21,9 +19,7 @@ internal sealed class CompletionsEndpoint(ServerState state)
             request = CompletionRequest.Parse(body.RootElement);
         }
 
-        var client = state.FindUnrouted(request.Model).GetService(typeof(ITextCompletionClient)) as ITextCompletionClient
-            ?? throw new LocusException(LocusError.Invalid(
-                $"The model '{request.Model}' does not do raw text completions; use /v1/chat/completions.", "model", "unsupported_model"));
+        var client = state.FindCompletion(context, request.Model, request.Options);
         var meta = state.NewResponse("cmpl-", request.Model);
         var cancellationToken = context.RequestAborted;
         var started = state.Time.GetTimestamp();
@@ -39,6 +35,7 @@ internal sealed class CompletionsEndpoint(ServerState state)
         }
 
         var response = await client.CompleteAsync(request.Prompt, request.Options, cancellationToken).ConfigureAwait(false);
+        Routing.ClampHeader.Write(context.Response, response.AdditionalProperties);
         var result = new StreamResult(OpenAIMapping.FinishReason(response.FinishReason), response.Usage);
         var completion = new TextCompletion
         {

@@ -47,6 +47,7 @@ internal sealed class MessagesEndpoint(ServerState state)
         }
 
         var response = await client.GetResponseAsync(request.Messages, request.Options, cancellationToken).ConfigureAwait(false);
+        Routing.ClampHeader.Write(context.Response, response.AdditionalProperties);
         var content = AnthropicMapping.Content(response, out var toolCalls);
         var stopSequence = ResponseProperties.StopSequence(response.AdditionalProperties);
         var stopReason = AnthropicMapping.StopReason(response.FinishReason, toolCalls > 0, stopSequence);

@@ -1,6 +1,7 @@
 using Locus.Core.Abstractions;
 using Locus.Core.Configuration;
 using Locus.Core.Errors;
+using Locus.Routing.Runtime;
 using Locus.Server.Sse;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -25,19 +26,16 @@ internal sealed class ServerState(ServerOptions options, IModelCatalog catalog, 
     public bool TrustClientHeader { get; init; }
 
     /// <summary>
-    /// The backend itself for raw text completion, which is not routed (it has no chat messages to weigh): a target
-    /// by name, or the fast-path target for the auto model.
+    /// Resolves <paramref name="model"/> for one raw prompt (<c>/v1/completions</c>). On a routing node it is routed like
+    /// chat — decided as one user message, with the <c>x-locus-*</c> headers, a ledger row and budgets — and runs raw
+    /// on a target that completes raw text; elsewhere it is the model's own <see cref="ITextCompletionClient"/>.
     /// </summary>
-    public IChatClient FindUnrouted(string id)
-    {
-        if (Node?.Router.Snapshot is not { } snapshot)
-        {
-            return FindModel(id);
-        }
-
-        var target = string.Equals(id, snapshot.Routing.AutoModel, StringComparison.Ordinal) ? snapshot.Fast : snapshot.Find(id);
-        return target?.Client ?? throw ModelNotFound(id);
-    }
+    public ITextCompletionClient FindCompletion(Microsoft.AspNetCore.Http.HttpContext context, string model, ChatOptions options) =>
+        Node is null
+            ? FindModel(model).GetService(typeof(ITextCompletionClient)) as ITextCompletionClient
+                ?? throw new LocusException(LocusError.Invalid(
+                    $"The model '{model}' does not do raw text completions; use /v1/chat/completions.", "model", "unsupported_model"))
+            : (RouteCall)FindRouted(context, model, options);
 
     /// <summary>
     /// Resolves <paramref name="model"/> for one request. On a routing node, the client is the request's own

@@ -13,7 +13,7 @@ namespace Locus.Server.Routing;
 /// Reads a request's routing inputs (client identity, <c>x-locus-privacy</c>, <c>x-locus-latency-budget-ms</c>,
 /// <c>x-locus-memory</c>, <c>x-locus-delegated</c>) into a <see cref="RequestContext"/>, and writes the route's
 /// <see cref="RouteResult"/> back as <c>x-locus-tier</c>, <c>x-locus-target</c>, <c>x-locus-reason</c> (plus
-/// <c>x-locus-degraded</c> and <c>x-locus-redacted</c> when they apply) just before the response headers go out — so
+/// <c>x-locus-degraded</c>, <c>x-locus-redacted</c> and <c>x-locus-max-tokens-clamped</c> when they apply) just before the response headers go out — so
 /// a streamed answer, a fallback and a refusal all carry the final explanation.
 /// </summary>
 internal static class RouteHeaders
@@ -62,6 +62,11 @@ internal static class RouteHeaders
         if (result.Redactions > 0)
         {
             headers["x-locus-redacted"] = result.Redactions.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (result.MaxTokensClamp is { } clamp)
+        {
+            headers[ClampHeader.Name] = clamp.ToString();
         }
     }
 

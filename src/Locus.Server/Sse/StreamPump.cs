@@ -24,6 +24,11 @@ internal static class StreamPump
         // Headers wait for the first update: a failure before any output (queue full, prompt too long) still gets
         // its own HTTP status and JSON body instead of an error event inside a 200 stream.
         var more = await e.MoveNextAsync().ConfigureAwait(false);
+        if (more)
+        {
+            Routing.ClampHeader.Write(context.Response, e.Current.AdditionalProperties);
+        }
+
         var sse = SseWriter.Start(context);
         await format.StartAsync(sse, more ? e.Current : null, cancellationToken).ConfigureAwait(false);
 

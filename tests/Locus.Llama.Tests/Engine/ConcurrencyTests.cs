@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Locus.Core.Abstractions;
 using Locus.Core.Configuration;
 using Locus.Core.Errors;
 using Microsoft.Extensions.AI;
@@ -108,11 +109,32 @@ public sealed class ConcurrencyTests
         var prompt = string.Concat(Enumerable.Repeat("Once upon a time there was a cat. ", 40));
 
         var tooLong = await Assert.ThrowsAsync<LocusException>(() => loaded.Text.CompleteAsync(prompt));
-        var tooMuchOutput = await Assert.ThrowsAsync<LocusException>(() => loaded.Text.CompleteAsync("Once", new ChatOptions { MaxOutputTokens = 300 }));
 
         Assert.Equal(LocusErrorKind.ContextOverflow, tooLong.Error.Kind);
-        Assert.Equal("context_length_exceeded", tooMuchOutput.Error.Code);
-        Assert.Contains("256 tokens", tooMuchOutput.Message);
+        Assert.Equal("context_length_exceeded", tooLong.Error.Code);
+        Assert.Contains("256 tokens", tooLong.Message);
+    }
+
+    [ModelFact]
+    public async Task Context_MaxTokensBeyondWindow_ClampedToTheRoomLeftAndReported()
+    {
+        using var loaded = await LoadedModel.LoadAsync(SharedModels.Stories, new LlamaOptions { Threads = 2, ContextSize = 256 });
+        var options = new ChatOptions { Temperature = 0, MaxOutputTokens = 64_000, AdditionalProperties = new() { [LocusChatOptions.IgnoreEos] = true } };
+
+        var response = await loaded.Text.CompleteAsync("Once upon a time", options);
+        var streamed = new List<ChatResponseUpdate>();
+        await foreach (var update in loaded.Text.CompleteStreamingAsync("Once upon a time", options))
+        {
+            streamed.Add(update);
+        }
+
+        var prompt = (int)response.Usage!.InputTokenCount!.Value;
+        Assert.Equal(new MaxTokensClamp(64_000, 256 - prompt), MaxTokensClamp.From(response.AdditionalProperties));
+        Assert.Equal(ChatFinishReason.Length, response.FinishReason);
+        Assert.Equal(256, response.Usage.TotalTokenCount);
+        // Streaming: on the first update, which a server sends its headers with.
+        Assert.Equal(new MaxTokensClamp(64_000, 256 - prompt), MaxTokensClamp.From(streamed[0].AdditionalProperties));
+        Assert.Equal(ChatFinishReason.Length, streamed[^1].FinishReason);
     }
 
     [ModelFact]
