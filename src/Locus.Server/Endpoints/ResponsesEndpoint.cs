@@ -64,6 +64,7 @@ internal sealed class ResponsesEndpoint(ServerState state, IResponseStore store)
         var response = await client.GetResponseAsync(request.Messages, request.Options, cancellationToken).ConfigureAwait(false);
         var result = Build(builder, response);
         Save(request, result);
+        Routing.ClampHeader.Write(context.Response, response.AdditionalProperties);
         await JsonResponse.WriteAsync(context, result, ResponsesJson.Response).ConfigureAwait(false);
         var calledTools = result.Output.Any(i => i.Type == "function_call");
         state.LogFinished(Name, request.Model, new StreamResult(OpenAIMapping.FinishReason(response.FinishReason, calledTools), response.Usage), started);

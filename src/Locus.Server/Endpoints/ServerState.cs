@@ -38,6 +38,21 @@ internal sealed class ServerState(ServerOptions options, IModelCatalog catalog, 
             : (RouteCall)FindRouted(context, model, options);
 
     /// <summary>
+    /// The backend itself, not routed, for what runs no generation (counting tokens): a target by name, or the
+    /// fast-path target for the auto model.
+    /// </summary>
+    public IChatClient FindUnrouted(string id)
+    {
+        if (Node?.Router.Snapshot is not { } snapshot)
+        {
+            return FindModel(id);
+        }
+
+        var target = string.Equals(id, snapshot.Routing.AutoModel, StringComparison.Ordinal) ? snapshot.Fast : snapshot.Find(id);
+        return target?.Client ?? throw ModelNotFound(id);
+    }
+
+    /// <summary>
     /// Resolves <paramref name="model"/> for one request. On a routing node, the client is the request's own
     /// <see cref="Locus.Routing.Runtime.RouteCall"/>, bound to who asks and how, whose result becomes the
     /// <c>x-locus-*</c> response headers.

@@ -50,6 +50,7 @@ internal sealed class OllamaChatEndpoint(ServerState state)
         clock.FirstOutput();
         var message = OllamaMapping.Assistant(response.Text, OllamaMapping.ToolCalls(response.Messages.SelectMany(m => m.Contents)));
         var result = OllamaDone.From(response.FinishReason, response.Usage, clock);
+        Routing.ClampHeader.Write(context.Response, response.AdditionalProperties);
         await JsonResponse.WriteAsync(context, Final(request.Name, message, result), OllamaJson.ChatReply).ConfigureAwait(false);
         state.LogFinished(Name, request.Id, result.Result(response.Usage), clock.StartedAt);
     }

@@ -38,7 +38,7 @@ internal sealed class OllamaGenerateEndpoint(ServerState state)
         if (request.Stream)
         {
             var updates = request.Raw
-                ? RawClient(request.Id).CompleteStreamingAsync(request.Prompt, request.Options, cancellationToken)
+                ? state.FindCompletion(context, request.Id, request.Options).CompleteStreamingAsync(request.Prompt, request.Options, cancellationToken)
                 : state.FindRouted(context, request.Id, request.Options).GetStreamingResponseAsync(request.Messages(), request.Options, cancellationToken);
             var streamed = await OllamaStream.RunAsync(context, updates, clock, OllamaJson.GenerateReply,
                 (text, _) => Reply(request.Name, text, false, null), done => Final(request.Name, "", done), cancellationToken).ConfigureAwait(false);
@@ -47,18 +47,14 @@ internal sealed class OllamaGenerateEndpoint(ServerState state)
         }
 
         var response = request.Raw
-            ? await RawClient(request.Id).CompleteAsync(request.Prompt, request.Options, cancellationToken).ConfigureAwait(false)
+            ? await state.FindCompletion(context, request.Id, request.Options).CompleteAsync(request.Prompt, request.Options, cancellationToken).ConfigureAwait(false)
             : await state.FindRouted(context, request.Id, request.Options).GetResponseAsync(request.Messages(), request.Options, cancellationToken).ConfigureAwait(false);
         clock.FirstOutput();
         var result = OllamaDone.From(response.FinishReason, response.Usage, clock);
+        Routing.ClampHeader.Write(context.Response, response.AdditionalProperties);
         await JsonResponse.WriteAsync(context, Final(request.Name, response.Text, result), OllamaJson.GenerateReply).ConfigureAwait(false);
         state.LogFinished(Name, request.Id, result.Result(response.Usage), clock.StartedAt);
     }
-
-    private ITextCompletionClient RawClient(string id) =>
-        state.FindUnrouted(id).GetService(typeof(ITextCompletionClient)) as ITextCompletionClient
-        ?? throw new LocusException(LocusError.Invalid(
-            $"The model '{id}' does not take raw prompts; send the request without raw: true.", "raw", "unsupported_model"));
 
     private OllamaGenerateReply Reply(string model, string text, bool done, string? reason) => new()
     {
