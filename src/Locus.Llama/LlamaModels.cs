@@ -2,7 +2,6 @@ using Locus.Core.Abstractions;
 using Locus.Core.Configuration;
 using Locus.Core.Errors;
 using Locus.Gguf;
-using Locus.Llama.Embeddings;
 using Locus.Llama.Engine;
 using Locus.Llama.Native;
 using Microsoft.Extensions.Logging;

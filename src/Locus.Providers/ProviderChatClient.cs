@@ -39,7 +39,7 @@ internal sealed class ProviderChatClient : IChatClient
         metadata = new ChatClientMetadata(protocol.ProviderName, options.BaseUrl, options.Model);
         // An OpenAI-compatible server answers /embeddings beside /chat/completions; Anthropic has no embeddings API.
         embeddings = options.Kind == ProviderKind.OpenAI
-            ? new OpenAI.OpenAIEmbeddingGenerator(options, new UpstreamSender(http, options, protocol, failures, time, logger, "embeddings"))
+            ? new OpenAIEmbeddingGenerator(options, new UpstreamSender(http, options, protocol, failures, time, logger, "embeddings"))
             : null;
     }
 

@@ -3,7 +3,6 @@ using System.Text;
 using Locus.Core.Configuration;
 using Locus.Core.Errors;
 using Locus.Llama.Chat;
-using Locus.Llama.Embeddings;
 using Locus.Llama.Native;
 
 namespace Locus.Llama.Engine;

@@ -1,5 +1,4 @@
 using Locus.Core.Abstractions;
-using Locus.Llama.Embeddings;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Llama.Engine;

@@ -60,7 +60,7 @@ internal sealed class ErrorMiddleware(RequestDelegate next, ILogger logger)
             Log.StreamFailed(logger, context.Request.Method, context.Request.Path.Value ?? "", error.Status, error.Code, error.Message);
             await ErrorWriter.WriteSseAsync(context, error).ConfigureAwait(false);
         }
-        else if (Ollama.NdjsonWriter.IsStream(context.Response))
+        else if (Sse.NdjsonWriter.IsStream(context.Response))
         {
             Log.StreamFailed(logger, context.Request.Method, context.Request.Path.Value ?? "", error.Status, error.Code, error.Message);
             await ErrorWriter.WriteNdjsonAsync(context, error).ConfigureAwait(false);

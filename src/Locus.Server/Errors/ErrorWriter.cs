@@ -1,3 +1,4 @@
+using Locus.Server.Responses;
 using Locus.Server.Sse;
 using Locus.Server.Ollama;
 using Locus.Wire.Anthropic;

@@ -1,3 +1,4 @@
+using Locus.Server.Protocol.Responses;
 using Microsoft.Data.Sqlite;
 
 namespace Locus.Server.Responses;

@@ -1,5 +1,6 @@
 using System.Net;
 using Locus.Core.Configuration;
+using Locus.Server.Protocol.Responses;
 using Locus.Server.Responses;
 using Locus.Server.Tests.Infrastructure;
 

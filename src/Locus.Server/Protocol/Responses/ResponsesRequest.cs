@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Locus.Server.Responses;
 using Microsoft.Extensions.AI;
 
 namespace Locus.Server.Protocol.Responses;

@@ -6,7 +6,7 @@ using Locus.Wire;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Locus.Server.Ollama;
+namespace Locus.Server.Sse;
 
 /// <summary>Ollama's streams: one JSON object per line (<c>application/x-ndjson</c>), each flushed as it is written.</summary>
 internal sealed class NdjsonWriter(HttpResponse response)

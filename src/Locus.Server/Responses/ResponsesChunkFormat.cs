@@ -1,11 +1,11 @@
 using Locus.Core.Abstractions;
-using Locus.Server.Responses;
+using Locus.Server.Sse;
 using Locus.Wire;
 using Locus.Wire.OpenAI;
 using Locus.Wire.Responses;
 using Microsoft.Extensions.AI;
 
-namespace Locus.Server.Sse;
+namespace Locus.Server.Responses;
 
 /// <summary>
 /// The Responses API's stream, as named events each with a <c>sequence_number</c>: response.created and

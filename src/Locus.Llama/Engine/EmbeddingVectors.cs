@@ -1,4 +1,4 @@
-namespace Locus.Llama.Embeddings;
+namespace Locus.Llama.Engine;
 
 /// <summary>The vector arithmetic every embedding answer shares.</summary>
 internal static class EmbeddingVectors

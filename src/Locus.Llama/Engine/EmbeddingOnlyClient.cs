@@ -5,7 +5,7 @@ using Locus.Llama.Engine;
 using Locus.Llama.Native;
 using Microsoft.Extensions.AI;
 
-namespace Locus.Llama.Embeddings;
+namespace Locus.Llama.Engine;
 
 /// <summary>
 /// A model loaded only for embeddings (<c>llama.embedding_model</c>): no chat engine, no slots, just its embedding

@@ -3,7 +3,7 @@ using Locus.Core.Errors;
 using Locus.Llama.Engine;
 using Locus.Llama.Native;
 
-namespace Locus.Llama.Embeddings;
+namespace Locus.Llama.Engine;
 
 /// <summary>
 /// A llama context of its own in embedding mode, beside (never inside) a model's chat engine: chat slots keep their KV

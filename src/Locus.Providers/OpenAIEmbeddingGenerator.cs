@@ -3,7 +3,7 @@ using System.Text.Json;
 using Locus.Providers.Protocols;
 using Microsoft.Extensions.AI;
 
-namespace Locus.Providers.OpenAI;
+namespace Locus.Providers;
 
 /// <summary>
 /// An OpenAI-compatible target's <c>POST {base}/embeddings</c>, with the chat calls' retries, timeouts and error

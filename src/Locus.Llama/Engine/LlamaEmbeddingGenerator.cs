@@ -5,7 +5,7 @@ using Locus.Core.Errors;
 using Locus.Llama.Native;
 using Microsoft.Extensions.AI;
 
-namespace Locus.Llama.Embeddings;
+namespace Locus.Llama.Engine;
 
 /// <summary>
 /// A local GGUF as an embedding generator: text or token ids in, one L2-normalised vector per input out (as OpenAI and
