@@ -21,12 +21,21 @@ internal static class ResponseFormatParser
             return;
         }
 
+        ApplyFormat(format, "response_format", options, json => ParseJsonSchema(json, options));
+    }
+
+    /// <summary>
+    /// A format object (<paramref name="param"/>: chat's <c>response_format</c>, Responses' <c>text.format</c>): text,
+    /// json_object, or json_schema, whose spec <paramref name="jsonSchema"/> reads (each API nests it its own way).
+    /// </summary>
+    public static void ApplyFormat(JsonElement format, string param, ChatOptions options, Action<JsonElement> jsonSchema)
+    {
         if (format.ValueKind != JsonValueKind.Object)
         {
-            throw Fields.WrongType("response_format", "an object", format);
+            throw Fields.WrongType(param, "an object", format);
         }
 
-        var type = Fields.RequiredString(format, "type", "response_format.type");
+        var type = Fields.RequiredString(format, "type", $"{param}.type");
         switch (type)
         {
             case "text":
@@ -36,11 +45,11 @@ internal static class ResponseFormatParser
                 options.ResponseFormat = ChatResponseFormat.Json;
                 break;
             case "json_schema":
-                ParseJsonSchema(format, options);
+                jsonSchema(format);
                 break;
             default:
-                throw Fields.Invalid("response_format.type", "invalid_value",
-                    $"Invalid value for 'response_format.type': '{type}'. Supported values are 'text', 'json_object' and 'json_schema'.");
+                throw Fields.Invalid($"{param}.type", "invalid_value",
+                    $"Invalid value for '{param}.type': '{type}'. Supported values are 'text', 'json_object' and 'json_schema'.");
         }
     }
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Locus.Wire;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Locus.Server.Sse;
 
@@ -15,16 +14,11 @@ internal sealed class NdjsonWriter(HttpResponse response)
 
     private readonly PipeWriter _pipe = response.BodyWriter;
 
-    /// <summary>Sends the 200 headers. Buffering is off so every token reaches the client as it is generated.</summary>
+    /// <summary>Sends the 200 headers (<see cref="StreamingResponse"/>).</summary>
     public static NdjsonWriter Start(HttpContext context)
     {
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = ContentType;
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
-        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        return new NdjsonWriter(response);
+        StreamingResponse.Start(context, ContentType);
+        return new NdjsonWriter(context.Response);
     }
 
     public static bool IsStream(HttpResponse response) =>

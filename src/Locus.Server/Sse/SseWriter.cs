@@ -2,7 +2,6 @@ using System.IO.Pipelines;
 using System.Text.Json.Serialization.Metadata;
 using Locus.Wire.Sse;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Locus.Server.Sse;
 
@@ -16,17 +15,11 @@ internal sealed class SseWriter(HttpResponse response)
 
     private readonly PipeWriter _pipe = response.BodyWriter;
 
-    /// <summary>Sends the 200 headers. Buffering is off so every token reaches the client as it is generated.</summary>
+    /// <summary>Sends the 200 headers (<see cref="StreamingResponse"/>).</summary>
     public static SseWriter Start(HttpContext context)
     {
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = ContentType;
-        response.Headers.CacheControl = "no-cache";
-        // Reverse proxies (nginx) buffer responses unless told otherwise.
-        response.Headers["X-Accel-Buffering"] = "no";
-        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        return new SseWriter(response);
+        StreamingResponse.Start(context, ContentType);
+        return new SseWriter(context.Response);
     }
 
     public static bool IsStream(HttpResponse response) =>

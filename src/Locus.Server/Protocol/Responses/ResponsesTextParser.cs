@@ -32,26 +32,6 @@ internal static class ResponsesTextParser
             return;
         }
 
-        if (format.ValueKind != JsonValueKind.Object)
-        {
-            throw Fields.WrongType("text.format", "an object", format);
-        }
-
-        var type = Fields.RequiredString(format, "type", "text.format.type");
-        switch (type)
-        {
-            case "text":
-                options.ResponseFormat = ChatResponseFormat.Text;
-                break;
-            case "json_object":
-                options.ResponseFormat = ChatResponseFormat.Json;
-                break;
-            case "json_schema":
-                ResponseFormatParser.ApplyJsonSchema(format, "text.format", options);
-                break;
-            default:
-                throw Fields.Invalid("text.format.type", "invalid_value",
-                    $"Invalid value for 'text.format.type': '{type}'. Supported values are 'text', 'json_object' and 'json_schema'.");
-        }
+        ResponseFormatParser.ApplyFormat(format, "text.format", options, json => ResponseFormatParser.ApplyJsonSchema(json, "text.format", options));
     }
 }
