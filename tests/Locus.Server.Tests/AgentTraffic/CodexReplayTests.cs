@@ -46,12 +46,15 @@ public sealed class CodexReplayTests(AgentTrafficFixture fixture) : IClassFixtur
         var types = events.Select(e => e.GetProperty("type").GetString()).ToList();
         Assert.Equal("response.created", types[0]);
         Assert.Contains(types[^1], new[] { "response.completed", "response.incomplete" });
-        Assert.Contains("response.output_item.added", types);
-        Assert.Contains("response.output_item.done", types);
         var sequence = events.Select(e => e.GetProperty("sequence_number").GetInt32()).ToList();
         Assert.Equal(Enumerable.Range(sequence[0], sequence.Count), sequence);
         var completed = events[^1].GetProperty("response");
         Assert.Equal(types[^1]!["response.".Length..], completed.GetProperty("status").GetString());
         Assert.True(completed.GetProperty("usage").GetProperty("input_tokens").GetInt32() > 0);
+        // The request samples (Codex sends no temperature), so the answer may even be empty; every item it has was
+        // opened and closed by its own events.
+        var items = completed.GetProperty("output").GetArrayLength();
+        Assert.Equal(items, types.Count(t => t == "response.output_item.added"));
+        Assert.Equal(items, types.Count(t => t == "response.output_item.done"));
     }
 }
