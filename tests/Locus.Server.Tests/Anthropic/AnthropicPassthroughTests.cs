@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using Locus.Core.Configuration;
-using Locus.Node;
 using Locus.Server.Tests.AgentTraffic;
 using Locus.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
+using Locus.Server.Tests.Routing;
 
 namespace Locus.Server.Tests.Anthropic;
 
@@ -17,17 +15,13 @@ namespace Locus.Server.Tests.Anthropic;
 public sealed class AnthropicPassthroughTests : IAsyncLifetime
 {
     private UpstreamServer _upstream = null!;
-    private LocusNode _node = null!;
-    private WebApplication _app = null!;
+    private YamlNode _node = null!;
     private HttpClient _http = null!;
-    private string _dir = null!;
 
     public async Task InitializeAsync()
     {
         _upstream = await UpstreamServer.StartAsync(new UpstreamBehavior());
-        _dir = Directory.CreateTempSubdirectory("locus-anthropic-passthrough-").FullName;
-        var file = Path.Combine(_dir, "locus.yaml");
-        File.WriteAllText(file, $"""
+        _node = await YamlNode.StartAsync($"""
             targets:
               - name: claude
                 kind: anthropic
@@ -37,21 +31,14 @@ public sealed class AnthropicPassthroughTests : IAsyncLifetime
                 max_retries: 0
             ledger:
               enabled: false
-            """);
-        _node = await LocusNode.StartAsync(new NodeSettings { Config = NodeConfigFiles.Read(file, new LocusOptions()) });
-        _app = LocusServer.Build(new ServerOptions { Port = 0 }, _node);
-        await _app.StartAsync();
-        _http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()), Timeout = TimeSpan.FromSeconds(30) };
+            """, "anthropic-passthrough");
+        _http = _node.Http;
     }
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
         await _node.DisposeAsync();
         await _upstream.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
     }
 
     [Theory]
