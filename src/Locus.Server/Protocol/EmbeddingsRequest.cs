@@ -135,19 +135,10 @@ internal sealed record EmbeddingsRequest(string Model, IReadOnlyList<string>? Te
         return ids;
     }
 
-    /// <summary>A non-empty string; a lone surrogate escape (<c>"\ud800"</c>) is not text and is refused.</summary>
+    /// <summary>A non-empty string (a lone surrogate escape never gets here: the request body refuses it).</summary>
     private static string Text(JsonElement item, string param)
     {
-        string text;
-        try
-        {
-            text = item.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            throw Fields.Invalid(param, "invalid_value", $"'{param}' is not valid Unicode text (it holds a lone surrogate escape).");
-        }
-
+        var text = item.GetString()!;
         return text.Length > 0 ? text : throw Fields.Invalid(param, "invalid_value", $"'{param}' must not be an empty string.");
     }
 }

@@ -46,7 +46,7 @@ internal static class Fields
             throw WrongType(param, "a string", v);
         }
 
-        var s = String(v, param);
+        var s = v.GetString()!;
         return s.Length > 0 ? s : throw Invalid(param, "invalid_value", $"'{param}' must not be empty.");
     }
 
@@ -57,23 +57,7 @@ internal static class Fields
             return null;
         }
 
-        return v.ValueKind == JsonValueKind.String ? String(v, param) : throw WrongType(param, "a string", v);
-    }
-
-    /// <summary>
-    /// A JSON string's text. JSON's <c>\ud800</c> escape is valid syntax, but a lone surrogate is not a character: the
-    /// reader cannot decode it (no tokenizer could encode it either), so it is a 400 naming the field, not a 500.
-    /// </summary>
-    public static string String(JsonElement v, string param)
-    {
-        try
-        {
-            return v.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            throw Invalid(param, "invalid_value", $"Invalid '{param}': the text has a lone UTF-16 surrogate escape, which is not a character.");
-        }
+        return v.ValueKind == JsonValueKind.String ? v.GetString()! : throw WrongType(param, "a string", v);
     }
 
     public static bool? Boolean(JsonElement obj, string name, string? param = null)

@@ -36,7 +36,7 @@ internal static class ResponsesInputParser
 
         if (input.ValueKind == JsonValueKind.String)
         {
-            var text = Fields.String(input, "input");
+            var text = input.GetString()!;
             messages.Add(new ChatMessage(ChatRole.User, text));
             return UserItem(text);
         }
@@ -142,7 +142,7 @@ internal static class ResponsesInputParser
     {
         if (content.ValueKind == JsonValueKind.String)
         {
-            return Fields.String(content, param);
+            return content.GetString()!;
         }
 
         if (content.ValueKind != JsonValueKind.Array)
@@ -165,7 +165,7 @@ internal static class ResponsesInputParser
             {
                 case "input_text" or "output_text":
                     text.Append(Fields.TryGet(part, "text", out var t) && t.ValueKind == JsonValueKind.String
-                        ? Fields.String(t, $"{path}.text")
+                        ? t.GetString()!
                         : throw (Fields.TryGet(part, "text", out var bad) ? Fields.WrongType($"{path}.text", "a string", bad) : Fields.Missing($"{path}.text")));
                     break;
                 case "refusal":
@@ -200,7 +200,7 @@ internal static class ResponsesInputParser
             throw Fields.WrongType($"{path}.arguments", "a string of JSON", arguments);
         }
 
-        var text = Fields.String(arguments, $"{path}.arguments");
+        var text = arguments.GetString()!;
         callIds.Add(callId);
         // The text travels on as the client wrote it (an upstream gets it unchanged).
         return new FunctionCallContent(callId, name, ToolMessagesParser.Arguments(text, $"{path}.arguments")).WithArgumentsJson(text);
@@ -222,7 +222,7 @@ internal static class ResponsesInputParser
 
         var text = output.ValueKind switch
         {
-            JsonValueKind.String => Fields.String(output, $"{path}.output"),
+            JsonValueKind.String => output.GetString()!,
             JsonValueKind.Array => Content(output, $"{path}.output"),
             _ => throw Fields.WrongType($"{path}.output", "a string or an array of input_text parts", output),
         };

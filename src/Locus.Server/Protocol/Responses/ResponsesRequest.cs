@@ -152,7 +152,7 @@ internal sealed record ResponsesRequest(
                 throw Fields.WrongType(param, "a string", pair.Value);
             }
 
-            if (Fields.String(pair.Value, param).Length > 512)
+            if (pair.Value.GetString()!.Length > 512)
             {
                 throw Fields.Invalid(param, "invalid_value", $"'{param}' may be at most 512 characters long.");
             }

@@ -98,7 +98,7 @@ internal static class ResponsesToolsParser
 
         if (choice.ValueKind == JsonValueKind.String)
         {
-            var text = Fields.String(choice, "tool_choice");
+            var text = choice.GetString()!;
             return OpenAIMapping.ToToolMode(text) switch
             {
                 RequiredChatToolMode when tools.Count == 0 => throw NoTools(),
