@@ -52,7 +52,6 @@ public sealed class ClaudeCodeReplayTests(AgentTrafficFixture fixture) : IClassF
         Assert.Equal("message_start", names[0]);
         Assert.Equal(["message_delta", "message_stop"], names[^2..]);
         var blocks = names[1..^2];
-        Assert.NotEmpty(blocks);
         // Every block opens, takes deltas, closes, in index order, before the next one opens.
         var index = -1;
         var open = false;
@@ -82,7 +81,11 @@ public sealed class ClaudeCodeReplayTests(AgentTrafficFixture fixture) : IClassF
         var delta = events.Single(e => e.Name == "message_delta").Data;
         // The local engine reports usage at the end: message_delta's usage is cumulative, as in Anthropic's API.
         Assert.True(PromptTokens(delta.GetProperty("usage")) > 0);
-        Assert.Contains(delta.GetProperty("delta").GetProperty("stop_reason").GetString(), new[] { "end_turn", "max_tokens", "tool_use", "stop_sequence" });
+        var stopReason = delta.GetProperty("delta").GetProperty("stop_reason").GetString();
+        Assert.Contains(stopReason, new[] { "end_turn", "max_tokens", "tool_use", "stop_sequence" });
+        // The request samples (Claude Code sends no temperature), and random weights may end the turn at once: an answer
+        // without blocks is well formed only then.
+        Assert.True(blocks.Count > 0 || stopReason == "end_turn", $"no content blocks, yet stop_reason {stopReason}");
     }
 
     [ModelFact]
