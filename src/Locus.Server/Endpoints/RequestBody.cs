@@ -13,10 +13,18 @@ internal static class RequestBody
 {
     private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
-    public static async Task<JsonDocument> ReadAsync(HttpContext context, long maxBytes)
+    /// <param name="anyContentType">
+    /// Read the body as JSON whatever its Content-Type says: Ollama's API does, and its documented examples rely on it
+    /// (<c>curl -d '{...}'</c> sends <c>application/x-www-form-urlencoded</c>).
+    /// </param>
+    public static async Task<JsonDocument> ReadAsync(HttpContext context, long maxBytes, bool anyContentType = false)
     {
         var request = context.Request;
-        CheckContentType(request.ContentType);
+        if (!anyContentType)
+        {
+            CheckContentType(request.ContentType);
+        }
+
         if (request.ContentLength > maxBytes)
         {
             throw new ApiException(ApiError.TooLarge(maxBytes));

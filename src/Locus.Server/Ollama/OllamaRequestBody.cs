@@ -9,7 +9,7 @@ internal static class OllamaRequestBody
 {
     public static async Task<T> ParseAsync<T>(HttpContext context, long maxBytes, Func<JsonElement, T> parse)
     {
-        using var body = await RequestBody.ReadAsync(context, maxBytes).ConfigureAwait(false);
+        using var body = await RequestBody.ReadAsync(context, maxBytes, anyContentType: true).ConfigureAwait(false);
         return parse(body.RootElement);
     }
 }

@@ -21,6 +21,20 @@ public sealed class OllamaChatWireTests : IAsyncLifetime
         "{\"model\":\"scripted\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]" + extra + "}";
 
     [Fact]
+    public async Task Chat_BodySentAsCurlDashD_IsReadAsJson()
+    {
+        // Ollama's docs use `curl http://localhost:11434/api/chat -d '{...}'`, which labels the body as a form.
+        _catalog.Script(ChatFinishReason.Stop, 7, "ok");
+        using var content = new StringContent(Chat(",\"stream\":false"), System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        using var response = await _server.Http.PostAsync("/api/chat", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("ok", reply.GetProperty("message").GetProperty("content").GetString());
+    }
+
+    [Fact]
     public async Task Chat_NotStreaming_ReturnsOllamaObject()
     {
         _catalog.Script(ChatFinishReason.Stop, 7, "Hel", "lo");
